@@ -1,0 +1,16 @@
+package com.cogov.api.catalog;
+
+import com.cogov.api.shared.CogovException;
+import com.cogov.contracts.error.ErrorCode;
+
+/** A valid code that no drug in the catalog carries (yet). */
+public final class DrugNotFoundException extends CogovException {
+
+    private DrugNotFoundException(String detail) {
+        super(ErrorCode.DRUG_NOT_FOUND, detail);
+    }
+
+    public static DrugNotFoundException forBarcode(String code) {
+        return new DrugNotFoundException("药品目录中没有条码为 " + code + " 的药品");
+    }
+}

@@ -1,0 +1,49 @@
+package com.cogov.api.shared;
+
+import cn.binarywang.wx.miniapp.api.WxMaService;
+import cn.binarywang.wx.miniapp.api.impl.WxMaServiceImpl;
+import cn.binarywang.wx.miniapp.config.impl.WxMaRedissonConfigImpl;
+import io.micronaut.context.annotation.Bean;
+import io.micronaut.context.annotation.Factory;
+import jakarta.inject.Singleton;
+import org.redisson.Redisson;
+import org.redisson.api.RedissonClient;
+import org.redisson.config.Config;
+
+/**
+ * The clients of the real components: Redis through Redisson and WeChat through WxJava. The same code runs against
+ * the embedded default, the tests and production; only the addresses in configuration differ.
+ */
+@Factory
+class PlatformFactory {
+
+    @Singleton
+    @Bean(preDestroy = "shutdown")
+    RedissonClient redisson(RedisConfiguration redis) {
+        Config config = new Config();
+        // Connect on first use, so an app node starts (and serves what does not need Redis) while Redis is down.
+        config.setLazyInitialization(true);
+        config.useSingleServer()
+                .setAddress(redis.address())
+                .setPassword(redis.password())
+                .setDatabase(redis.database())
+                .setTimeout((int) redis.timeout().toMillis())
+                .setConnectTimeout((int) redis.timeout().toMillis())
+                .setRetryAttempts(1)
+                .setConnectionPoolSize(redis.connectionPoolSize())
+                .setConnectionMinimumIdleSize(1);
+        return Redisson.create(config);
+    }
+
+    @Singleton
+    WxMaService weChat(WeChatConfiguration weChat, RedissonClient redisson) {
+        // Access tokens are kept in Redis so that every app node shares one token instead of refreshing its own.
+        WxMaRedissonConfigImpl config = new WxMaRedissonConfigImpl(redisson, "cogov:wechat");
+        config.setAppid(weChat.appId());
+        config.setSecret(weChat.appSecret());
+        config.setApiHostUrl(weChat.apiHost());
+        WxMaServiceImpl service = new WxMaServiceImpl();
+        service.setWxMaConfig(config);
+        return service;
+    }
+}

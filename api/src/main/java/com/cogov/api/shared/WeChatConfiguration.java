@@ -1,0 +1,18 @@
+package com.cogov.api.shared;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.bind.annotation.Bindable;
+
+/**
+ * The mini-program's WeChat credentials and the API host WxJava talks to. Only the host differs between the
+ * embedded default (a fake server in infra) and production ({@code https://api.weixin.qq.com}).
+ */
+@ConfigurationProperties(WeChatConfiguration.PREFIX)
+public record WeChatConfiguration(
+        @Bindable(defaultValue = "wx0000000000000000") String appId,
+        @Nullable String appSecret,
+        @Bindable(defaultValue = "https://api.weixin.qq.com") String apiHost) {
+
+    public static final String PREFIX = "cogov.wechat";
+}

@@ -1,0 +1,56 @@
+package com.cogov.contracts.error;
+
+/**
+ * Every error the platform can answer with. The {@code name()} is the stable, English {@code code} clients branch on;
+ * the title is the Chinese sentence shown to the person at the counter or desk. Never rename a constant: front ends and
+ * partner systems key their handling on it. Add new ones instead.
+ */
+public enum ErrorCode {
+    // Request shape
+    VALIDATION_FAILED(400, "提交的信息有误，请按提示修改后重试"),
+    MALFORMED_REQUEST(400, "请求格式不正确，无法识别"),
+    MISSING_PARAMETER(400, "缺少必填参数"),
+    PAYLOAD_TOO_LARGE(413, "提交的内容过大"),
+    UNSUPPORTED_MEDIA_TYPE(415, "不支持的内容类型"),
+    NOT_ACCEPTABLE(406, "无法提供所要求的响应格式"),
+    METHOD_NOT_ALLOWED(405, "该地址不支持此操作"),
+    NOT_FOUND(404, "请求的地址不存在"),
+
+    // Identity and access
+    UNAUTHENTICATED(401, "请先登录"),
+    FORBIDDEN(403, "没有权限进行此操作"),
+
+    // Domain input
+    BARCODE_INVALID(400, "条码无效，请重新扫描或核对后手工输入"),
+    ID_NUMBER_INVALID(400, "证件号码无效，请核对后重新输入"),
+    DRUG_NOT_FOUND(404, "未找到该条码对应的药品，可上报给监管部门补录"),
+    PHARMACY_NOT_FOUND(404, "未找到该药店"),
+    DISTRICT_NOT_FOUND(404, "未找到该行政区"),
+
+    // Platform
+    SERVICE_UNAVAILABLE(503, "服务暂时不可用，请稍后再试"),
+    INTERNAL_ERROR(500, "系统开小差了，请稍后再试；如多次出现请联系运维并提供追踪号");
+
+    private final int status;
+    private final String title;
+
+    ErrorCode(int status, String title) {
+        this.status = status;
+        this.title = title;
+    }
+
+    /** The HTTP status this error is answered with. */
+    public int status() {
+        return status;
+    }
+
+    /** Chinese title for the user. */
+    public String title() {
+        return title;
+    }
+
+    /** The problem {@code type} URI: stable, documented per code. */
+    public String type() {
+        return "https://cogov.example/problems/" + name().toLowerCase().replace('_', '-');
+    }
+}

@@ -1,0 +1,132 @@
+package com.cogov.infra.launcher;
+
+import com.cogov.infra.dev.DemoData;
+import com.cogov.infra.dev.DevServices;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The README's run command: starts the dev services (embedded MariaDB and Redis, fake WeChat and data centre, demo
+ * data), then both apps from their production jars as separate processes, exactly as they run in production but
+ * for the addresses in their environment, and prints where to go. Ctrl-C stops everything.
+ *
+ * <p>System properties: {@code cogov.root} (the checkout), {@code cogov.wipe=true} (start from empty data),
+ * {@code cogov.bff.port} / {@code cogov.portal.port} (default 8080 / 8081; management ports are these + 1000).
+ */
+public final class DevLauncher {
+
+    private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
+
+    private DevLauncher() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        long started = System.nanoTime();
+        Path root = Path.of(System.getProperty("cogov.root", ".")).toAbsolutePath().normalize();
+        Path data = root.resolve(".devdata");
+        if (Boolean.getBoolean("cogov.wipe")) {
+            deleteRecursively(data);
+        }
+        int bffPort = Integer.getInteger("cogov.bff.port", 8080);
+        int portalPort = Integer.getInteger("cogov.portal.port", 8081);
+        for (int port : new int[]{bffPort, portalPort, bffPort + 1000, portalPort + 1000}) {
+            requireFree(port);
+        }
+
+        say("Starting the embedded default (data in " + data + ") ...");
+        DevServices services = DevServices.startPersistent(data, System.getenv());
+        List<AppProcess> apps = new ArrayList<>();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            apps.forEach(AppProcess::stop);
+            services.close();
+        }, "cogov-stop"));
+
+        Path logs = Files.createDirectories(data.resolve("logs"));
+        apps.add(AppProcess.start("miniprogram-bff", jar(root, "miniprogram-bff"), env(services, bffPort), logs));
+        apps.add(AppProcess.start("portal", jar(root, "portal"), env(services, portalPort), logs));
+        for (AppProcess app : apps) {
+            app.awaitReady(READY_TIMEOUT);
+        }
+        printBanner(services, bffPort, portalPort, data, Duration.ofNanos(System.nanoTime() - started));
+        for (AppProcess app : apps) {
+            app.waitFor();
+        }
+    }
+
+    private static Map<String, String> env(DevServices services, int port) {
+        Map<String, String> env = new HashMap<>(services.environment());
+        env.put("MICRONAUT_SERVER_PORT", String.valueOf(port));
+        env.put("ENDPOINTS_ALL_PORT", String.valueOf(port + 1000));
+        return env;
+    }
+
+    private static Path jar(Path root, String module) throws IOException {
+        Path target = root.resolve(module).resolve("target");
+        try (Stream<Path> files = Files.list(target)) {
+            return files.filter(p -> p.getFileName().toString().matches(module + "-[^-]+(-SNAPSHOT)?\\.jar"))
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalStateException("No jar in " + target + ": build with the README's run command"));
+        }
+    }
+
+    private static void printBanner(DevServices services, int bff, int portal, Path data, Duration took) {
+        String demo = services.demo().map(DemoData.Summary::toString).orElse("external database: no demo data");
+        say("""
+
+                ================================================================================
+                 cogov is up on the embedded default (ready in %d s)
+
+                 Mini-program BFF   http://localhost:%d/mp/v1        API docs: http://localhost:%d/swagger-ui/index.html
+                 Web portal         http://localhost:%d/portal/v1    API docs: http://localhost:%d/swagger-ui/index.html
+                 Readiness          http://localhost:%d/health/readiness   http://localhost:%d/health/readiness
+                 Metrics            http://localhost:%d/prometheus         http://localhost:%d/prometheus
+
+                 Try it:  curl http://localhost:%d/mp/v1/drugs/barcode/%s
+
+                 Demo identities (README, "Demo logins"): mini-program login codes demo:demo-clerk,
+                 demo:demo-manager, demo:demo-inspector, demo:demo-public; portal users admin,
+                 inspector, enterprise, operator.
+                 Fake WeChat API:   %s/__fake/requests
+                 Demo data:         %s
+                 Logs:              %s
+                 Ctrl-C stops everything; data stays in %s (-Dcogov.wipe=true starts empty).
+                ================================================================================
+                """.formatted(took.toSeconds(), bff, bff, portal, portal, bff + 1000, portal + 1000, bff + 1000,
+                portal + 1000, bff, DemoData.EXAMPLE_BARCODE,
+                services.weChat() == null ? "(external)" : services.weChat().baseUrl(), demo,
+                data.resolve("logs"), data));
+    }
+
+    private static void requireFree(int port) {
+        try (ServerSocket ignored = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+            // free
+        } catch (IOException e) {
+            throw new IllegalStateException("Port " + port + " is in use. Stop what holds it, or choose other ports with"
+                    + " -Dcogov.bff.port=... -Dcogov.portal.port=...");
+        }
+    }
+
+    private static void deleteRecursively(Path path) throws IOException {
+        if (Files.exists(path)) {
+            try (Stream<Path> walk = Files.walk(path)) {
+                walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    static void say(String line) {
+        System.out.println(line);
+    }
+}

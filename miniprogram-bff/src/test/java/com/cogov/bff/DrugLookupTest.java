@@ -1,0 +1,74 @@
+package com.cogov.bff;
+
+import com.cogov.contracts.catalog.DrugView;
+import com.cogov.contracts.error.Problem;
+import com.cogov.infra.dev.DemoData;
+import com.cogov.infra.dev.DevServicesTest;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+/** Anyone (a clerk at the counter, or the public) scans or types a code and gets the drug. */
+@MicronautTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DrugLookupTest implements DevServicesTest {
+
+    @Inject
+    @Client("/mp/v1")
+    HttpClient client;
+
+    @Test
+    void aScannedBarcodeShowsTheDrugAndItsSpecialCategory() {
+        DrugView drug = client.toBlocking().retrieve("/drugs/barcode/" + DemoData.EXAMPLE_BARCODE, DrugView.class);
+        assertThat(drug.genericName()).isEqualTo("复方盐酸伪麻黄碱缓释胶囊");
+        assertThat(drug.specialCategory().name()).isEqualTo("含麻黄碱类复方制剂");
+        assertThat(drug.perSaleLimit()).isEqualTo(2);
+    }
+
+    @Test
+    void aTraceabilityCodeFindsTheSameDrug() {
+        DrugView drug = client.toBlocking().retrieve("/drugs/barcode/" + DemoData.EXAMPLE_BARCODE, DrugView.class);
+        DrugView traced = client.toBlocking().retrieve("/drugs/barcode/" + drug.productIdentifier() + "0000000000001", DrugView.class);
+        assertThat(traced.id()).isEqualTo(drug.id());
+    }
+
+    @Test
+    void aMistypedBarcodeIsRejectedWithAnActionableMessage() {
+        Problem p = problem("/drugs/barcode/6971200000019", 400);
+        assertThat(p.code()).isEqualTo("BARCODE_INVALID");
+        assertThat(p.detail()).contains("重新扫描");
+    }
+
+    @Test
+    void lettersAreNotABarcode() {
+        assertThat(problem("/drugs/barcode/ABC123", 400).code()).isEqualTo("BARCODE_INVALID");
+    }
+
+    @Test
+    void anUnknownBarcodeIsNotFoundAndCanBeReported() {
+        Problem p = problem("/drugs/barcode/6901028075831", 404);
+        assertThat(p.code()).isEqualTo("DRUG_NOT_FOUND");
+        assertThat(p.title()).contains("上报");
+    }
+
+    @Test
+    void theDistrictPickerListsWuhansThirteenDistricts() {
+        String body = client.toBlocking().retrieve("/districts");
+        assertThat(body).contains("\"420106\"", "武昌区", "新洲区").doesNotContain("420100");
+    }
+
+    private Problem problem(String path, int status) {
+        HttpClientResponseException e = catchThrowableOfType(HttpClientResponseException.class,
+                () -> client.toBlocking().retrieve(HttpRequest.GET(path), String.class));
+        assertThat(e.getStatus().getCode()).isEqualTo(status);
+        return e.getResponse().getBody(Problem.class).orElseThrow();
+    }
+}

@@ -1,0 +1,90 @@
+package com.cogov.bff;
+
+import com.cogov.infra.dev.DevServicesTest;
+import io.micronaut.context.annotation.Property;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.net.URI;
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.awaitility.Awaitility.await;
+
+/** What operations and the load balancer rely on: readiness, liveness and metrics on the management port only. */
+@MicronautTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class OperationsTest implements DevServicesTest {
+
+    @Inject
+    @Client("/")
+    HttpClient publicPort;
+
+    @Property(name = "endpoints.all.port")
+    int managementPort;
+
+    private HttpClient management() throws java.net.MalformedURLException {
+        return HttpClient.create(URI.create("http://127.0.0.1:" + managementPort).toURL());
+    }
+
+    @Test
+    void readinessChecksTheDatabaseAndRedis() throws Exception {
+        try (HttpClient management = management()) {
+            String body = management.toBlocking().retrieve("/health/readiness");
+            assertThat(body).contains("\"status\":\"UP\"", "jdbc", "redis");
+            assertThat(management.toBlocking().exchange("/health/liveness").getStatus().getCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void aNodeThatLostRedisReportsNotReadyAndRecovers() throws Exception {
+        try (HttpClient management = management()) {
+            devServices().stopRedis();
+            try {
+                await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+                    var e = catchThrowableOfType(HttpClientResponseException.class,
+                            () -> management.toBlocking().retrieve("/health/readiness"));
+                    assertThat(e).isNotNull();
+                    assertThat(e.getStatus().getCode()).isEqualTo(503);
+                });
+            } finally {
+                devServices().startRedis();
+            }
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                    assertThat(management.toBlocking().retrieve("/health/readiness")).contains("\"status\":\"UP\""));
+        }
+    }
+
+    @Test
+    void prometheusMetricsAreServedOnTheManagementPort() throws Exception {
+        publicPort.toBlocking().exchange("/mp/v1/districts");
+        try (HttpClient management = management()) {
+            String metrics = management.toBlocking().retrieve("/prometheus");
+            assertThat(metrics).contains("http_server_requests_seconds", "hikaricp_connections");
+        }
+    }
+
+    @Test
+    void managementEndpointsAreNotReachableOnThePublicPort() {
+        for (String path : new String[]{"/health", "/prometheus"}) {
+            var e = catchThrowableOfType(HttpClientResponseException.class,
+                    () -> publicPort.toBlocking().exchange(HttpRequest.GET(path)));
+            assertThat(e.getStatus().getCode()).as(path).isEqualTo(404);
+        }
+    }
+
+    @Test
+    void apiDocumentationIsServed() {
+        HttpResponse<String> ui = publicPort.toBlocking().exchange("/swagger-ui/index.html", String.class);
+        assertThat(ui.body()).contains("swagger");
+        assertThat(publicPort.toBlocking().retrieve("/swagger/cogov-miniprogram-bff-1.0.yml")).contains("/mp/v1/drugs/barcode/{code}");
+    }
+}

@@ -1,0 +1,14 @@
+package com.cogov.portal;
+
+import io.micronaut.runtime.Micronaut;
+import io.swagger.v3.oas.annotations.OpenAPIDefinition;
+import io.swagger.v3.oas.annotations.info.Info;
+
+@OpenAPIDefinition(info = @Info(title = "cogov-portal", version = "1.0",
+        description = "Web portal: regulators, enterprises, public web queries, SSO for partner systems, bureau data-centre interfaces. Errors are RFC 9457 application/problem+json with a stable code."))
+public class Application {
+
+    public static void main(String[] args) {
+        Micronaut.build(args).mainClass(Application.class).banner(false).start();
+    }
+}
