@@ -23,9 +23,9 @@ class PlatformFactory {
         Config config = new Config();
         // Connect on first use, so an app node starts (and serves what does not need Redis) while Redis is down.
         config.setLazyInitialization(true);
+        config.setPassword(redis.password());
         config.useSingleServer()
                 .setAddress(redis.address())
-                .setPassword(redis.password())
                 .setDatabase(redis.database())
                 .setTimeout((int) redis.timeout().toMillis())
                 .setConnectTimeout((int) redis.timeout().toMillis())

@@ -4,6 +4,8 @@ import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.env.Environment;
 import io.micronaut.context.exceptions.ConfigurationException;
+import io.micronaut.core.annotation.Order;
+import io.micronaut.core.order.Ordered;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,6 +19,7 @@ import java.util.Map;
  * reported against comparable backends; this makes shipping one impossible.
  */
 @Context
+@Order(Ordered.HIGHEST_PRECEDENCE) // before the eager DataSource, so the operator reads our list, not a pool error
 @Requires(env = ProductionSecretsGuard.PROD)
 class ProductionSecretsGuard {
 
