@@ -39,6 +39,12 @@ class ErrorFormatTest implements DevServicesTest {
     }
 
     @Test
+    void theDocumentedFieldsAreAlwaysPresent() {
+        HttpClientResponseException e = failure(HttpRequest.GET("/probe/reject"));
+        assertThat(e.getResponse().getBody(String.class).orElseThrow()).contains("\"errors\":[]", "\"traceId\":\"");
+    }
+
+    @Test
     void unknownRouteIsNotFound() {
         assertThat(problem(HttpRequest.GET("/no/such/thing"), 404).code()).isEqualTo("NOT_FOUND");
     }
