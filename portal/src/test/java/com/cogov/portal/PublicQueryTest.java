@@ -4,7 +4,6 @@ import com.cogov.contracts.catalog.DrugView;
 import com.cogov.contracts.error.Problem;
 import com.cogov.contracts.pharmacy.DistrictView;
 import com.cogov.infra.dev.DemoData;
-import com.cogov.infra.dev.DevServicesTest;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.client.HttpClient;
@@ -21,9 +20,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /** A citizen on the web portal looks up a drug and the districts, without signing in. */
-@MicronautTest
+@MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PublicQueryTest implements DevServicesTest {
+class PublicQueryTest implements PortalTest {
 
     @Inject
     @Client("/portal/v1")

@@ -194,4 +194,19 @@ public class PrivacyService {
         }
         return key;
     }
+
+    /**
+     * Masks anything in free text (a reason, a note) shaped like a resident ID number or a mainland mobile number, so
+     * that what a person typed can be kept in the audit trail and logs without their personal data.
+     */
+    public @Nullable String redact(@Nullable String freeText) {
+        if (freeText == null) {
+            return null;
+        }
+        String ids = ID_LIKE.matcher(freeText).replaceAll(m -> mask(PersonalField.ID_NUMBER, m.group()));
+        return PHONE_LIKE.matcher(ids).replaceAll(m -> mask(PersonalField.PHONE, m.group()));
+    }
+
+    private static final java.util.regex.Pattern ID_LIKE = java.util.regex.Pattern.compile("(?<!\\d)(\\d{17}[\\dXx]|\\d{15})(?!\\d)");
+    private static final java.util.regex.Pattern PHONE_LIKE = java.util.regex.Pattern.compile("(?<!\\d)1[3-9]\\d{9}(?!\\d)");
 }

@@ -3,7 +3,9 @@ package com.cogov.api.shared;
 import com.cogov.contracts.error.ErrorCode;
 import com.cogov.contracts.error.Problem;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A rejection the user can act on. Features throw named subclasses ({@code DrugNotFoundException.forBarcode(..)});
@@ -14,6 +16,7 @@ public class CogovException extends RuntimeException {
 
     private final ErrorCode code;
     private final List<Problem.FieldError> fieldErrors;
+    private Duration retryAfter;
 
     public CogovException(ErrorCode code, String detail) {
         this(code, detail, List.of());
@@ -31,5 +34,15 @@ public class CogovException extends RuntimeException {
 
     public List<Problem.FieldError> fieldErrors() {
         return fieldErrors;
+    }
+
+    /** For throttling answers: when trying again can succeed (sent as {@code Retry-After}). */
+    public Optional<Duration> retryAfter() {
+        return Optional.ofNullable(retryAfter);
+    }
+
+    protected CogovException withRetryAfter(Duration wait) {
+        this.retryAfter = wait;
+        return this;
     }
 }

@@ -10,12 +10,20 @@ import org.redisson.Redisson;
 import org.redisson.api.RedissonClient;
 import org.redisson.config.Config;
 
+import java.time.Clock;
+
 /**
  * The clients of the real components: Redis through Redisson and WeChat through WxJava. The same code runs against
  * the embedded default, the tests and production; only the addresses in configuration differ.
  */
 @Factory
 class PlatformFactory {
+
+    /** One clock for every time-dependent rule, so tests and rules agree on "now". */
+    @Singleton
+    Clock clock() {
+        return Clock.systemUTC();
+    }
 
     @Singleton
     @Bean(preDestroy = "shutdown")
@@ -44,6 +52,10 @@ class PlatformFactory {
         config.setApiHostUrl(weChat.apiHost());
         WxMaServiceImpl service = new WxMaServiceImpl();
         service.setWxMaConfig(config);
+        // WxJava retries WeChat's "system busy" up to 5 times, sleeping 1 s more each time: a clerk would wait 15 s.
+        // One quick retry, then the user is told to try again.
+        service.setMaxRetryTimes(1);
+        service.setRetrySleepMillis(200);
         return service;
     }
 }

@@ -1,10 +1,14 @@
 package com.cogov.api.web;
 
+import com.cogov.api.audit.AuditOutcome;
+import com.cogov.api.audit.AuditService;
 import com.cogov.api.shared.CogovException;
+import io.micronaut.context.BeanProvider;
 import com.cogov.contracts.error.ErrorCode;
 import com.cogov.contracts.error.Problem;
 import io.micronaut.core.bind.exceptions.UnsatisfiedArgumentException;
 import io.micronaut.core.convert.exceptions.ConversionErrorException;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
@@ -22,6 +26,7 @@ import org.slf4j.LoggerFactory;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -34,6 +39,15 @@ class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Problem> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProblemErrorResponseProcessor.class);
 
+    private final Actors actors;
+    private final BeanProvider<AuditService> audit;
+
+    // The audit trail is looked up lazily: error answers must still work while its database is unreachable.
+    ProblemErrorResponseProcessor(Actors actors, BeanProvider<AuditService> audit) {
+        this.actors = actors;
+        this.audit = audit;
+    }
+
     @Override
     public MutableHttpResponse<Problem> processResponse(ErrorContext context, MutableHttpResponse<?> response) {
         String traceId = TraceIds.of(context.getRequest()).orElse(null);
@@ -42,11 +56,17 @@ class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Problem> {
                 .map(CogovException.class::cast)
                 .map(e -> Problem.of(e.code(), e.getMessage(), e.fieldErrors(), traceId))
                 .orElseGet(() -> fromFramework(context, response.status(), traceId));
+        if (problem.status() == 403) {
+            auditDenial(context);
+        }
         if (problem.status() >= 500 && cause.isEmpty()) {
             LOG.error("Request {} {} answered {} [traceId={}]", context.getRequest().getMethod(),
                     context.getRequest().getPath(), problem.status(), traceId);
         }
         response.status(problem.status()).contentType(Problem.MEDIA_TYPE);
+        cause.filter(CogovException.class::isInstance)
+                .flatMap(e -> ((CogovException) e).retryAfter())
+                .ifPresent(wait -> response.header(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, wait.toSeconds()))));
         return response.body(context.getRequest().getMethod() == HttpMethod.HEAD ? null : problem);
     }
 
@@ -86,6 +106,16 @@ class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Problem> {
             default -> status.getCode() >= 500 ? ErrorCode.INTERNAL_ERROR : ErrorCode.MALFORMED_REQUEST;
         };
         return Problem.of(code, null, List.of(), traceId);
+    }
+
+    /** Every permission denial is a security event the trail must hold. */
+    private void auditDenial(ErrorContext context) {
+        try {
+            audit.get().record(actors.of(context.getRequest()), "access.denied", "route",
+                    context.getRequest().getMethodName() + " " + context.getRequest().getPath(), AuditOutcome.DENIED, Map.of());
+        } catch (RuntimeException e) {
+            LOG.error("Could not audit a permission denial [traceId={}]: {}", TraceIds.of(context.getRequest()).orElse(null), e.toString());
+        }
     }
 
     private static Problem missingParameter(String name, String traceId) {

@@ -8,6 +8,8 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -21,6 +23,7 @@ import java.util.List;
 
 /** A test-only controller exercising every way a request can go wrong, to check the one error format. */
 @Controller("/probe")
+@Secured(SecurityRule.IS_ANONYMOUS)
 class ProbeController {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProbeController.class);

@@ -19,6 +19,18 @@ public enum ErrorCode {
     // Identity and access
     UNAUTHENTICATED(401, "请先登录"),
     FORBIDDEN(403, "没有权限进行此操作"),
+    CREDENTIALS_INVALID(401, "用户名或密码错误"),
+    WECHAT_CODE_INVALID(401, "微信登录已失效，请重新进入小程序"),
+    TOKEN_INVALID(401, "登录已过期，请重新登录"),
+    TOTP_INVALID(401, "动态验证码错误或已使用，请输入验证器上的最新6位数字"),
+    ACCOUNT_LOCKED(423, "登录失败次数过多，账号已临时锁定"),
+    TOO_MANY_ATTEMPTS(429, "尝试次数过多，请稍后再试"),
+    ACCOUNT_DISABLED(403, "账号已停用，请联系管理员"),
+    ACCOUNT_NOT_FOUND(404, "未找到该账号"),
+    USERNAME_TAKEN(409, "用户名已被使用"),
+    PASSWORD_TOO_WEAK(400, "密码强度不足"),
+    ACTIVATION_CODE_INVALID(400, "激活码无效、已使用或已过期，请向店长或管理员重新获取"),
+    WECHAT_UNAVAILABLE(503, "微信服务暂时不可用，请稍后再试"),
 
     // Domain input
     BARCODE_INVALID(400, "条码无效，请重新扫描或核对后手工输入"),

@@ -47,6 +47,7 @@ public final class DevServices implements AutoCloseable {
     private final FakeDataCentre dataCentre;
     private final Map<String, String> properties = new LinkedHashMap<>();
     private final DemoData.Summary demo;
+    private final Map<String, String> demoPasswords;
 
     private DevServices(Path root, boolean persistent, Map<String, String> external) {
         try {
@@ -54,10 +55,12 @@ public final class DevServices implements AutoCloseable {
             if (external.containsKey(environmentName(DB_URL))) {
                 mariaDb = null; // an external MySQL: the apps migrate it themselves, and it gets no demo data
                 demo = null;
+                demoPasswords = Map.of();
             } else {
                 mariaDb = EmbeddedMariaDb.start(root.resolve("mariadb-base"), root.resolve("mariadb-data"));
                 String jdbcUrl = mariaDb.jdbcUrl(DATABASE);
-                demo = migrateAndSeed(jdbcUrl);
+                demoPasswords = DemoLogins.load(root.resolve("demo-logins.properties"));
+                demo = migrateAndSeed(jdbcUrl, demoPasswords);
                 properties.put(DB_URL, jdbcUrl);
                 properties.put("datasources.default.username", DB_USER);
                 properties.put("datasources.default.password", "");
@@ -105,6 +108,7 @@ public final class DevServices implements AutoCloseable {
             Path root = Path.of("target", "devservices").toAbsolutePath();
             deleteRecursively(root.resolve("mariadb-data"));
             deleteRecursively(root.resolve("secrets.properties"));
+            deleteRecursively(root.resolve("demo-logins.properties"));
             forTests = new DevServices(root, false, Map.of());
             Runtime.getRuntime().addShutdownHook(new Thread(forTests::close, "dev-services-stop"));
         }
@@ -146,6 +150,11 @@ public final class DevServices implements AutoCloseable {
         return dataCentre;
     }
 
+    /** The demo portal users' passwords (username to password); empty with an external database. */
+    public Map<String, String> demoPasswords() {
+        return demoPasswords;
+    }
+
     /** What demo data the embedded database holds; empty with an external database. */
     public java.util.Optional<DemoData.Summary> demo() {
         return java.util.Optional.ofNullable(demo);
@@ -173,10 +182,12 @@ public final class DevServices implements AutoCloseable {
         }
     }
 
-    private static DemoData.Summary migrateAndSeed(String jdbcUrl) {
+    private static DemoData.Summary migrateAndSeed(String jdbcUrl, Map<String, String> demoPasswords) {
         Flyway.configure().dataSource(jdbcUrl, DB_USER, "").locations("classpath:db/migration").load().migrate();
         try (Connection connection = DriverManager.getConnection(jdbcUrl, DB_USER, "")) {
-            return DemoData.seedIfEmpty(connection);
+            DemoData.Summary summary = DemoData.seedIfEmpty(connection);
+            DemoLogins.apply(connection, demoPasswords);
+            return summary;
         } catch (SQLException e) {
             throw new IllegalStateException("Could not seed the demo data", e);
         }

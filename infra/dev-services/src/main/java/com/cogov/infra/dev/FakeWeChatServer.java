@@ -81,7 +81,8 @@ public final class FakeWeChatServer implements AutoCloseable {
     // The mini program's original id, which WeChat puts in ToUserName of pushed events.
     private static final String ORIGINAL_ID = "gh_c0ffee000001";
     private static final int VIEW_SIZE = 200;
-    private static final IdCardOcrResult DEMO_IDENTITY = new IdCardOcrResult("张三",
+    /** What the fake OCR reads from any ID-card photo unless a test queues another identity. */
+    public static final IdCardOcrResult DEMO_IDENTITY = new IdCardOcrResult("张三",
             withCheckCharacter("42010619900307123"), "湖北省武汉市武昌区中南路99号", "男", "汉");
     private static final SecureRandom RANDOM = new SecureRandom();
 

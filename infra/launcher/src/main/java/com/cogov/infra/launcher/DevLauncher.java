@@ -95,18 +95,27 @@ public final class DevLauncher {
 
                  Try it:  curl http://localhost:%d/mp/v1/drugs/barcode/%s
 
-                 Demo identities (README, "Demo logins"): mini-program login codes demo:demo-clerk,
-                 demo:demo-manager, demo:demo-inspector, demo:demo-public; portal users admin,
-                 inspector, enterprise, operator.
+                 Mini-program sign-in (README, "Demo logins"):
+                   curl -X POST localhost:%d/mp/v1/auth/wechat -H 'Content-Type: application/json' -d '{"code":"demo:demo-clerk"}'
+                   (also demo:demo-manager, demo:demo-inspector, demo:demo-public)
+                 Portal users (POST localhost:%d/portal/v1/auth/login; admin and operator enrol TOTP at first sign-in):
+                %s
                  Fake WeChat API:   %s/__fake/requests
                  Demo data:         %s
                  Logs:              %s
                  Ctrl-C stops everything; data stays in %s (-Dcogov.wipe=true starts empty).
                 ================================================================================
                 """.formatted(took.toSeconds(), bff, bff, portal, portal, bff + 1000, portal + 1000, bff + 1000,
-                portal + 1000, bff, DemoData.EXAMPLE_BARCODE,
+                portal + 1000, bff, DemoData.EXAMPLE_BARCODE, bff, portal, logins(services),
                 services.weChat() == null ? "(external)" : services.weChat().baseUrl(), demo,
                 data.resolve("logs"), data));
+    }
+
+    private static String logins(DevServices services) {
+        StringBuilder out = new StringBuilder();
+        services.demoPasswords().forEach((user, password) ->
+                out.append("   %-11s %s%n".formatted(user, password)));
+        return out.toString().stripTrailing();
     }
 
     private static void requireFree(int port) {

@@ -1,0 +1,50 @@
+package com.cogov.api.account;
+
+import com.cogov.contracts.account.AccountView;
+import com.cogov.contracts.account.Role;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.DateCreated;
+import io.micronaut.data.annotation.GeneratedValue;
+import io.micronaut.data.annotation.Id;
+import io.micronaut.data.annotation.MappedEntity;
+
+import java.time.Instant;
+
+@MappedEntity("account")
+record Account(
+        @Id @GeneratedValue Long id,
+        @Nullable String username,
+        @Nullable String wechatOpenid,
+        Role role,
+        String displayName,
+        @Nullable Long pharmacyId,
+        @Nullable String districtCode,
+        @Nullable Long enterpriseId,
+        AccountView.Status status,
+        @DateCreated Instant createdAt,
+        @Nullable String passwordHash,
+        boolean passwordChangeRequired,
+        int failedSignIns,
+        @Nullable Instant firstFailedAt,
+        @Nullable Instant lockedUntil,
+        @Nullable String totpSecretSealed,
+        boolean totpEnrolled,
+        @Nullable Long totpLastStep,
+        @Nullable String phoneSealed,
+        @Nullable String phoneIndex,
+        @Nullable Instant deletedAt) {
+
+    static Account newAccount(Role role, String displayName, @Nullable String username, @Nullable String openid,
+                              @Nullable Long pharmacyId, @Nullable String districtCode, @Nullable Long enterpriseId) {
+        return new Account(null, username, openid, role, displayName, pharmacyId, districtCode, enterpriseId,
+                AccountView.Status.ACTIVE, null, null, false, 0, null, null, null, false, null, null, null, null);
+    }
+
+    boolean active() {
+        return status == AccountView.Status.ACTIVE;
+    }
+
+    boolean lockedAt(Instant now) {
+        return lockedUntil != null && lockedUntil.isAfter(now);
+    }
+}

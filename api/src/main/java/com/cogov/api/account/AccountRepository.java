@@ -1,0 +1,68 @@
+package com.cogov.api.account;
+
+import com.cogov.contracts.account.AccountView;
+import com.cogov.contracts.account.Role;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.CrudRepository;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+@JdbcRepository(dialect = Dialect.MYSQL)
+interface AccountRepository extends CrudRepository<Account, Long> {
+
+    Optional<Account> findByUsername(String username);
+
+    Optional<Account> findByWechatOpenid(String openid);
+
+    /** Scope in the query: a manager only ever sees accounts of their own pharmacy. */
+    Optional<Account> findByIdAndPharmacyId(Long id, Long pharmacyId);
+
+    List<Account> findByPharmacyIdAndRoleOrderById(Long pharmacyId, Role role);
+
+    List<Account> findByStatusInListOrderById(List<AccountView.Status> statuses);
+
+    @Query("SELECT status FROM account WHERE id = :id")
+    Optional<AccountView.Status> findStatusById(Long id);
+
+    @Query("UPDATE account SET status = :status, deleted_at = :deletedAt, updated_at = CURRENT_TIMESTAMP(6) WHERE id = :id")
+    void updateStatus(Long id, AccountView.Status status, @Nullable Instant deletedAt);
+
+    @Query("""
+            UPDATE account SET status = 'DISABLED', updated_at = CURRENT_TIMESTAMP(6)
+            WHERE pharmacy_id = :pharmacyId AND status = 'ACTIVE'""")
+    void disableAllOfPharmacy(Long pharmacyId);
+
+    @Query("SELECT id FROM account WHERE pharmacy_id = :pharmacyId")
+    List<Long> findIdsByPharmacyId(Long pharmacyId);
+
+    @Query("""
+            UPDATE account SET failed_sign_ins = :failures, first_failed_at = :firstFailedAt, locked_until = :lockedUntil,
+                   updated_at = CURRENT_TIMESTAMP(6)
+            WHERE id = :id""")
+    void updateSignInFailures(Long id, int failures, @Nullable Instant firstFailedAt, @Nullable Instant lockedUntil);
+
+    @Query("""
+            UPDATE account SET password_hash = :passwordHash, password_change_required = :changeRequired,
+                   updated_at = CURRENT_TIMESTAMP(6)
+            WHERE id = :id""")
+    void updatePassword(Long id, String passwordHash, boolean changeRequired);
+
+    @Query("""
+            UPDATE account SET totp_secret_sealed = :sealedSecret, totp_enrolled = :enrolled, totp_last_step = :lastStep,
+                   updated_at = CURRENT_TIMESTAMP(6)
+            WHERE id = :id""")
+    void updateTotp(Long id, @Nullable String sealedSecret, boolean enrolled, @Nullable Long lastStep);
+
+    @Query("UPDATE account SET wechat_openid = :openid, updated_at = CURRENT_TIMESTAMP(6) WHERE id = :id")
+    void updateOpenid(Long id, @Nullable String openid);
+
+    @Query("""
+            UPDATE account SET phone_sealed = :phoneSealed, phone_index = :phoneIndex, updated_at = CURRENT_TIMESTAMP(6)
+            WHERE id = :id""")
+    void updatePhone(Long id, String phoneSealed, String phoneIndex);
+}

@@ -1,0 +1,542 @@
+package com.cogov.api.account;
+
+import cn.binarywang.wx.miniapp.api.WxMaService;
+import com.cogov.api.audit.AuditOutcome;
+import com.cogov.api.audit.AuditService;
+import com.cogov.api.pharmacy.PharmacyDisabledEvent;
+import com.cogov.api.pharmacy.PharmacyService;
+import com.cogov.api.privacy.PersonalField;
+import com.cogov.api.privacy.PrivacyService;
+import com.cogov.api.shared.AccessDeniedException;
+import com.cogov.api.shared.Actor;
+import com.cogov.contracts.account.AccountRequests;
+import com.cogov.contracts.account.AccountView;
+import com.cogov.contracts.account.IssuedCredential;
+import com.cogov.contracts.account.ProfileView;
+import com.cogov.contracts.account.Role;
+import com.cogov.contracts.account.SignInResult;
+import com.cogov.contracts.account.Tokens;
+import io.micronaut.context.event.ApplicationEventPublisher;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.runtime.event.annotation.EventListener;
+import io.micronaut.transaction.annotation.ReadOnly;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import me.chanjar.weixin.common.error.WxErrorException;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The account feature's entry: who may sign in, how, and what administrators and managers do with accounts.
+ * Every sign-in, failure, denial and change is written to the audit trail.
+ */
+@Singleton
+public class AccountService {
+
+    private static final String STEP_PASSWORD = "password-change";
+    private static final String STEP_TOTP = "totp";
+    private static final Set<Role> MINI_PROGRAM_STAFF = EnumSet.of(Role.PHARMACY_CLERK, Role.PHARMACY_MANAGER, Role.DISTRICT_INSPECTOR);
+    private static final java.util.regex.Pattern USERNAME = java.util.regex.Pattern.compile("[a-z][a-z0-9_.-]{2,31}");
+    private static final String ACTIVATION_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"; // no 0/O, 1/I/L
+
+    private final AccountRepository accounts;
+    private final ActivationCodeRepository activationCodes;
+    private final Sessions sessions;
+    private final PasswordHasher hasher;
+    private final AddressThrottle addressThrottle;
+    private final AccountStatusCache statusCache;
+    private final AccountConfiguration config;
+    private final WxMaService weChat;
+    private final PrivacyService privacy;
+    private final AuditService audit;
+    private final PharmacyService pharmacies;
+    private final ApplicationEventPublisher<AccountStatusCache.AccountStatusChanged> statusEvents;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    AccountService(AccountRepository accounts, ActivationCodeRepository activationCodes, Sessions sessions,
+                   PasswordHasher hasher, AddressThrottle addressThrottle, AccountStatusCache statusCache,
+                   AccountConfiguration config, WxMaService weChat, PrivacyService privacy, AuditService audit,
+                   PharmacyService pharmacies, ApplicationEventPublisher<AccountStatusCache.AccountStatusChanged> statusEvents,
+                   Clock clock) {
+        this.accounts = accounts;
+        this.activationCodes = activationCodes;
+        this.sessions = sessions;
+        this.hasher = hasher;
+        this.addressThrottle = addressThrottle;
+        this.statusCache = statusCache;
+        this.config = config;
+        this.weChat = weChat;
+        this.privacy = privacy;
+        this.audit = audit;
+        this.pharmacies = pharmacies;
+        this.statusEvents = statusEvents;
+        this.clock = clock;
+    }
+
+    // ---------------------------------------------------------------- mini-program sign-in
+
+    /** jscode2session through WxJava; a known openid signs in as its account, an unknown one becomes a public user. */
+    @Transactional(noRollbackFor = AccountDisabledException.class)
+    public Tokens signInWithWeChat(String code, Actor caller) {
+        String openid = openidFor(code);
+        Account account = accounts.findByWechatOpenid(openid)
+                .orElseGet(() -> accounts.save(Account.newAccount(Role.PUBLIC, "微信用户", null, openid, null, null, null)));
+        requireActive(account, caller, "wechat");
+        audit.record(as(account, caller), "account.sign-in", "account", id(account), AuditOutcome.SUCCESS, Map.of("channel", "wechat"));
+        return sessions.open(account, profileOf(account));
+    }
+
+    /**
+     * Binds the caller's WeChat identity to the staff account an activation code was issued for, and signs in as it.
+     * The code is single use and expires after 72 hours.
+     */
+    @Transactional
+    public Tokens bind(Actor caller, String activationCode, @Nullable String phoneCode) {
+        Account current = accounts.findById(caller.accountId()).orElseThrow(SignInRejectedException::badToken);
+        if (current.wechatOpenid() == null || current.role() != Role.PUBLIC) {
+            throw new AccessDeniedException("只有通过微信登录的新用户可以使用激活码绑定账号");
+        }
+        Instant now = clock.instant();
+        ActivationCode code = activationCodes.findByCodeHash(Sessions.sha256(normaliseCode(activationCode)))
+                .filter(c -> activationCodes.markUsed(c.id(), now) == 1)
+                .orElseThrow(ActivationCodeInvalidException::new);
+        Account staff = accounts.findById(code.accountId()).filter(Account::active).orElseThrow(ActivationCodeInvalidException::new);
+        // The openid moves from the placeholder public account to the staff account; the placeholder is retired.
+        accounts.updateOpenid(current.id(), null);
+        accounts.updateStatus(current.id(), AccountView.Status.DELETED, now);
+        sessions.closeAll(current.id());
+        accounts.updateOpenid(staff.id(), current.wechatOpenid());
+        if (phoneCode != null && !phoneCode.isBlank()) {
+            String phone = phoneFor(phoneCode);
+            accounts.updatePhone(staff.id(), privacy.seal(phone), privacy.blindIndex(PersonalField.PHONE, phone));
+        }
+        Account bound = accounts.findById(staff.id()).orElseThrow();
+        audit.record(as(bound, caller), "account.bind", "account", id(bound), AuditOutcome.SUCCESS,
+                Map.of("retiredAccount", id(current)));
+        return sessions.open(bound, profileOf(bound));
+    }
+
+    // ---------------------------------------------------------------- portal sign-in
+
+    /** First step of a portal sign-in: the password, with lockout per account and a limit per address. */
+    public SignInResult signInWithPassword(String username, String password, Actor caller) {
+        addressThrottle.check(String.valueOf(caller.sourceAddress()));
+        Account account = accounts.findByUsername(username.strip()).orElse(null);
+        if (account == null || account.passwordHash() == null) {
+            hasher.matchesNothing(password);
+            // What was typed is only recorded when it could be a username: people type phone numbers there too.
+            String typed = USERNAME.matcher(username.strip()).matches() ? username.strip() : "(not a username)";
+            audit.record(caller, "account.sign-in", "username", typed, AuditOutcome.FAILURE, Map.of("reason", "unknown-user"));
+            throw SignInRejectedException.badCredentials();
+        }
+        Instant now = clock.instant();
+        if (account.lockedAt(now)) {
+            audit.record(as(account, caller), "account.sign-in", "account", id(account), AuditOutcome.DENIED, Map.of("reason", "locked"));
+            throw SignInThrottledException.accountLocked(Duration.between(now, account.lockedUntil()));
+        }
+        if (!hasher.matches(password, account.passwordHash())) {
+            recordFailure(account, caller, now);
+            throw SignInRejectedException.badCredentials();
+        }
+        requireActive(account, caller, "password");
+        accounts.updateSignInFailures(account.id(), 0, null, null);
+        return nextStep(account, caller);
+    }
+
+    /** Forced change at the first sign-in and after an administrator's reset. */
+    @Transactional
+    public SignInResult changePassword(String challengeToken, String newPassword, Actor caller) {
+        Account account = challenged(challengeToken, STEP_PASSWORD);
+        List<String> problems = PasswordPolicy.problems(newPassword, account.username());
+        if (!problems.isEmpty()) {
+            throw new WeakPasswordException(problems);
+        }
+        accounts.updatePassword(account.id(), hasher.hash(newPassword), false);
+        audit.record(as(account, caller), "account.password.change", "account", id(account), AuditOutcome.SUCCESS, Map.of());
+        return nextStep(accounts.findById(account.id()).orElseThrow(), caller);
+    }
+
+    /** Second factor for administrators: enrols the pending secret on first use, then checks each code once. */
+    @Transactional(noRollbackFor = SignInRejectedException.class)
+    public SignInResult verifyTotp(String challengeToken, String code, Actor caller) {
+        Account account = challenged(challengeToken, STEP_TOTP);
+        if (account.totpSecretSealed() == null) {
+            throw SignInRejectedException.badToken();
+        }
+        long lastStep = account.totpLastStep() == null ? Long.MIN_VALUE : account.totpLastStep();
+        var step = Totp.verify(privacy.open(account.totpSecretSealed()), code, clock.instant(), lastStep);
+        if (step.isEmpty()) {
+            audit.record(as(account, caller), "account.sign-in", "account", id(account), AuditOutcome.FAILURE, Map.of("reason", "totp"));
+            throw SignInRejectedException.badTotp();
+        }
+        accounts.updateTotp(account.id(), account.totpSecretSealed(), true, step.getAsLong());
+        if (!account.totpEnrolled()) {
+            audit.record(as(account, caller), "account.totp.enrol", "account", id(account), AuditOutcome.SUCCESS, Map.of());
+        }
+        audit.record(as(account, caller), "account.sign-in", "account", id(account), AuditOutcome.SUCCESS, Map.of("channel", "password+totp"));
+        return SignInResult.signedIn(sessions.open(account, profileOf(account)));
+    }
+
+    private SignInResult nextStep(Account account, Actor caller) {
+        if (account.passwordChangeRequired()) {
+            return SignInResult.next(SignInResult.Status.PASSWORD_CHANGE_REQUIRED, sessions.challenge(account.id(), STEP_PASSWORD), null);
+        }
+        if (account.role().requiresSecondFactor()) {
+            if (account.totpEnrolled()) {
+                return SignInResult.next(SignInResult.Status.TOTP_REQUIRED, sessions.challenge(account.id(), STEP_TOTP), null);
+            }
+            // Keep a pending secret across retries, so a QR code already scanned stays valid.
+            String secret = account.totpSecretSealed() != null ? privacy.open(account.totpSecretSealed()) : Totp.newSecret();
+            if (account.totpSecretSealed() == null) {
+                accounts.updateTotp(account.id(), privacy.seal(secret), false, null);
+            }
+            return SignInResult.next(SignInResult.Status.TOTP_ENROLMENT_REQUIRED, sessions.challenge(account.id(), STEP_TOTP),
+                    new SignInResult.TotpEnrolment(secret, Totp.uri(config.totpIssuer(), account.username(), secret)));
+        }
+        audit.record(as(account, caller), "account.sign-in", "account", id(account), AuditOutcome.SUCCESS, Map.of("channel", "password"));
+        return SignInResult.signedIn(sessions.open(account, profileOf(account)));
+    }
+
+    /** Not one transaction with the sign-in: the count and the audit row must commit although the sign-in fails. */
+    private void recordFailure(Account account, Actor caller, Instant now) {
+        boolean windowOpen = account.firstFailedAt() != null && account.firstFailedAt().plus(config.failureWindow()).isAfter(now);
+        int failures = windowOpen ? account.failedSignIns() + 1 : 1;
+        Instant first = windowOpen ? account.firstFailedAt() : now;
+        Instant lockedUntil = failures >= config.maxFailuresPerAccount() ? now.plus(config.lockDuration()) : null;
+        accounts.updateSignInFailures(account.id(), lockedUntil == null ? failures : 0, lockedUntil == null ? first : null, lockedUntil);
+        audit.record(as(account, caller), "account.sign-in", "account", id(account), AuditOutcome.FAILURE,
+                lockedUntil == null ? Map.of("reason", "password", "failures", String.valueOf(failures))
+                        : Map.of("reason", "password", "lockedUntil", lockedUntil.toString()));
+    }
+
+    private Account challenged(String challengeToken, String step) {
+        return sessions.readChallenge(challengeToken, step)
+                .flatMap(accounts::findById)
+                .filter(Account::active)
+                .orElseThrow(SignInRejectedException::badToken);
+    }
+
+    // ---------------------------------------------------------------- sessions
+
+    /** Rotates the refresh token. Presenting a used one revokes the whole sign-in (it was copied). */
+    public Tokens refresh(String refreshToken, Actor caller) {
+        Sessions.Rotation rotation = sessions.rotate(refreshToken);
+        RefreshToken previous = rotation.token().orElse(null);
+        if (rotation.outcome() == Sessions.Outcome.REUSED) {
+            audit.record(caller, "account.token.reuse-detected", "account", String.valueOf(previous.accountId()),
+                    AuditOutcome.DENIED, Map.of("session", previous.familyId()));
+        }
+        if (rotation.outcome() != Sessions.Outcome.ROTATED) {
+            throw SignInRejectedException.badToken();
+        }
+        Account account = accounts.findById(previous.accountId()).filter(Account::active).orElse(null);
+        if (account == null) {
+            sessions.close(refreshToken);
+            throw SignInRejectedException.badToken();
+        }
+        return sessions.continueFamily(account, profileOf(account), previous);
+    }
+
+    public void signOut(String refreshToken, Actor caller) {
+        sessions.peek(refreshToken).ifPresent(token -> {
+            sessions.close(refreshToken);
+            audit.record(caller, "account.sign-out", "account", String.valueOf(token.accountId()), AuditOutcome.SUCCESS, Map.of());
+        });
+    }
+
+    /** Checked on every authenticated request, on every node, within a second of a change. */
+    public boolean isActive(long accountId) {
+        return statusCache.isActive(accountId);
+    }
+
+    @ReadOnly
+    public ProfileView profile(Actor caller) {
+        return accounts.findById(caller.accountId()).map(this::profileOf).orElseThrow(SignInRejectedException::badToken);
+    }
+
+    // ---------------------------------------------------------------- administration (city administrators)
+
+    @Transactional
+    public IssuedCredential create(Actor admin, AccountRequests.Create request) {
+        requireRole(admin, Role.CITY_ADMIN);
+        Role role = request.role();
+        if (role == Role.PARTNER_SYSTEM || role == Role.DATA_CENTRE || role == Role.PUBLIC) {
+            throw AccountRequestInvalidException.field("role", "该角色不能在此创建");
+        }
+        String username = request.username();
+        if (username == null && !MINI_PROGRAM_STAFF.contains(role)) {
+            throw AccountRequestInvalidException.field("username", "门户账号需要用户名");
+        }
+        if (username != null && (role == Role.PHARMACY_CLERK || role == Role.PHARMACY_MANAGER)) {
+            throw AccountRequestInvalidException.field("username", "药店人员通过小程序激活码登录，无需用户名");
+        }
+        if (username != null && accounts.findByUsername(username).isPresent()) {
+            throw AccountRequestInvalidException.usernameTaken(username);
+        }
+        Long pharmacyId = null;
+        String district = null;
+        Long enterpriseId = null;
+        switch (role) {
+            case PHARMACY_CLERK, PHARMACY_MANAGER -> {
+                var pharmacy = pharmacies.find(required(request.pharmacyId(), "pharmacyId"))
+                        .orElseThrow(() -> AccountRequestInvalidException.field("pharmacyId", "药店不存在"));
+                pharmacyId = pharmacy.id();
+                district = pharmacy.districtCode();
+            }
+            case DISTRICT_INSPECTOR -> district = pharmacies.district(required(request.districtCode(), "districtCode"))
+                    .orElseThrow(() -> AccountRequestInvalidException.field("districtCode", "行政区不存在")).code();
+            case ENTERPRISE_USER -> enterpriseId = required(request.enterpriseId(), "enterpriseId");
+            case CITY_ADMIN -> district = "420100";
+            default -> { }
+        }
+        Account account = accounts.save(Account.newAccount(role, request.displayName().strip(), username, null,
+                pharmacyId, district, enterpriseId));
+        audit.record(admin, "account.create", "account", id(account), AuditOutcome.SUCCESS, Map.of("role", role.name()));
+        return username != null ? withTemporaryPassword(admin, account) : withActivationCode(admin, account);
+    }
+
+    @ReadOnly
+    public List<AccountView> list(Actor admin) {
+        requireRole(admin, Role.CITY_ADMIN);
+        return accounts.findByStatusInListOrderById(List.of(AccountView.Status.ACTIVE, AccountView.Status.DISABLED))
+                .stream().filter(a -> a.role() != Role.PUBLIC).map(this::view).toList();
+    }
+
+    @ReadOnly
+    public AccountView get(Actor admin, long id) {
+        return view(administered(admin, id));
+    }
+
+    /** Emergency disable: every token of the account stops working within a second, on every node. */
+    @Transactional
+    public AccountView disable(Actor admin, long id, String reason) {
+        return setStatus(admin, administered(admin, id), false, reason);
+    }
+
+    @Transactional
+    public AccountView enable(Actor admin, long id, String reason) {
+        return setStatus(admin, administered(admin, id), true, reason);
+    }
+
+    @Transactional
+    public IssuedCredential resetPassword(Actor admin, long id) {
+        Account account = administered(admin, id);
+        if (account.username() == null) {
+            throw AccountRequestInvalidException.field("id", "该账号通过小程序登录，请重新签发激活码");
+        }
+        sessions.closeAll(account.id());
+        return withTemporaryPassword(admin, account);
+    }
+
+    @Transactional
+    public AccountView unlock(Actor admin, long id) {
+        Account account = administered(admin, id);
+        accounts.updateSignInFailures(account.id(), 0, null, null);
+        audit.record(admin, "account.unlock", "account", id(account), AuditOutcome.SUCCESS, Map.of());
+        return view(accounts.findById(account.id()).orElseThrow());
+    }
+
+    /** Soft delete: the row stays so the audit trail keeps the identity it refers to. */
+    @Transactional
+    public void delete(Actor admin, long id, String reason) {
+        Account account = administered(admin, id);
+        accounts.updateStatus(account.id(), AccountView.Status.DELETED, clock.instant());
+        accounts.updateOpenid(account.id(), null);
+        sessions.closeAll(account.id());
+        statusEvents.publishEvent(new AccountStatusCache.AccountStatusChanged(account.id(), false));
+        audit.record(admin, "account.delete", "account", id(account), AuditOutcome.SUCCESS, Map.of("reason", privacy.redact(reason)));
+    }
+
+    @Transactional
+    public IssuedCredential reissueActivationCode(Actor admin, long id) {
+        Account account = administered(admin, id);
+        if (!MINI_PROGRAM_STAFF.contains(account.role())) {
+            throw AccountRequestInvalidException.field("id", "只有小程序人员使用激活码");
+        }
+        return withActivationCode(admin, account);
+    }
+
+    // ---------------------------------------------------------------- pharmacy managers and their clerks
+
+    @ReadOnly
+    public List<AccountView> clerks(Actor manager) {
+        requireRole(manager, Role.PHARMACY_MANAGER);
+        return accounts.findByPharmacyIdAndRoleOrderById(manager.pharmacyId(), Role.PHARMACY_CLERK).stream()
+                .filter(a -> a.status() != AccountView.Status.DELETED).map(this::view).toList();
+    }
+
+    @Transactional
+    public IssuedCredential addClerk(Actor manager, String displayName) {
+        requireRole(manager, Role.PHARMACY_MANAGER);
+        Account clerk = accounts.save(Account.newAccount(Role.PHARMACY_CLERK, displayName.strip(), null, null,
+                manager.pharmacyId(), manager.districtCode(), null));
+        audit.record(manager, "account.create", "account", id(clerk), AuditOutcome.SUCCESS, Map.of("role", Role.PHARMACY_CLERK.name()));
+        return withActivationCode(manager, clerk);
+    }
+
+    @Transactional
+    public AccountView setClerkActive(Actor manager, long clerkId, boolean active, String reason) {
+        return setStatus(manager, clerkOf(manager, clerkId), active, reason);
+    }
+
+    @Transactional
+    public IssuedCredential reissueClerkCode(Actor manager, long clerkId) {
+        return withActivationCode(manager, clerkOf(manager, clerkId));
+    }
+
+    /** Disabling a pharmacy disables its staff, in the same transaction. */
+    @EventListener
+    void onPharmacyDisabled(PharmacyDisabledEvent event) {
+        List<Long> staff = accounts.findIdsByPharmacyId(event.pharmacyId());
+        accounts.disableAllOfPharmacy(event.pharmacyId());
+        staff.forEach(id -> statusEvents.publishEvent(new AccountStatusCache.AccountStatusChanged(id, false)));
+        audit.record(event.actor(), "account.disable", "pharmacy", String.valueOf(event.pharmacyId()), AuditOutcome.SUCCESS,
+                Map.of("accounts", String.valueOf(staff.size()), "reason", "pharmacy disabled"));
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private Account clerkOf(Actor manager, long clerkId) {
+        requireRole(manager, Role.PHARMACY_MANAGER);
+        return accounts.findByIdAndPharmacyId(clerkId, manager.pharmacyId())
+                .filter(a -> a.role() == Role.PHARMACY_CLERK && a.status() != AccountView.Status.DELETED)
+                .orElseThrow(() -> new AccountNotFoundException(clerkId));
+    }
+
+    private Account administered(Actor admin, long id) {
+        requireRole(admin, Role.CITY_ADMIN);
+        return accounts.findById(id)
+                .filter(a -> a.status() != AccountView.Status.DELETED && a.role() != Role.PUBLIC)
+                .orElseThrow(() -> new AccountNotFoundException(id));
+    }
+
+    private AccountView setStatus(Actor actor, Account account, boolean active, String reason) {
+        accounts.updateStatus(account.id(), active ? AccountView.Status.ACTIVE : AccountView.Status.DISABLED, null);
+        if (!active) {
+            sessions.closeAll(account.id());
+        }
+        statusEvents.publishEvent(new AccountStatusCache.AccountStatusChanged(account.id(), active));
+        audit.record(actor, active ? "account.enable" : "account.disable", "account", id(account), AuditOutcome.SUCCESS,
+                Map.of("reason", privacy.redact(reason)));
+        return view(accounts.findById(account.id()).orElseThrow());
+    }
+
+    private IssuedCredential withActivationCode(Actor issuer, Account account) {
+        Instant now = clock.instant();
+        activationCodes.expireOutstanding(account.id(), now);
+        StringBuilder code = new StringBuilder();
+        for (int i = 0; i < 10; i++) {
+            code.append(ACTIVATION_ALPHABET.charAt(random.nextInt(ACTIVATION_ALPHABET.length())));
+        }
+        Instant expires = now.plus(config.activationCodeLifetime());
+        activationCodes.save(new ActivationCode(null, Sessions.sha256(code.toString()), account.id(), issuer.accountId(), now, expires, null));
+        audit.record(issuer, "account.activation-code.issue", "account", id(account), AuditOutcome.SUCCESS, Map.of());
+        return new IssuedCredential(view(account), code.toString(), expires, null);
+    }
+
+    private IssuedCredential withTemporaryPassword(Actor admin, Account account) {
+        String password = temporaryPassword();
+        accounts.updatePassword(account.id(), hasher.hash(password), true);
+        accounts.updateSignInFailures(account.id(), 0, null, null);
+        audit.record(admin, "account.password.reset", "account", id(account), AuditOutcome.SUCCESS, Map.of());
+        return new IssuedCredential(view(accounts.findById(account.id()).orElseThrow()), null, null, password);
+    }
+
+    private String temporaryPassword() {
+        String lower = "abcdefghijkmnpqrstuvwxyz";
+        String upper = "ABCDEFGHJKLMNPQRSTUVWXYZ";
+        String digits = "23456789";
+        StringBuilder p = new StringBuilder();
+        for (int i = 0; i < 14; i++) {
+            String pool = switch (i % 3) {
+                case 0 -> lower;
+                case 1 -> upper;
+                default -> digits;
+            };
+            p.append(pool.charAt(random.nextInt(pool.length())));
+        }
+        return p.append('#').toString();
+    }
+
+    private void requireActive(Account account, Actor caller, String channel) {
+        if (!account.active()) {
+            audit.record(as(account, caller), "account.sign-in", "account", id(account), AuditOutcome.DENIED,
+                    Map.of("reason", "disabled", "channel", channel));
+            throw new AccountDisabledException();
+        }
+    }
+
+    private static void requireRole(Actor actor, Role role) {
+        if (actor.role() != role) {
+            throw new AccessDeniedException("需要" + role.name() + "角色");
+        }
+    }
+
+    private static <T> T required(@Nullable T value, String field) {
+        if (value == null) {
+            throw AccountRequestInvalidException.field(field, "该角色必须填写 " + field);
+        }
+        return value;
+    }
+
+    private String openidFor(String code) {
+        try {
+            return weChat.getUserService().getSessionInfo(code).getOpenid();
+        } catch (WxErrorException e) {
+            throw isBadCode(e) ? SignInRejectedException.badWeChatCode() : new WeChatUnavailableException();
+        } catch (RuntimeException e) {
+            throw new WeChatUnavailableException();
+        }
+    }
+
+    private String phoneFor(String code) {
+        try {
+            return weChat.getUserService().getPhoneNumber(code).getPurePhoneNumber();
+        } catch (WxErrorException e) {
+            throw isBadCode(e) ? SignInRejectedException.badWeChatCode() : new WeChatUnavailableException();
+        } catch (RuntimeException e) {
+            throw new WeChatUnavailableException();
+        }
+    }
+
+    /** 40029 invalid code, 40163 code already used: the user's code, not WeChat, is at fault. */
+    private static boolean isBadCode(WxErrorException e) {
+        int code = e.getError() == null ? -1 : e.getError().getErrorCode();
+        return code == 40029 || code == 40163;
+    }
+
+    private static String normaliseCode(String code) {
+        return code.strip().toUpperCase(java.util.Locale.ROOT).replace("-", "").replace(" ", "");
+    }
+
+    private ProfileView profileOf(Account a) {
+        return new ProfileView(a.id(), a.role(), a.displayName(), a.pharmacyId(), a.districtCode(), a.enterpriseId(), maskedPhone(a));
+    }
+
+    private AccountView view(Account a) {
+        return new AccountView(a.id(), a.role(), a.displayName(), a.username(), a.pharmacyId(), a.districtCode(),
+                a.enterpriseId(), a.status(), a.lockedAt(clock.instant()), a.wechatOpenid() != null, a.totpEnrolled(),
+                maskedPhone(a), a.createdAt());
+    }
+
+    private String maskedPhone(Account a) {
+        return a.phoneSealed() == null ? null : privacy.mask(PersonalField.PHONE, privacy.open(a.phoneSealed()));
+    }
+
+    private static Actor as(Account account, Actor caller) {
+        return new Actor(account.id(), account.role(), account.pharmacyId(), account.districtCode(), account.enterpriseId(),
+                caller.sourceAddress(), caller.traceId());
+    }
+
+    private static String id(Account account) {
+        return String.valueOf(account.id());
+    }
+}

@@ -1,0 +1,69 @@
+package com.cogov.api.account;
+
+import com.cogov.contracts.account.AccountView;
+import io.micronaut.transaction.annotation.TransactionalEventListener;
+import jakarta.inject.Singleton;
+import org.redisson.api.RedissonClient;
+import org.redisson.client.codec.StringCodec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+
+/**
+ * Whether an account may still act, checked on every authenticated request. Read through Redis so that a disable
+ * on one node is seen by every node at once (not a node-local cache); the database stays the truth, and is read
+ * directly whenever Redis is unreachable.
+ */
+@Singleton
+class AccountStatusCache {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AccountStatusCache.class);
+    private static final Duration TTL = Duration.ofMinutes(10);
+
+    private final RedissonClient redis;
+    private final AccountRepository accounts;
+
+    AccountStatusCache(RedissonClient redis, AccountRepository accounts) {
+        this.redis = redis;
+        this.accounts = accounts;
+    }
+
+    boolean isActive(long accountId) {
+        try {
+            var bucket = redis.<String>getBucket(key(accountId), StringCodec.INSTANCE);
+            String cached = bucket.get();
+            if (cached != null) {
+                return "1".equals(cached);
+            }
+            boolean active = fromDatabase(accountId);
+            bucket.set(active ? "1" : "0", TTL);
+            return active;
+        } catch (RuntimeException redisDown) {
+            return fromDatabase(accountId);
+        }
+    }
+
+    /** After the change commits: before, a concurrent request could re-cache the old status from the database. */
+    @TransactionalEventListener(TransactionalEventListener.TransactionPhase.AFTER_COMMIT)
+    void onChange(AccountStatusChanged change) {
+        try {
+            redis.<String>getBucket(key(change.accountId()), StringCodec.INSTANCE).set(change.active() ? "1" : "0", TTL);
+        } catch (RuntimeException redisDown) {
+            // Redis is down, so every node reads the database now; the stale entry must not survive Redis's return.
+            LOG.error("Could not update the status of account {} in Redis; remove key {} once Redis is back",
+                    change.accountId(), key(change.accountId()));
+        }
+    }
+
+    private boolean fromDatabase(long accountId) {
+        return accounts.findStatusById(accountId).map(s -> s == AccountView.Status.ACTIVE).orElse(false);
+    }
+
+    private static String key(long accountId) {
+        return "cogov:account:active:" + accountId;
+    }
+
+    record AccountStatusChanged(long accountId, boolean active) {
+    }
+}

@@ -1,0 +1,77 @@
+package com.cogov.api.account;
+
+import jakarta.inject.Singleton;
+import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
+import org.bouncycastle.crypto.params.Argon2Parameters;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Base64;
+
+/**
+ * Argon2id with OWASP's minimum parameters (19 MiB, 2 passes, 1 lane), stored as a PHC string so the parameters can
+ * be raised later without invalidating existing hashes.
+ */
+@Singleton
+class PasswordHasher {
+
+    private static final int MEMORY_KIB = 19_456;
+    private static final int ITERATIONS = 2;
+    private static final int PARALLELISM = 1;
+    private static final Base64.Encoder B64 = Base64.getEncoder().withoutPadding();
+    private static final Base64.Decoder B64D = Base64.getDecoder();
+
+    private final SecureRandom random = new SecureRandom();
+    // Verified against when the username is unknown, so that the answer takes as long as for a real account.
+    private final String decoy = hash("decoy-password-that-matches-nothing");
+
+    String hash(String password) {
+        byte[] salt = new byte[16];
+        random.nextBytes(salt);
+        byte[] digest = derive(password, salt, MEMORY_KIB, ITERATIONS, PARALLELISM, 32);
+        return "$argon2id$v=19$m=" + MEMORY_KIB + ",t=" + ITERATIONS + ",p=" + PARALLELISM
+                + "$" + B64.encodeToString(salt) + "$" + B64.encodeToString(digest);
+    }
+
+    boolean matches(String password, String encoded) {
+        String[] parts = encoded.split("\\$");
+        if (parts.length != 6 || !"argon2id".equals(parts[1])) {
+            return false;
+        }
+        int memory = 0;
+        int iterations = 0;
+        int parallelism = 0;
+        for (String parameter : parts[3].split(",")) {
+            int value = Integer.parseInt(parameter.substring(2));
+            switch (parameter.charAt(0)) {
+                case 'm' -> memory = value;
+                case 't' -> iterations = value;
+                case 'p' -> parallelism = value;
+                default -> {
+                    return false;
+                }
+            }
+        }
+        byte[] expected = B64D.decode(parts[5]);
+        byte[] actual = derive(password, B64D.decode(parts[4]), memory, iterations, parallelism, expected.length);
+        return MessageDigest.isEqual(expected, actual);
+    }
+
+    /** Spends the same time as a real verification; always false. */
+    boolean matchesNothing(String password) {
+        matches(password, decoy);
+        return false;
+    }
+
+    private static byte[] derive(String password, byte[] salt, int memory, int iterations, int parallelism, int length) {
+        Argon2BytesGenerator generator = new Argon2BytesGenerator();
+        generator.init(new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
+                .withVersion(Argon2Parameters.ARGON2_VERSION_13)
+                .withMemoryAsKB(memory).withIterations(iterations).withParallelism(parallelism)
+                .withSalt(salt).build());
+        byte[] out = new byte[length];
+        generator.generateBytes(password.getBytes(StandardCharsets.UTF_8), out);
+        return out;
+    }
+}

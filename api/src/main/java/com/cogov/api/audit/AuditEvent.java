@@ -1,0 +1,35 @@
+package com.cogov.api.audit;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.Id;
+import io.micronaut.data.annotation.MappedEntity;
+
+import java.time.Instant;
+
+/**
+ * One row of the trail. The id is not generated: {@link AuditAppender} assigns the next one under the head lock, so
+ * that ids have no gaps and a missing id means a removed row.
+ */
+@MappedEntity("audit_event")
+record AuditEvent(
+        @Id long id,
+        Instant occurredAt,
+        @Nullable Long actorAccountId,
+        @Nullable String actorRole,
+        String actorScope,
+        String action,
+        @Nullable String targetType,
+        @Nullable String targetId,
+        String outcome,
+        @Nullable String sourceAddress,
+        @Nullable String traceId,
+        @Nullable String details,
+        String prevHash,
+        String hash) {
+
+    /** This row with its hash computed over its content and its link to the row before. */
+    AuditEvent sealed() {
+        return new AuditEvent(id, occurredAt, actorAccountId, actorRole, actorScope, action, targetType, targetId,
+                outcome, sourceAddress, traceId, details, prevHash, AuditHashing.hash(this));
+    }
+}

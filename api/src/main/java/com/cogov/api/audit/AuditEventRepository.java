@@ -1,0 +1,19 @@
+package com.cogov.api.audit;
+
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.GenericRepository;
+
+import java.util.List;
+
+/** Insert and read only: a GenericRepository, so there is no inherited update or delete to call by mistake. */
+@JdbcRepository(dialect = Dialect.MYSQL)
+interface AuditEventRepository extends GenericRepository<AuditEvent, Long> {
+
+    AuditEvent save(AuditEvent event);
+
+    /** The next rows of the chain after {@code afterId}, in id order (keyset pagination over the primary key). */
+    @Query("SELECT * FROM audit_event WHERE id > :afterId ORDER BY id LIMIT :limit")
+    List<AuditEvent> findChainPage(long afterId, int limit);
+}

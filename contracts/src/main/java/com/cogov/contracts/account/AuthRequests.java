@@ -1,0 +1,56 @@
+package com.cogov.contracts.account;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/** Request bodies of the sign-in endpoints of both apps. */
+public final class AuthRequests {
+
+    private AuthRequests() {
+    }
+
+    @Serdeable
+    @Schema(name = "WeChatSignInRequest")
+    public record WeChatSignIn(
+            @NotBlank(message = "缺少微信登录凭证") @Size(max = 128, message = "微信登录凭证格式不正确")
+            @Schema(description = "wx.login code; in the embedded default `demo:<openid>`") String code) {
+    }
+
+    @Serdeable
+    @Schema(name = "BindRequest")
+    public record Bind(
+            @NotBlank(message = "请输入激活码") @Size(max = 32, message = "激活码格式不正确") String activationCode,
+            @Nullable @Size(max = 128, message = "手机号授权凭证格式不正确")
+            @Schema(description = "code from the getPhoneNumber button, to bind the phone (optional)") String phoneCode) {
+    }
+
+    @Serdeable
+    @Schema(name = "RefreshRequest")
+    public record Refresh(@NotBlank(message = "缺少刷新令牌") @Size(max = 128, message = "刷新令牌格式不正确") String refreshToken) {
+    }
+
+    @Serdeable
+    @Schema(name = "PasswordSignInRequest")
+    public record PasswordSignIn(
+            @NotBlank(message = "请输入用户名") @Size(max = 64, message = "用户名过长") String username,
+            @NotBlank(message = "请输入密码") @Size(max = 128, message = "密码过长") String password) {
+    }
+
+    @Serdeable
+    @Schema(name = "PasswordChangeRequest")
+    public record PasswordChange(
+            @NotBlank(message = "缺少登录流程凭证") @Size(max = 2048) String challengeToken,
+            @NotBlank(message = "请输入新密码") @Size(max = 128, message = "密码过长") String newPassword) {
+    }
+
+    @Serdeable
+    @Schema(name = "TotpRequest")
+    public record Totp(
+            @NotBlank(message = "缺少登录流程凭证") @Size(max = 2048) String challengeToken,
+            @NotBlank(message = "请输入6位动态验证码") @Pattern(regexp = "\\d{6}", message = "动态验证码为6位数字") String code) {
+    }
+}

@@ -1,0 +1,73 @@
+package com.cogov.bff.account;
+
+import com.cogov.api.account.AccountService;
+import com.cogov.api.shared.Actor;
+import com.cogov.contracts.account.AuthRequests;
+import com.cogov.contracts.account.ProfileView;
+import com.cogov.contracts.account.Tokens;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Status;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+
+@Controller("/mp/v1")
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "Sign-in")
+class AuthController {
+
+    private final AccountService accounts;
+
+    AuthController(AccountService accounts) {
+        this.accounts = accounts;
+    }
+
+    @Post("/auth/wechat")
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    @Operation(summary = "Sign in with the wx.login code",
+            description = "A known WeChat identity signs in as its account; an unknown one becomes a public user.")
+    Tokens signIn(@Body @Valid AuthRequests.WeChatSignIn request, Actor caller) {
+        return accounts.signInWithWeChat(request.code(), caller);
+    }
+
+    @Post("/auth/bind")
+    @Secured("PUBLIC")
+    @SecurityRequirement(name = "bearer")
+    @Operation(summary = "Bind this WeChat identity to a staff account with its activation code",
+            description = "Optionally binds the phone through the getPhoneNumber code. Answers with the staff account's tokens.")
+    Tokens bind(@Body @Valid AuthRequests.Bind request, Actor caller) {
+        return accounts.bind(caller, request.activationCode(), request.phoneCode());
+    }
+
+    @Post("/auth/refresh")
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    @Operation(summary = "Exchange the refresh token for new tokens (the refresh token rotates)")
+    Tokens refresh(@Body @Valid AuthRequests.Refresh request, Actor caller) {
+        return accounts.refresh(request.refreshToken(), caller);
+    }
+
+    @Post("/auth/logout")
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    @Status(HttpStatus.NO_CONTENT)
+    @Operation(summary = "End this sign-in (revokes its refresh tokens)")
+    void logout(@Body @Valid AuthRequests.Refresh request, Actor caller) {
+        accounts.signOut(request.refreshToken(), caller);
+    }
+
+    @Get("/me")
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    @SecurityRequirement(name = "bearer")
+    @Operation(summary = "Who is signed in, with role and scope")
+    ProfileView me(Actor caller) {
+        return accounts.profile(caller);
+    }
+}

@@ -1,0 +1,68 @@
+package com.cogov.bff.account;
+
+import com.cogov.api.account.AccountService;
+import com.cogov.api.shared.Actor;
+import com.cogov.contracts.account.AccountRequests;
+import com.cogov.contracts.account.AccountView;
+import com.cogov.contracts.account.IssuedCredential;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Status;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+
+import java.util.List;
+
+/** A pharmacy manager runs the clerks of their own pharmacy; clerks of other pharmacies do not exist for them. */
+@Controller("/mp/v1/pharmacy/clerks")
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Secured("PHARMACY_MANAGER")
+@SecurityRequirement(name = "bearer")
+@Tag(name = "Pharmacy staff")
+class ClerkController {
+
+    private final AccountService accounts;
+
+    ClerkController(AccountService accounts) {
+        this.accounts = accounts;
+    }
+
+    @Get
+    @Operation(summary = "The clerks of my pharmacy")
+    List<AccountView> list(Actor manager) {
+        return accounts.clerks(manager);
+    }
+
+    @Post
+    @Status(HttpStatus.CREATED)
+    @Operation(summary = "Add a clerk; answers with the activation code to hand over (single use, 72 h)")
+    IssuedCredential add(@Body @Valid AccountRequests.CreateClerk request, Actor manager) {
+        return accounts.addClerk(manager, request.displayName());
+    }
+
+    @Post("/{id}/disable")
+    @Operation(summary = "Disable a clerk at once (their sign-in stops working within a second)")
+    AccountView disable(long id, @Body @Valid AccountRequests.Reason request, Actor manager) {
+        return accounts.setClerkActive(manager, id, false, request.reason());
+    }
+
+    @Post("/{id}/enable")
+    @Operation(summary = "Re-enable a clerk")
+    AccountView enable(long id, @Body @Valid AccountRequests.Reason request, Actor manager) {
+        return accounts.setClerkActive(manager, id, true, request.reason());
+    }
+
+    @Post("/{id}/activation-code")
+    @Operation(summary = "Issue a new activation code (replaces the outstanding one)")
+    IssuedCredential reissue(long id, Actor manager) {
+        return accounts.reissueClerkCode(manager, id);
+    }
+}

@@ -1,0 +1,48 @@
+package com.cogov.bff;
+
+import com.cogov.contracts.account.Tokens;
+import com.cogov.contracts.error.Problem;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MutableHttpRequest;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+/** What the mini-program does over HTTP, for the tests: sign in, call with a token, read a refusal. */
+final class MiniProgramSessions {
+
+    private final HttpClient client;
+
+    MiniProgramSessions(HttpClient client) {
+        this.client = client;
+    }
+
+    /** Signs in through the fake WeChat API's {@code demo:<openid>} codes. */
+    Tokens signIn(String openid) {
+        return client.toBlocking().retrieve(HttpRequest.POST("/mp/v1/auth/wechat", Map.of("code", "demo:" + openid)), Tokens.class);
+    }
+
+    <T> T call(MutableHttpRequest<?> request, Tokens tokens, Class<T> type) {
+        return client.toBlocking().retrieve(request.bearerAuth(tokens.accessToken()), type);
+    }
+
+    /** The status of a refused request (fails if it succeeded). */
+    int refusedWithAnyOf(MutableHttpRequest<?> request) {
+        HttpClientResponseException e = catchThrowableOfType(HttpClientResponseException.class,
+                () -> client.toBlocking().exchange(request, String.class));
+        assertThat(e).as("%s %s must be refused", request.getMethod(), request.getPath()).isNotNull();
+        return e.getStatus().getCode();
+    }
+
+    Problem refused(MutableHttpRequest<?> request, int status) {
+        HttpClientResponseException e = catchThrowableOfType(HttpClientResponseException.class,
+                () -> client.toBlocking().exchange(request, String.class));
+        assertThat(e).as("expected %d for %s %s", status, request.getMethod(), request.getPath()).isNotNull();
+        assertThat(e.getStatus().getCode()).as("%s %s", request.getMethod(), request.getPath()).isEqualTo(status);
+        return e.getResponse().getBody(Problem.class).orElseThrow();
+    }
+}

@@ -1,0 +1,186 @@
+package com.cogov.bff;
+
+import com.cogov.contracts.account.AccountRequests;
+import com.cogov.contracts.account.IssuedCredential;
+import com.cogov.contracts.account.ProfileView;
+import com.cogov.contracts.account.Role;
+import com.cogov.contracts.account.Tokens;
+import com.cogov.infra.dev.DevServicesTest;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Signing in from the mini-program: WeChat identity, activation codes, token rotation, and staff control. */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class MiniProgramSignInTest implements DevServicesTest {
+
+    @Inject
+    @Client("/")
+    HttpClient client;
+
+    MiniProgramSessions mp;
+
+    @BeforeEach
+    void setUp() {
+        mp = new MiniProgramSessions(client);
+        devServices().weChat().reset();
+    }
+
+    @Test
+    void aClerkSignsInWithWeChatAndSeesTheirPharmacyScope() {
+        Tokens tokens = mp.signIn("demo-clerk");
+        assertThat(tokens.expiresIn()).isLessThanOrEqualTo(15 * 60);
+        assertThat(tokens.profile().role()).isEqualTo(Role.PHARMACY_CLERK);
+        ProfileView me = mp.call(HttpRequest.GET("/mp/v1/me"), tokens, ProfileView.class);
+        assertThat(me.pharmacyId()).isEqualTo(1L);
+        assertThat(me.displayName()).isEqualTo("王店员");
+        // the session_key WeChat returned never leaves the server
+        assertThat(devServices().weChat().requests("/sns/jscode2session")).isNotEmpty();
+        assertThat(tokens.toString()).doesNotContainIgnoringCase("session");
+    }
+
+    @Test
+    void anUnknownWeChatUserBecomesAPublicUser() {
+        Tokens tokens = mp.signIn("citizen-" + UUID.randomUUID());
+        assertThat(tokens.profile().role()).isEqualTo(Role.PUBLIC);
+    }
+
+    @Test
+    void aBadOrReusedLoginCodeIsRefusedAndAWeChatOutageIsNotTheUsersFault() {
+        assertThat(mp.refused(HttpRequest.POST("/mp/v1/auth/wechat", Map.of("code", "not-a-real-code")), 401).code())
+                .isEqualTo("WECHAT_CODE_INVALID");
+        devServices().weChat().failNext("/sns/jscode2session", 45011, "api minute-quota reach limit");
+        assertThat(mp.refused(HttpRequest.POST("/mp/v1/auth/wechat", Map.of("code", "demo:demo-clerk")), 503).code())
+                .isEqualTo("WECHAT_UNAVAILABLE");
+        assertThat(mp.refused(HttpRequest.POST("/mp/v1/auth/wechat", Map.of("code", "")), 400).code())
+                .isEqualTo("VALIDATION_FAILED");
+    }
+
+    @Test
+    void theRefreshTokenRotatesAndAReusedOneRevokesTheWholeSignIn() {
+        Tokens first = mp.signIn("demo-inspector");
+        Tokens second = refresh(first.refreshToken());
+        assertThat(second.refreshToken()).isNotEqualTo(first.refreshToken());
+        Tokens third = refresh(second.refreshToken());
+
+        // someone replays the first (stolen) refresh token: the family dies, including the newest token
+        assertThat(mp.refused(refreshRequest(first.refreshToken()), 401).code()).isEqualTo("TOKEN_INVALID");
+        assertThat(mp.refused(refreshRequest(third.refreshToken()), 401).code()).isEqualTo("TOKEN_INVALID");
+    }
+
+    @Test
+    void signingOutEndsTheSession() {
+        Tokens tokens = mp.signIn("demo-public");
+        client.toBlocking().exchange(HttpRequest.POST("/mp/v1/auth/logout", Map.of("refreshToken", tokens.refreshToken())));
+        mp.refused(refreshRequest(tokens.refreshToken()), 401);
+    }
+
+    @Test
+    void aManagerIssuesASingleUseActivationCodeThatBindsAClerkWithTheirPhone() throws Exception {
+        Tokens manager = mp.signIn("demo-manager");
+        IssuedCredential issued = mp.call(HttpRequest.POST("/mp/v1/pharmacy/clerks", new AccountRequests.CreateClerk("新店员")),
+                manager, IssuedCredential.class);
+        assertThat(issued.activationCode()).hasSize(10);
+        assertThat(issued.activationCodeExpiresAt()).isBetween(java.time.Instant.now().plus(Duration.ofHours(71)),
+                java.time.Instant.now().plus(Duration.ofHours(73)));
+
+        Tokens newcomer = mp.signIn("newcomer-" + UUID.randomUUID());
+        Tokens bound = mp.call(HttpRequest.POST("/mp/v1/auth/bind",
+                Map.of("activationCode", issued.activationCode().toLowerCase(), "phoneCode", "demo-phone:13800138000")),
+                newcomer, Tokens.class);
+        assertThat(bound.profile().role()).isEqualTo(Role.PHARMACY_CLERK);
+        assertThat(bound.profile().pharmacyId()).isEqualTo(1L);
+        assertThat(bound.profile().phone()).isEqualTo("138****8000");
+        try (Connection c = devServices().openConnection();
+             ResultSet rs = c.createStatement().executeQuery("SELECT phone_sealed, phone_index FROM account WHERE id = "
+                     + bound.profile().accountId())) {
+            rs.next();
+            assertThat(rs.getString(1)).startsWith("v1:").doesNotContain("13800138000");
+            assertThat(rs.getString(2)).hasSize(64);
+        }
+
+        Tokens someoneElse = mp.signIn("another-" + UUID.randomUUID());
+        assertThat(mp.refused(HttpRequest.POST("/mp/v1/auth/bind", Map.of("activationCode", issued.activationCode()))
+                .bearerAuth(someoneElse.accessToken()), 400).code()).isEqualTo("ACTIVATION_CODE_INVALID");
+    }
+
+    @Test
+    void anExpiredActivationCodeIsRefused() throws Exception {
+        Tokens manager = mp.signIn("demo-manager");
+        IssuedCredential issued = mp.call(HttpRequest.POST("/mp/v1/pharmacy/clerks", new AccountRequests.CreateClerk("过期店员")),
+                manager, IssuedCredential.class);
+        try (Connection c = devServices().openConnection()) {
+            c.createStatement().executeUpdate("UPDATE activation_code SET expires_at = NOW(6) - INTERVAL 1 MINUTE WHERE account_id = "
+                    + issued.account().id());
+        }
+        Tokens newcomer = mp.signIn("late-" + UUID.randomUUID());
+        assertThat(mp.refused(HttpRequest.POST("/mp/v1/auth/bind", Map.of("activationCode", issued.activationCode()))
+                .bearerAuth(newcomer.accessToken()), 400).code()).isEqualTo("ACTIVATION_CODE_INVALID");
+    }
+
+    @Test
+    void aDisabledClerksTokenStopsWorkingWithinASecond() {
+        Tokens manager = mp.signIn("demo-manager");
+        IssuedCredential issued = mp.call(HttpRequest.POST("/mp/v1/pharmacy/clerks", new AccountRequests.CreateClerk("临时店员")),
+                manager, IssuedCredential.class);
+        Tokens clerk = mp.call(HttpRequest.POST("/mp/v1/auth/bind", Map.of("activationCode", issued.activationCode())),
+                mp.signIn("temp-" + UUID.randomUUID()), Tokens.class);
+        assertThat(mp.call(HttpRequest.GET("/mp/v1/me"), clerk, ProfileView.class).role()).isEqualTo(Role.PHARMACY_CLERK);
+
+        mp.call(HttpRequest.POST("/mp/v1/pharmacy/clerks/" + issued.account().id() + "/disable",
+                new AccountRequests.Reason("离职")), manager, String.class);
+        long disabledAt = System.nanoTime();
+        await().atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(50))
+                .until(() -> refusedWith401(clerk));
+        assertThat(Duration.ofNanos(System.nanoTime() - disabledAt)).isLessThan(Duration.ofSeconds(1));
+        mp.refused(refreshRequest(clerk.refreshToken()), 401);
+    }
+
+    @Test
+    void onlyManagersRunClerks() {
+        mp.refused(HttpRequest.GET("/mp/v1/pharmacy/clerks"), 401);
+        Tokens clerk = mp.signIn("demo-clerk");
+        assertThat(mp.refused(HttpRequest.GET("/mp/v1/pharmacy/clerks").bearerAuth(clerk.accessToken()), 403).code())
+                .isEqualTo("FORBIDDEN");
+    }
+
+    @Test
+    void aTamperedTokenIsRefused() {
+        Tokens clerk = mp.signIn("demo-clerk");
+        String forged = clerk.accessToken().substring(0, clerk.accessToken().length() - 2) + "xx";
+        assertThat(mp.refused(HttpRequest.GET("/mp/v1/me").bearerAuth(forged), 401).code()).isEqualTo("UNAUTHENTICATED");
+    }
+
+    private boolean refusedWith401(Tokens tokens) {
+        try {
+            client.toBlocking().exchange(HttpRequest.GET("/mp/v1/me").bearerAuth(tokens.accessToken()));
+            return false;
+        } catch (io.micronaut.http.client.exceptions.HttpClientResponseException e) {
+            return e.getStatus().getCode() == 401;
+        }
+    }
+
+    private Tokens refresh(String refreshToken) {
+        return client.toBlocking().retrieve(refreshRequest(refreshToken), Tokens.class);
+    }
+
+    private static io.micronaut.http.MutableHttpRequest<?> refreshRequest(String refreshToken) {
+        return HttpRequest.POST("/mp/v1/auth/refresh", Map.of("refreshToken", refreshToken));
+    }
+
+}

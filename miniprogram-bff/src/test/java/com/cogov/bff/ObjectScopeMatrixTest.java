@@ -1,0 +1,90 @@
+package com.cogov.bff;
+
+import com.cogov.contracts.account.AccountRequests;
+import com.cogov.contracts.account.Tokens;
+import com.cogov.infra.dev.DevServicesTest;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MutableHttpRequest;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.web.router.Router;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.sql.Connection;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.LongFunction;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Object-level authorisation (OWASP IDOR): for every route that takes an id, a caller from another pharmacy gets
+ * 403 or 404. The routes are read from the running app, so a new route with an id and no case here fails the build.
+ */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ObjectScopeMatrixTest implements DevServicesTest {
+
+    @Inject
+    @Client("/")
+    HttpClient client;
+    @Inject
+    Router router;
+
+    MiniProgramSessions mp;
+    Tokens otherPharmacysManager;
+    long clerkOfPharmacyOne;
+
+    /** route -> the request another pharmacy's manager makes against pharmacy 1's object, or null if not scoped. */
+    Map<String, LongFunction<MutableHttpRequest<?>>> matrix() {
+        Map<String, LongFunction<MutableHttpRequest<?>>> m = new TreeMap<>();
+        m.put("GET /mp/v1/drugs/barcode/{code}", null); // the catalog is public: no owner
+        m.put("POST /mp/v1/pharmacy/clerks/{id}/disable", id -> HttpRequest.POST("/mp/v1/pharmacy/clerks/" + id + "/disable",
+                new AccountRequests.Reason("越权测试")));
+        m.put("POST /mp/v1/pharmacy/clerks/{id}/enable", id -> HttpRequest.POST("/mp/v1/pharmacy/clerks/" + id + "/enable",
+                new AccountRequests.Reason("越权测试")));
+        m.put("POST /mp/v1/pharmacy/clerks/{id}/activation-code",
+                id -> HttpRequest.POST("/mp/v1/pharmacy/clerks/" + id + "/activation-code", ""));
+        return m;
+    }
+
+    @BeforeAll
+    void createAManagerOfAnotherPharmacy() throws Exception {
+        try (Connection c = devServices().openConnection()) {
+            c.createStatement().executeUpdate("INSERT IGNORE INTO account (wechat_openid, role, display_name, pharmacy_id, district_code)"
+                    + " VALUES ('idor-manager-2', 'PHARMACY_MANAGER', '二号店长', 2, '420103')");
+        }
+        mp = new MiniProgramSessions(client);
+        otherPharmacysManager = mp.signIn("idor-manager-2");
+        clerkOfPharmacyOne = mp.signIn("demo-clerk").profile().accountId();
+    }
+
+    @Test
+    void everyRouteWithAnIdHasACrossScopeCase() {
+        var routesWithIds = router.uriRoutes()
+                .filter(r -> !"HEAD".equals(r.getHttpMethodName())) // authorised exactly like its GET
+                .map(r -> r.getHttpMethodName() + " " + r.getUriMatchTemplate().toString())
+                .filter(r -> r.contains(" /mp/") && r.contains("{"))
+                .collect(Collectors.toCollection(java.util.TreeSet::new));
+        assertThat(routesWithIds)
+                .as("add a cross-scope case to ObjectScopeMatrixTest.matrix() for each new route that takes an id")
+                .isSubsetOf(matrix().keySet());
+    }
+
+    @Test
+    void anotherPharmacysManagerCannotReachThisPharmacysObjects() {
+        matrix().forEach((route, request) -> {
+            if (request != null) {
+                int status = mp.refusedWithAnyOf(request.apply(clerkOfPharmacyOne).bearerAuth(otherPharmacysManager.accessToken()));
+                assertThat(status).as(route).isIn(403, 404);
+            }
+        });
+        // and nothing happened to the clerk
+        assertThat(mp.signIn("demo-clerk").profile().accountId()).isEqualTo(clerkOfPharmacyOne);
+    }
+}

@@ -1,0 +1,84 @@
+package com.cogov.portal.account;
+
+import com.cogov.api.account.AccountService;
+import com.cogov.api.shared.Actor;
+import com.cogov.contracts.account.AuthRequests;
+import com.cogov.contracts.account.ProfileView;
+import com.cogov.contracts.account.SignInResult;
+import com.cogov.contracts.account.Tokens;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Status;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+
+/**
+ * Staff sign-in: password, then (first time, or after a reset) a new password, then for administrators a TOTP code.
+ * Each step answers with the next one, carrying a short-lived challenge token.
+ */
+@Controller("/portal/v1")
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "Sign-in")
+class AuthController {
+
+    private final AccountService accounts;
+
+    AuthController(AccountService accounts) {
+        this.accounts = accounts;
+    }
+
+    @Post("/auth/login")
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    @Operation(summary = "Sign in with username and password",
+            description = "5 failures in 15 minutes lock the account for 15 minutes (423 with Retry-After); too many "
+                    + "attempts from one address answer 429 with Retry-After.")
+    SignInResult login(@Body @Valid AuthRequests.PasswordSignIn request, Actor caller) {
+        return accounts.signInWithPassword(request.username(), request.password(), caller);
+    }
+
+    @Post("/auth/password")
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    @Operation(summary = "Set a new password (required at the first sign-in and after a reset)")
+    SignInResult changePassword(@Body @Valid AuthRequests.PasswordChange request, Actor caller) {
+        return accounts.changePassword(request.challengeToken(), request.newPassword(), caller);
+    }
+
+    @Post("/auth/totp")
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    @Operation(summary = "Second factor: the 6-digit code of the authenticator app (enrols it the first time)")
+    SignInResult totp(@Body @Valid AuthRequests.Totp request, Actor caller) {
+        return accounts.verifyTotp(request.challengeToken(), request.code(), caller);
+    }
+
+    @Post("/auth/refresh")
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    @Operation(summary = "Exchange the refresh token for new tokens (the refresh token rotates; idle 30 min, at most 12 h)")
+    Tokens refresh(@Body @Valid AuthRequests.Refresh request, Actor caller) {
+        return accounts.refresh(request.refreshToken(), caller);
+    }
+
+    @Post("/auth/logout")
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    @Status(HttpStatus.NO_CONTENT)
+    @Operation(summary = "End this sign-in")
+    void logout(@Body @Valid AuthRequests.Refresh request, Actor caller) {
+        accounts.signOut(request.refreshToken(), caller);
+    }
+
+    @Get("/me")
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    @SecurityRequirement(name = "bearer")
+    @Operation(summary = "Who is signed in, with role and scope")
+    ProfileView me(Actor caller) {
+        return accounts.profile(caller);
+    }
+}

@@ -1,0 +1,81 @@
+package com.cogov.portal;
+
+import com.cogov.contracts.account.SignInResult;
+import com.cogov.contracts.error.Problem;
+import com.cogov.infra.dev.Authenticator;
+import com.cogov.infra.dev.DevServices;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MutableHttpRequest;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+/**
+ * What the portal's web front end does, for the tests. Administrators sign in with a TOTP code, and a code is valid
+ * once, so the demo administrator signs in once per test JVM and its session is shared.
+ */
+final class PortalSessions {
+
+    private static final AtomicInteger ADDRESSES = new AtomicInteger(1);
+    private static String adminToken;
+    private static String adminTotpSecret;
+
+    private final HttpClient client;
+    private final String address;
+
+    PortalSessions(HttpClient client) {
+        this.client = client;
+        // Each helper signs in from its own address (through the trusted proxy header), so the per-address limit
+        // of one test does not spill into another.
+        this.address = "10.0.0." + ADDRESSES.getAndIncrement();
+    }
+
+    SignInResult login(String username, String password) {
+        return client.toBlocking().retrieve(withAddress(HttpRequest.POST("/portal/v1/auth/login",
+                Map.of("username", username, "password", password))), SignInResult.class);
+    }
+
+    SignInResult step(String path, Map<String, String> body) {
+        return client.toBlocking().retrieve(withAddress(HttpRequest.POST("/portal/v1/auth/" + path, body)), SignInResult.class);
+    }
+
+    synchronized String admin(DevServices dev) {
+        if (adminToken == null) {
+            SignInResult result = login("admin", dev.demoPasswords().get("admin"));
+            if (result.status() == SignInResult.Status.TOTP_ENROLMENT_REQUIRED) {
+                adminTotpSecret = result.totpEnrolment().secret();
+            }
+            assertThat(adminTotpSecret).as("the demo admin enrols in this JVM's first sign-in").isNotNull();
+            adminToken = step("totp", Map.of("challengeToken", result.challengeToken(),
+                    "code", Authenticator.code(adminTotpSecret, Instant.now()))).tokens().accessToken();
+        }
+        return adminToken;
+    }
+
+    <T> T call(MutableHttpRequest<?> request, String token, Class<T> type) {
+        return client.toBlocking().retrieve(withAddress(request).bearerAuth(token), type);
+    }
+
+    Problem refused(MutableHttpRequest<?> request, int status) {
+        HttpClientResponseException e = catchThrowableOfType(HttpClientResponseException.class,
+                () -> client.toBlocking().exchange(withAddress(request), String.class));
+        assertThat(e).as("expected %d for %s %s", status, request.getMethod(), request.getPath()).isNotNull();
+        assertThat(e.getStatus().getCode()).as("%s %s", request.getMethod(), request.getPath()).isEqualTo(status);
+        return e.getResponse().getBody(Problem.class).orElseThrow();
+    }
+
+    HttpClientResponseException failure(MutableHttpRequest<?> request) {
+        return catchThrowableOfType(HttpClientResponseException.class,
+                () -> client.toBlocking().exchange(withAddress(request), String.class));
+    }
+
+    private MutableHttpRequest<?> withAddress(MutableHttpRequest<?> request) {
+        return request.header("X-Forwarded-For", address);
+    }
+}
