@@ -35,7 +35,7 @@ class ArchitectureTest {
             "audit", Set.of(),
             "catalog", Set.of(),
             "pharmacy", Set.of("audit", "privacy"),
-            "privacy", Set.of());
+            "privacy", Set.of("audit"));
 
     private static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

@@ -45,7 +45,7 @@ class ObjectScopeMatrixTest implements PortalTest {
         Map<String, LongFunction<MutableHttpRequest<?>>> m = new TreeMap<>();
         m.put("GET /portal/v1/public/drugs/barcode/{code}", null); // the catalog is public: no owner
         m.put("GET /portal/v1/accounts/{id}", id -> HttpRequest.GET("/portal/v1/accounts/" + id));
-        for (String action : List.of("disable", "enable", "delete")) {
+        for (String action : List.of("disable", "enable", "delete", "phone/unmask")) {
             m.put("POST /portal/v1/accounts/{id}/" + action,
                     id -> HttpRequest.POST("/portal/v1/accounts/" + id + "/" + action, new AccountRequests.Reason("越权测试")));
         }

@@ -16,6 +16,7 @@ import com.cogov.contracts.account.ProfileView;
 import com.cogov.contracts.account.Role;
 import com.cogov.contracts.account.SignInResult;
 import com.cogov.contracts.account.Tokens;
+import com.cogov.contracts.privacy.UnmaskedValue;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.runtime.event.annotation.EventListener;
@@ -353,6 +354,17 @@ public class AccountService {
         sessions.closeAll(account.id());
         statusEvents.publishEvent(new AccountStatusCache.AccountStatusChanged(account.id(), false));
         audit.record(admin, "account.delete", "account", id(account), AuditOutcome.SUCCESS, Map.of("reason", privacy.redact(reason)));
+    }
+
+    /** The bound phone in full, for a stated reason; the unmask is audited. */
+    @Transactional
+    public UnmaskedValue unmaskPhone(Actor admin, long id, String reason) {
+        Account account = administered(admin, id);
+        if (account.phoneSealed() == null) {
+            throw AccountRequestInvalidException.field("id", "该账号未绑定手机号");
+        }
+        return new UnmaskedValue(PersonalField.PHONE.name(),
+                privacy.unmask(admin, reason, "account", id(account), PersonalField.PHONE, account.phoneSealed()));
     }
 
     @Transactional

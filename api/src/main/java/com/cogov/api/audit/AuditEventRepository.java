@@ -7,11 +7,12 @@ import io.micronaut.data.repository.GenericRepository;
 
 import java.util.List;
 
-/** Insert and read only: a GenericRepository, so there is no inherited update or delete to call by mistake. */
+/**
+ * Read only: a GenericRepository, so there is no inherited save, update or delete to call by mistake.
+ * The one write, the append, is {@link AuditAppender}'s.
+ */
 @JdbcRepository(dialect = Dialect.MYSQL)
 interface AuditEventRepository extends GenericRepository<AuditEvent, Long> {
-
-    AuditEvent save(AuditEvent event);
 
     /** The next rows of the chain after {@code afterId}, in id order (keyset pagination over the primary key). */
     @Query("SELECT * FROM audit_event WHERE id > :afterId ORDER BY id LIMIT :limit")

@@ -6,8 +6,8 @@ import jakarta.inject.Singleton;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -31,7 +31,7 @@ class AuditSearch {
             for (int i = 0; i < parameters.size(); i++) {
                 Object value = parameters.get(i);
                 if (value instanceof Instant instant) {
-                    statement.setTimestamp(i + 1, Timestamp.from(instant));
+                    statement.setBigDecimal(i + 1, SqlTime.epochSeconds(instant));
                 } else {
                     statement.setObject(i + 1, value);
                 }
@@ -76,12 +76,14 @@ class AuditSearch {
             }
         }
         if (query.from() != null) {
-            conditions.add("occurred_at >= ?");
+            conditions.add("occurred_at >= " + SqlTime.PLACEHOLDER);
             parameters.add(query.from());
         }
         if (query.to() != null) {
-            conditions.add("occurred_at < ?");
-            parameters.add(query.to());
+            conditions.add("occurred_at < " + SqlTime.PLACEHOLDER);
+            // Rows hold microseconds: before a finer bound means before the next whole microsecond.
+            Instant to = query.to().truncatedTo(ChronoUnit.MICROS);
+            parameters.add(to.equals(query.to()) ? to : to.plus(1, ChronoUnit.MICROS));
         }
         parameters.add(query.size() + 1);
         parameters.add((long) query.page() * query.size());

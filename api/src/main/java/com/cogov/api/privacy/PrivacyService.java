@@ -1,6 +1,14 @@
 package com.cogov.api.privacy;
 
+import com.cogov.api.audit.AuditOutcome;
+import com.cogov.api.audit.AuditService;
+import com.cogov.api.shared.AccessDeniedException;
+import com.cogov.api.shared.Actor;
 import com.cogov.api.shared.SecretsConfiguration;
+import com.cogov.contracts.account.Role;
+import io.micronaut.context.BeanProvider;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Inject;
 import io.micronaut.context.exceptions.ConfigurationException;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
@@ -42,6 +50,7 @@ public class PrivacyService {
     private static final int TAG_BITS = 128;
     private static final Pattern SEALED = Pattern.compile("v([0-9]{1,9}):([A-Za-z0-9+/]+={0,2})");
 
+    private final BeanProvider<AuditService> audit;
     private final int keyVersion;
     private final Map<Integer, KeyParameter> sealingKeys;
     /**
@@ -52,7 +61,16 @@ public class PrivacyService {
     private final SecureRandom random = new SecureRandom();
 
     /** @throws ConfigurationException naming the property (never its value) when a key is missing or malformed */
+    /** Crypto and masking only, for unit tests: {@link #unmask} needs the audit trail. */
     PrivacyService(SecretsConfiguration secrets, PrivacyConfiguration privacy) {
+        this(secrets, privacy, () -> {
+            throw new IllegalStateException("no audit trail in this PrivacyService");
+        });
+    }
+
+    @Inject
+    PrivacyService(SecretsConfiguration secrets, PrivacyConfiguration privacy, BeanProvider<AuditService> audit) {
+        this.audit = audit;
         if (privacy.keyVersion() < 1) {
             throw new ConfigurationException(PrivacyConfiguration.PREFIX + ".key-version must be 1 or more");
         }
@@ -209,4 +227,23 @@ public class PrivacyService {
 
     private static final java.util.regex.Pattern ID_LIKE = java.util.regex.Pattern.compile("(?<!\\d)(\\d{17}[\\dXx]|\\d{15})(?!\\d)");
     private static final java.util.regex.Pattern PHONE_LIKE = java.util.regex.Pattern.compile("(?<!\\d)1[3-9]\\d{9}(?!\\d)");
+
+    /** Who may see personal values in full: the regulators, never the counter or the public. */
+    private static final java.util.Set<Role> MAY_UNMASK = java.util.EnumSet.of(Role.CITY_ADMIN, Role.DISTRICT_INSPECTOR);
+
+    /**
+     * Opens a sealed value for a person allowed to see it in full, for a stated reason, and records the unmask in the
+     * audit trail (who, which object, which field, why; never the value). The caller has already checked that the
+     * object is within the actor's scope.
+     */
+    @Transactional
+    public String unmask(Actor actor, String reason, String targetType, String targetId, PersonalField field, String sealed) {
+        if (actor.role() == null || !MAY_UNMASK.contains(actor.role())) {
+            throw new AccessDeniedException("您的角色不能查看完整的个人信息");
+        }
+        String value = open(sealed);
+        audit.get().record(actor, "privacy.unmask", targetType, targetId, AuditOutcome.SUCCESS,
+                java.util.Map.of("field", field.name(), "reason", redact(reason)));
+        return value;
+    }
 }

@@ -5,6 +5,7 @@ import com.cogov.api.shared.Actor;
 import com.cogov.contracts.account.AccountRequests;
 import com.cogov.contracts.account.AccountView;
 import com.cogov.contracts.account.IssuedCredential;
+import com.cogov.contracts.privacy.UnmaskedValue;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -80,6 +81,12 @@ class AccountAdminController {
     @Operation(summary = "Issue a new activation code for mini-program staff")
     IssuedCredential reissue(long id, Actor admin) {
         return accounts.reissueActivationCode(admin, id);
+    }
+
+    @Post("/{id}/phone/unmask")
+    @Operation(summary = "Show the bound phone in full; requires a reason, and is recorded in the audit trail")
+    UnmaskedValue unmaskPhone(long id, @Body @Valid AccountRequests.Reason request, Actor admin) {
+        return accounts.unmaskPhone(admin, id, request.reason());
     }
 
     @Post("/{id}/delete")

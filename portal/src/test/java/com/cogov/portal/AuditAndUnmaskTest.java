@@ -1,0 +1,116 @@
+package com.cogov.portal;
+
+import com.cogov.api.privacy.PersonalField;
+import com.cogov.api.privacy.PrivacyService;
+import com.cogov.contracts.account.AccountRequests;
+import com.cogov.contracts.account.AccountView;
+import com.cogov.contracts.account.IssuedCredential;
+import com.cogov.contracts.account.Role;
+import com.cogov.contracts.account.SignInResult;
+import com.cogov.contracts.audit.AuditEventView;
+import com.cogov.contracts.audit.AuditPageView;
+import com.cogov.contracts.audit.AuditVerificationView;
+import com.cogov.contracts.privacy.UnmaskedValue;
+import com.cogov.infra.dev.Authenticator;
+import com.cogov.infra.dev.TestPersonalData;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.Instant;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Unmasking personal data is a deliberate, audited act; the trail is searchable and verifiable. */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AuditAndUnmaskTest implements PortalTest {
+
+    @Inject
+    @Client("/")
+    HttpClient client;
+    @Inject
+    PrivacyService privacy;
+
+    PortalSessions portal;
+    String admin;
+
+    @BeforeEach
+    void setUp() {
+        portal = new PortalSessions(client);
+        admin = portal.admin(devServices());
+    }
+
+    @Test
+    void aPhoneIsMaskedInEveryViewAndUnmaskedOnlyWithAReasonWhichIsAudited() throws Exception {
+        long id = accountWithPhone();
+        AccountView view = portal.call(HttpRequest.GET("/portal/v1/accounts/" + id), admin, AccountView.class);
+        assertThat(view.phone()).isEqualTo("138****8000");
+
+        portal.refused(HttpRequest.POST("/portal/v1/accounts/" + id + "/phone/unmask", Map.of("reason", " ")).bearerAuth(admin), 400);
+        UnmaskedValue full = portal.call(HttpRequest.POST("/portal/v1/accounts/" + id + "/phone/unmask",
+                new AccountRequests.Reason("核实身份，回拨 13912345678 未接通")), admin, UnmaskedValue.class);
+        assertThat(full.value()).isEqualTo(TestPersonalData.PHONE);
+
+        AuditPageView trail = portal.call(HttpRequest.GET("/portal/v1/audit/events?action=privacy.unmask&targetType=account&targetId=" + id),
+                admin, AuditPageView.class);
+        assertThat(trail.items()).hasSize(1);
+        AuditEventView unmask = trail.items().get(0);
+        assertThat(unmask.actorRole()).isEqualTo("CITY_ADMIN");
+        assertThat(unmask.details()).containsEntry("field", "PHONE");
+        assertThat(unmask.details().get("reason")).contains("核实身份").contains("139****5678").doesNotContain("13912345678");
+    }
+
+    @Test
+    void onlyRegulatorsMayUnmask() throws Exception {
+        long id = accountWithPhone();
+        String enterprise = portal.login("enterprise", devServices().demoPasswords().get("enterprise")).tokens().accessToken();
+        portal.refused(HttpRequest.POST("/portal/v1/accounts/" + id + "/phone/unmask", new AccountRequests.Reason("好奇"))
+                .bearerAuth(enterprise), 403);
+    }
+
+    @Test
+    void theAdministratorSearchesTheTrailByActionAndActor() {
+        AuditPageView signIns = portal.call(HttpRequest.GET("/portal/v1/audit/events?action=account.*&size=5"), admin, AuditPageView.class);
+        assertThat(signIns.items()).isNotEmpty().allSatisfy(e -> assertThat(e.action()).startsWith("account."));
+        assertThat(signIns.items()).extracting(AuditEventView::id).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        assertThat(portal.refused(HttpRequest.GET("/portal/v1/audit/events?size=1000").bearerAuth(admin), 400).code())
+                .isEqualTo("VALIDATION_FAILED");
+    }
+
+    @Test
+    void theOperatorVerifiesTheChainButSeesNoBusinessData() {
+        SignInResult login = portal.login("operator", devServices().demoPasswords().get("operator"));
+        assertThat(login.status()).isEqualTo(SignInResult.Status.TOTP_ENROLMENT_REQUIRED);
+        String operator = portal.step("totp", Map.of("challengeToken", login.challengeToken(),
+                "code", Authenticator.code(login.totpEnrolment().secret(), Instant.now()))).tokens().accessToken();
+
+        AuditVerificationView result = portal.call(HttpRequest.POST("/portal/v1/audit/verification", ""), operator, AuditVerificationView.class);
+        assertThat(result.intact()).isTrue();
+        assertThat(result.checked()).isPositive();
+        portal.refused(HttpRequest.GET("/portal/v1/accounts").bearerAuth(operator), 403);
+        portal.refused(HttpRequest.GET("/portal/v1/audit/events").bearerAuth(operator), 403);
+        portal.refused(HttpRequest.POST("/portal/v1/audit/verification", "").bearerAuth(admin), 403);
+    }
+
+    private long accountWithPhone() throws Exception {
+        IssuedCredential issued = portal.call(HttpRequest.POST("/portal/v1/accounts",
+                new AccountRequests.Create(Role.PHARMACY_CLERK, "有手机的店员", null, 3L, null, null)), admin, IssuedCredential.class);
+        try (Connection c = devServices().openConnection();
+             PreparedStatement ps = c.prepareStatement("UPDATE account SET phone_sealed = ?, phone_index = ? WHERE id = ?")) {
+            ps.setString(1, privacy.seal(TestPersonalData.PHONE));
+            ps.setString(2, privacy.blindIndex(PersonalField.PHONE, TestPersonalData.PHONE));
+            ps.setLong(3, issued.account().id());
+            ps.executeUpdate();
+        }
+        return issued.account().id();
+    }
+}
