@@ -90,6 +90,23 @@ class PortalSignInTest implements PortalTest {
     }
 
     @Test
+    void aPartnerSystemSignsInWithClientCredentialsIssuedOnce() {
+        IssuedCredential issued = portal.call(HttpRequest.POST("/portal/v1/accounts", new AccountRequests.Create(Role.PARTNER_SYSTEM,
+                        "医保结算平台", "partner" + USERS.incrementAndGet(), null, null, null)),
+                portal.admin(devServices()), IssuedCredential.class);
+        assertThat(issued.temporaryPassword()).hasSizeGreaterThanOrEqualTo(43);
+        var tokens = client.toBlocking().retrieve(HttpRequest.POST("/portal/v1/auth/client-token",
+                Map.of("clientId", issued.account().username(), "clientSecret", issued.temporaryPassword())),
+                com.cogov.contracts.account.Tokens.class);
+        assertThat(tokens.profile().role()).isEqualTo(Role.PARTNER_SYSTEM);
+        assertThat(portal.refused(HttpRequest.POST("/portal/v1/auth/client-token",
+                Map.of("clientId", issued.account().username(), "clientSecret", "wrong")), 401).code()).isEqualTo("CREDENTIALS_INVALID");
+        // a staff user's password is not a client secret
+        portal.refused(HttpRequest.POST("/portal/v1/auth/client-token",
+                Map.of("clientId", "enterprise", "clientSecret", devServices().demoPasswords().get("enterprise"))), 401);
+    }
+
+    @Test
     void anUnknownUserGetsTheSameAnswerAsAWrongPassword() {
         assertThat(portal.refused(HttpRequest.POST("/portal/v1/auth/login",
                 Map.of("username", "nobody-here", "password", STRONG)), 401).code()).isEqualTo("CREDENTIALS_INVALID");

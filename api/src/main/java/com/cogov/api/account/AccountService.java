@@ -43,6 +43,7 @@ public class AccountService {
 
     private static final String STEP_PASSWORD = "password-change";
     private static final String STEP_TOTP = "totp";
+    private static final Set<Role> MACHINE_CLIENTS = EnumSet.of(Role.PARTNER_SYSTEM, Role.DATA_CENTRE);
     private static final Set<Role> MINI_PROGRAM_STAFF = EnumSet.of(Role.PHARMACY_CLERK, Role.PHARMACY_MANAGER, Role.DISTRICT_INSPECTOR);
     private static final java.util.regex.Pattern USERNAME = java.util.regex.Pattern.compile("[a-z][a-z0-9_.-]{2,31}");
     private static final String ACTIVATION_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"; // no 0/O, 1/I/L
@@ -130,7 +131,7 @@ public class AccountService {
     /** First step of a portal sign-in: the password, with lockout per account and a limit per address. */
     public SignInResult signInWithPassword(String username, String password, Actor caller) {
         addressThrottle.check(String.valueOf(caller.sourceAddress()));
-        Account account = accounts.findByUsername(username.strip()).orElse(null);
+        Account account = accounts.findByUsername(username.strip()).filter(a -> !MACHINE_CLIENTS.contains(a.role())).orElse(null);
         if (account == null || account.passwordHash() == null) {
             hasher.matchesNothing(password);
             // What was typed is only recorded when it could be a username: people type phone numbers there too.
@@ -150,6 +151,31 @@ public class AccountService {
         requireActive(account, caller, "password");
         accounts.updateSignInFailures(account.id(), 0, null, null);
         return nextStep(account, caller);
+    }
+
+    /**
+     * Machine clients (partner systems, the data centre) sign in with their client id and secret; the same lockout
+     * and address limit apply. They get tokens directly: no password change, no second factor.
+     */
+    public Tokens signInClient(String clientId, String secret, Actor caller) {
+        addressThrottle.check(String.valueOf(caller.sourceAddress()));
+        Account client = accounts.findByUsername(clientId.strip()).filter(a -> MACHINE_CLIENTS.contains(a.role())).orElse(null);
+        if (client == null || client.passwordHash() == null) {
+            hasher.matchesNothing(secret);
+            throw SignInRejectedException.badCredentials();
+        }
+        Instant now = clock.instant();
+        if (client.lockedAt(now)) {
+            throw SignInThrottledException.accountLocked(Duration.between(now, client.lockedUntil()));
+        }
+        if (!hasher.matches(secret, client.passwordHash())) {
+            recordFailure(client, caller, now);
+            throw SignInRejectedException.badCredentials();
+        }
+        requireActive(client, caller, "client-credentials");
+        accounts.updateSignInFailures(client.id(), 0, null, null);
+        audit.record(as(client, caller), "account.sign-in", "account", id(client), AuditOutcome.SUCCESS, Map.of("channel", "client-credentials"));
+        return sessions.open(client, profileOf(client));
     }
 
     /** Forced change at the first sign-in and after an administrator's reset. */
@@ -269,8 +295,8 @@ public class AccountService {
     public IssuedCredential create(Actor admin, AccountRequests.Create request) {
         requireRole(admin, Role.CITY_ADMIN);
         Role role = request.role();
-        if (role == Role.PARTNER_SYSTEM || role == Role.DATA_CENTRE || role == Role.PUBLIC) {
-            throw AccountRequestInvalidException.field("role", "该角色不能在此创建");
+        if (role == Role.PUBLIC) {
+            throw AccountRequestInvalidException.field("role", "公众用户通过微信登录自动创建");
         }
         String username = request.username();
         if (username == null && !MINI_PROGRAM_STAFF.contains(role)) {
@@ -301,6 +327,9 @@ public class AccountService {
         Account account = accounts.save(Account.newAccount(role, request.displayName().strip(), username, null,
                 pharmacyId, district, enterpriseId));
         audit.record(admin, "account.create", "account", id(account), AuditOutcome.SUCCESS, Map.of("role", role.name()));
+        if (MACHINE_CLIENTS.contains(role)) {
+            return withClientSecret(admin, account);
+        }
         return username != null ? withTemporaryPassword(admin, account) : withActivationCode(admin, account);
     }
 
@@ -334,7 +363,7 @@ public class AccountService {
             throw AccountRequestInvalidException.field("id", "该账号通过小程序登录，请重新签发激活码");
         }
         sessions.closeAll(account.id());
-        return withTemporaryPassword(admin, account);
+        return MACHINE_CLIENTS.contains(account.role()) ? withClientSecret(admin, account) : withTemporaryPassword(admin, account);
     }
 
     @Transactional
@@ -454,12 +483,22 @@ public class AccountService {
         return new IssuedCredential(view(account), code.toString(), expires, null);
     }
 
+    /** A machine client's secret: long and random, shown once, not subject to a forced change. */
+    private IssuedCredential withClientSecret(Actor admin, Account account) {
+        byte[] bytes = new byte[32];
+        random.nextBytes(bytes);
+        String secret = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        accounts.updatePassword(account.id(), hasher.hash(secret), false);
+        audit.record(admin, "account.password.reset", "account", id(account), AuditOutcome.SUCCESS, Map.of("kind", "client-secret"));
+        return new IssuedCredential(view(accounts.findById(account.id()).orElseThrow()), null, null, secret);
+    }
+
     private IssuedCredential withTemporaryPassword(Actor admin, Account account) {
-        String password = temporaryPassword();
-        accounts.updatePassword(account.id(), hasher.hash(password), true);
+        String oneTime = temporaryPassword();
+        accounts.updatePassword(account.id(), hasher.hash(oneTime), true);
         accounts.updateSignInFailures(account.id(), 0, null, null);
         audit.record(admin, "account.password.reset", "account", id(account), AuditOutcome.SUCCESS, Map.of());
-        return new IssuedCredential(view(accounts.findById(account.id()).orElseThrow()), null, null, password);
+        return new IssuedCredential(view(accounts.findById(account.id()).orElseThrow()), null, null, oneTime);
     }
 
     private String temporaryPassword() {

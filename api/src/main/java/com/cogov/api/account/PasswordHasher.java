@@ -7,7 +7,10 @@ import org.bouncycastle.crypto.params.Argon2Parameters;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.Base64;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Argon2id with OWASP's minimum parameters (19 MiB, 2 passes, 1 lane), stored as a PHC string so the parameters can
@@ -21,6 +24,12 @@ class PasswordHasher {
     private static final int PARALLELISM = 1;
     private static final Base64.Encoder B64 = Base64.getEncoder().withoutPadding();
     private static final Base64.Decoder B64D = Base64.getDecoder();
+
+    // Each hash holds 19 MiB for its duration: unbounded, a burst of sign-ins could exhaust the heap and take the
+    // node down. Beyond this many at once, callers wait briefly, then are told to retry.
+    private static final int CONCURRENT_HASHES = Math.max(2, Runtime.getRuntime().availableProcessors() * 2);
+    private static final Duration MAX_WAIT = Duration.ofSeconds(5);
+    private final Semaphore permits = new Semaphore(CONCURRENT_HASHES, true);
 
     private final SecureRandom random = new SecureRandom();
     // Verified against when the username is unknown, so that the answer takes as long as for a real account.
@@ -64,7 +73,23 @@ class PasswordHasher {
         return false;
     }
 
-    private static byte[] derive(String password, byte[] salt, int memory, int iterations, int parallelism, int length) {
+    private byte[] derive(String password, byte[] salt, int memory, int iterations, int parallelism, int length) {
+        try {
+            if (!permits.tryAcquire(MAX_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new SignInBusyException();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SignInBusyException();
+        }
+        try {
+            return argon2id(password, salt, memory, iterations, parallelism, length);
+        } finally {
+            permits.release();
+        }
+    }
+
+    private static byte[] argon2id(String password, byte[] salt, int memory, int iterations, int parallelism, int length) {
         Argon2BytesGenerator generator = new Argon2BytesGenerator();
         generator.init(new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
                 .withVersion(Argon2Parameters.ARGON2_VERSION_13)

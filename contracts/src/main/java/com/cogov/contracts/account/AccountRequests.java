@@ -19,7 +19,9 @@ public final class AccountRequests {
             + "mini-program staff get an activation code to bind their WeChat identity.")
     public record Create(
             @NotNull(message = "请选择角色") Role role,
-            @NotBlank(message = "请填写姓名或称呼") @Size(max = 32, message = "称呼不超过32个字") String displayName,
+            @NotBlank(message = "请填写称呼") @Size(max = 32, message = "称呼不超过32个字")
+            @Schema(description = "How colleagues address the person (王店员), not a legal name: legal names are personal data")
+            String displayName,
             @Nullable @Pattern(regexp = "[a-z][a-z0-9_.-]{2,31}", message = "用户名为3-32位小写字母、数字或 _ . -，以字母开头")
             String username,
             @Nullable Long pharmacyId,

@@ -53,4 +53,11 @@ public final class AuthRequests {
             @NotBlank(message = "缺少登录流程凭证") @Size(max = 2048) String challengeToken,
             @NotBlank(message = "请输入6位动态验证码") @Pattern(regexp = "\\d{6}", message = "动态验证码为6位数字") String code) {
     }
+
+    @Serdeable
+    @Schema(name = "ClientCredentialsRequest", description = "A partner system or the bureau data centre")
+    public record ClientCredentials(
+            @NotBlank(message = "缺少客户端编号") @Size(max = 64, message = "客户端编号过长") String clientId,
+            @NotBlank(message = "缺少客户端密钥") @Size(max = 128, message = "客户端密钥过长") String clientSecret) {
+    }
 }

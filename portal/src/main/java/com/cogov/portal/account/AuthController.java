@@ -45,6 +45,13 @@ class AuthController {
         return accounts.signInWithPassword(request.username(), request.password(), caller);
     }
 
+    @Post("/auth/client-token")
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    @Operation(summary = "Machine clients (partner systems, the bureau data centre): client id and secret for tokens")
+    Tokens clientToken(@Body @Valid AuthRequests.ClientCredentials request, Actor caller) {
+        return accounts.signInClient(request.clientId(), request.clientSecret(), caller);
+    }
+
     @Post("/auth/password")
     @Secured(SecurityRule.IS_ANONYMOUS)
     @Operation(summary = "Set a new password (required at the first sign-in and after a reset)")

@@ -514,13 +514,13 @@ public final class FakeWeChatServer implements AutoCloseable {
 
     /** WeChat's message-push signature: SHA-1 over the sorted token, timestamp and nonce, concatenated. */
     private String pushSignature() {
-        String token = messagePushToken;
+        String shared = messagePushToken;
         String timestamp = Long.toString(Instant.now().getEpochSecond());
         String nonce = Long.toString(RANDOM.nextInt(Integer.MAX_VALUE));
-        if (token == null) {
+        if (shared == null) {
             return "timestamp=" + timestamp + "&nonce=" + nonce;
         }
-        String[] parts = {token, timestamp, nonce};
+        String[] parts = {shared, timestamp, nonce};
         Arrays.sort(parts);
         try {
             byte[] digest = MessageDigest.getInstance("SHA-1").digest(String.join("", parts).getBytes(StandardCharsets.UTF_8));
