@@ -39,6 +39,11 @@ public enum ErrorCode {
     PHARMACY_NOT_FOUND(404, "未找到该药店"),
     DISTRICT_NOT_FOUND(404, "未找到该行政区"),
 
+    // Uploads
+    UPLOAD_EMPTY(400, "没有收到图片，请重新拍摄"),
+    UPLOAD_TOO_LARGE(413, "图片过大（不超过5MB），请重新拍摄或压缩后上传"),
+    UPLOAD_NOT_AN_IMAGE(415, "只支持 JPEG、PNG、WebP 格式的图片"),
+
     // Platform
     SERVICE_UNAVAILABLE(503, "服务暂时不可用，请稍后再试"),
     INTERNAL_ERROR(500, "系统开小差了，请稍后再试；如多次出现请联系运维并提供追踪号");
