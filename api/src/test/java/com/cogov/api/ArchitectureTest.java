@@ -33,6 +33,7 @@ class ArchitectureTest {
     private static final Map<String, Set<String>> ALLOWED = Map.of(
             "account", Set.of("audit", "pharmacy", "privacy"),
             "audit", Set.of(),
+            "buyer", Set.of("audit", "privacy"),
             "catalog", Set.of(),
             "pharmacy", Set.of("audit", "privacy"),
             "privacy", Set.of("audit"));

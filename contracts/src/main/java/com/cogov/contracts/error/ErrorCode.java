@@ -35,6 +35,9 @@ public enum ErrorCode {
     // Domain input
     BARCODE_INVALID(400, "条码无效，请重新扫描或核对后手工输入"),
     ID_NUMBER_INVALID(400, "证件号码无效，请核对后重新输入"),
+    BUYER_NAME_INVALID(400, "购买人姓名无效，请核对后重新输入"),
+    ID_CARD_UNREADABLE(422, "未能识别身份证，请重新拍摄或手工输入"),
+    IDENTITY_REF_INVALID(400, "身份信息已过期，请重新扫描证件"),
     DRUG_NOT_FOUND(404, "未找到该条码对应的药品，可上报给监管部门补录"),
     PHARMACY_NOT_FOUND(404, "未找到该药店"),
     DISTRICT_NOT_FOUND(404, "未找到该行政区"),
