@@ -36,7 +36,8 @@ class ArchitectureTest {
             "buyer", Set.of("audit", "privacy"),
             "catalog", Set.of(),
             "pharmacy", Set.of("audit", "privacy"),
-            "privacy", Set.of("audit"));
+            "privacy", Set.of("audit"),
+            "registration", Set.of("audit", "buyer", "catalog", "privacy"));
 
     private static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

@@ -39,6 +39,7 @@ class ObjectScopeMatrixTest implements DevServicesTest {
     MiniProgramSessions mp;
     Tokens otherPharmacysManager;
     long clerkOfPharmacyOne;
+    long registrationOfPharmacyOne;
 
     /** route -> the request another pharmacy's manager makes against pharmacy 1's object, or null if not scoped. */
     Map<String, LongFunction<MutableHttpRequest<?>>> matrix() {
@@ -50,6 +51,9 @@ class ObjectScopeMatrixTest implements DevServicesTest {
                 new AccountRequests.Reason("越权测试")));
         m.put("POST /mp/v1/pharmacy/clerks/{id}/activation-code",
                 id -> HttpRequest.POST("/mp/v1/pharmacy/clerks/" + id + "/activation-code", ""));
+        m.put("GET /mp/v1/registrations/{id}", id -> HttpRequest.GET("/mp/v1/registrations/" + registrationOfPharmacyOne));
+        m.put("POST /mp/v1/registrations/{id}/void", id -> HttpRequest.POST("/mp/v1/registrations/" + registrationOfPharmacyOne + "/void",
+                new com.cogov.contracts.registration.VoidRequest("越权测试")));
         return m;
     }
 
@@ -62,6 +66,8 @@ class ObjectScopeMatrixTest implements DevServicesTest {
         mp = new MiniProgramSessions(client);
         otherPharmacysManager = mp.signIn("idor-manager-2");
         clerkOfPharmacyOne = mp.signIn("demo-clerk").profile().accountId();
+        registrationOfPharmacyOne = new Counter(client, devServices()).register(mp.signIn("demo-clerk"),
+                Counter.sale(Counter.adultId(), Counter.item(Counter.EPHEDRINE, 1))).id();
     }
 
     @Test
@@ -84,7 +90,10 @@ class ObjectScopeMatrixTest implements DevServicesTest {
                 assertThat(status).as(route).isIn(403, 404);
             }
         });
-        // and nothing happened to the clerk
+        // and nothing happened to the clerk or the sale
         assertThat(mp.signIn("demo-clerk").profile().accountId()).isEqualTo(clerkOfPharmacyOne);
+        assertThat(mp.call(HttpRequest.GET("/mp/v1/registrations/" + registrationOfPharmacyOne), mp.signIn("demo-clerk"),
+                com.cogov.contracts.registration.RegistrationView.class).status())
+                .isEqualTo(com.cogov.contracts.registration.RegistrationView.Status.ACTIVE);
     }
 }

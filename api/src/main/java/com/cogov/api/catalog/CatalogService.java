@@ -39,6 +39,13 @@ public class CatalogService {
                 .orElseThrow(() -> DrugNotFoundException.forBarcode(code.value()));
     }
 
+    /** A drug by its catalog id, as registrations refer to it. */
+    @ReadOnly
+    public DrugView findById(long id) {
+        return drugs.findById(id).map(drug -> view(drug, DrugView.MatchKind.COMMODITY_BARCODE))
+                .orElseThrow(() -> DrugNotFoundException.forId(id));
+    }
+
     private DrugView view(Drug drug, DrugView.MatchKind matchedBy) {
         SpecialCategoryView category = drug.specialCategoryCode() == null ? null
                 : categories.findById(drug.specialCategoryCode())

@@ -10,6 +10,10 @@ public final class DrugNotFoundException extends CogovException {
         super(ErrorCode.DRUG_NOT_FOUND, detail);
     }
 
+    public static DrugNotFoundException forId(long id) {
+        return new DrugNotFoundException("药品目录中没有编号为 " + id + " 的药品");
+    }
+
     public static DrugNotFoundException forBarcode(String code) {
         return new DrugNotFoundException("药品目录中没有条码为 " + code + " 的药品");
     }

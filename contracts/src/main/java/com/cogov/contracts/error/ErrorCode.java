@@ -42,6 +42,17 @@ public enum ErrorCode {
     PHARMACY_NOT_FOUND(404, "未找到该药店"),
     DISTRICT_NOT_FOUND(404, "未找到该行政区"),
 
+    // Registration
+    IDEMPOTENCY_KEY_REQUIRED(400, "缺少幂等键（Idempotency-Key），请升级小程序后重试"),
+    IDEMPOTENCY_KEY_REUSED(422, "同一幂等键已用于另一笔不同的登记"),
+    REGISTRATION_IN_PROGRESS(409, "该笔登记正在处理中，请稍候查看结果，不要重复提交"),
+    REGISTRATION_BLOCKED(422, "按规定不能完成本次销售"),
+    REGISTRATION_NOT_FOUND(404, "未找到该登记"),
+    SOLD_AT_OUT_OF_RANGE(400, "销售时间不合理，请检查手机时间"),
+    NOT_A_SPECIAL_DRUG(400, "该药品不属于含特殊药品复方制剂，无需登记"),
+    VOID_WINDOW_CLOSED(409, "已超过可作废的时限"),
+    ALREADY_VOIDED(409, "该登记已作废"),
+
     // Uploads
     UPLOAD_EMPTY(400, "没有收到图片，请重新拍摄"),
     UPLOAD_TOO_LARGE(413, "图片过大（不超过5MB），请重新拍摄或压缩后上传"),

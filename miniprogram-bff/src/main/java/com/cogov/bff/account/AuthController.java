@@ -16,6 +16,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -35,7 +36,7 @@ class AuthController {
     @Secured(SecurityRule.IS_ANONYMOUS)
     @Operation(summary = "Sign in with the wx.login code",
             description = "A known WeChat identity signs in as its account; an unknown one becomes a public user.")
-    Tokens signIn(@Body @Valid AuthRequests.WeChatSignIn request, Actor caller) {
+    Tokens signIn(@Body @Valid AuthRequests.WeChatSignIn request, @Parameter(hidden = true) Actor caller) {
         return accounts.signInWithWeChat(request.code(), caller);
     }
 
@@ -44,14 +45,14 @@ class AuthController {
     @SecurityRequirement(name = "bearer")
     @Operation(summary = "Bind this WeChat identity to a staff account with its activation code",
             description = "Optionally binds the phone through the getPhoneNumber code. Answers with the staff account's tokens.")
-    Tokens bind(@Body @Valid AuthRequests.Bind request, Actor caller) {
+    Tokens bind(@Body @Valid AuthRequests.Bind request, @Parameter(hidden = true) Actor caller) {
         return accounts.bind(caller, request.activationCode(), request.phoneCode());
     }
 
     @Post("/auth/refresh")
     @Secured(SecurityRule.IS_ANONYMOUS)
     @Operation(summary = "Exchange the refresh token for new tokens (the refresh token rotates)")
-    Tokens refresh(@Body @Valid AuthRequests.Refresh request, Actor caller) {
+    Tokens refresh(@Body @Valid AuthRequests.Refresh request, @Parameter(hidden = true) Actor caller) {
         return accounts.refresh(request.refreshToken(), caller);
     }
 
@@ -59,7 +60,7 @@ class AuthController {
     @Secured(SecurityRule.IS_ANONYMOUS)
     @Status(HttpStatus.NO_CONTENT)
     @Operation(summary = "End this sign-in (revokes its refresh tokens)")
-    void logout(@Body @Valid AuthRequests.Refresh request, Actor caller) {
+    void logout(@Body @Valid AuthRequests.Refresh request, @Parameter(hidden = true) Actor caller) {
         accounts.signOut(request.refreshToken(), caller);
     }
 
@@ -67,7 +68,7 @@ class AuthController {
     @Secured(SecurityRule.IS_AUTHENTICATED)
     @SecurityRequirement(name = "bearer")
     @Operation(summary = "Who is signed in, with role and scope")
-    ProfileView me(Actor caller) {
+    ProfileView me(@Parameter(hidden = true) Actor caller) {
         return accounts.profile(caller);
     }
 }

@@ -15,6 +15,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -37,32 +38,32 @@ class ClerkController {
 
     @Get
     @Operation(summary = "The clerks of my pharmacy")
-    List<AccountView> list(Actor manager) {
+    List<AccountView> list(@Parameter(hidden = true) Actor manager) {
         return accounts.clerks(manager);
     }
 
     @Post
     @Status(HttpStatus.CREATED)
     @Operation(summary = "Add a clerk; answers with the activation code to hand over (single use, 72 h)")
-    IssuedCredential add(@Body @Valid AccountRequests.CreateClerk request, Actor manager) {
+    IssuedCredential add(@Body @Valid AccountRequests.CreateClerk request, @Parameter(hidden = true) Actor manager) {
         return accounts.addClerk(manager, request.displayName());
     }
 
     @Post("/{id}/disable")
     @Operation(summary = "Disable a clerk at once (their sign-in stops working within a second)")
-    AccountView disable(long id, @Body @Valid AccountRequests.Reason request, Actor manager) {
+    AccountView disable(long id, @Body @Valid AccountRequests.Reason request, @Parameter(hidden = true) Actor manager) {
         return accounts.setClerkActive(manager, id, false, request.reason());
     }
 
     @Post("/{id}/enable")
     @Operation(summary = "Re-enable a clerk")
-    AccountView enable(long id, @Body @Valid AccountRequests.Reason request, Actor manager) {
+    AccountView enable(long id, @Body @Valid AccountRequests.Reason request, @Parameter(hidden = true) Actor manager) {
         return accounts.setClerkActive(manager, id, true, request.reason());
     }
 
     @Post("/{id}/activation-code")
     @Operation(summary = "Issue a new activation code (replaces the outstanding one)")
-    IssuedCredential reissue(long id, Actor manager) {
+    IssuedCredential reissue(long id, @Parameter(hidden = true) Actor manager) {
         return accounts.reissueClerkCode(manager, id);
     }
 }

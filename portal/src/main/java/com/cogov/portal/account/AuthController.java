@@ -17,6 +17,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -41,35 +42,35 @@ class AuthController {
     @Operation(summary = "Sign in with username and password",
             description = "5 failures in 15 minutes lock the account for 15 minutes (423 with Retry-After); too many "
                     + "attempts from one address answer 429 with Retry-After.")
-    SignInResult login(@Body @Valid AuthRequests.PasswordSignIn request, Actor caller) {
+    SignInResult login(@Body @Valid AuthRequests.PasswordSignIn request, @Parameter(hidden = true) Actor caller) {
         return accounts.signInWithPassword(request.username(), request.password(), caller);
     }
 
     @Post("/auth/client-token")
     @Secured(SecurityRule.IS_ANONYMOUS)
     @Operation(summary = "Machine clients (partner systems, the bureau data centre): client id and secret for tokens")
-    Tokens clientToken(@Body @Valid AuthRequests.ClientCredentials request, Actor caller) {
+    Tokens clientToken(@Body @Valid AuthRequests.ClientCredentials request, @Parameter(hidden = true) Actor caller) {
         return accounts.signInClient(request.clientId(), request.clientSecret(), caller);
     }
 
     @Post("/auth/password")
     @Secured(SecurityRule.IS_ANONYMOUS)
     @Operation(summary = "Set a new password (required at the first sign-in and after a reset)")
-    SignInResult changePassword(@Body @Valid AuthRequests.PasswordChange request, Actor caller) {
+    SignInResult changePassword(@Body @Valid AuthRequests.PasswordChange request, @Parameter(hidden = true) Actor caller) {
         return accounts.changePassword(request.challengeToken(), request.newPassword(), caller);
     }
 
     @Post("/auth/totp")
     @Secured(SecurityRule.IS_ANONYMOUS)
     @Operation(summary = "Second factor: the 6-digit code of the authenticator app (enrols it the first time)")
-    SignInResult totp(@Body @Valid AuthRequests.Totp request, Actor caller) {
+    SignInResult totp(@Body @Valid AuthRequests.Totp request, @Parameter(hidden = true) Actor caller) {
         return accounts.verifyTotp(request.challengeToken(), request.code(), caller);
     }
 
     @Post("/auth/refresh")
     @Secured(SecurityRule.IS_ANONYMOUS)
     @Operation(summary = "Exchange the refresh token for new tokens (the refresh token rotates; idle 30 min, at most 12 h)")
-    Tokens refresh(@Body @Valid AuthRequests.Refresh request, Actor caller) {
+    Tokens refresh(@Body @Valid AuthRequests.Refresh request, @Parameter(hidden = true) Actor caller) {
         return accounts.refresh(request.refreshToken(), caller);
     }
 
@@ -77,7 +78,7 @@ class AuthController {
     @Secured(SecurityRule.IS_ANONYMOUS)
     @Status(HttpStatus.NO_CONTENT)
     @Operation(summary = "End this sign-in")
-    void logout(@Body @Valid AuthRequests.Refresh request, Actor caller) {
+    void logout(@Body @Valid AuthRequests.Refresh request, @Parameter(hidden = true) Actor caller) {
         accounts.signOut(request.refreshToken(), caller);
     }
 
@@ -85,7 +86,7 @@ class AuthController {
     @Secured(SecurityRule.IS_AUTHENTICATED)
     @SecurityRequirement(name = "bearer")
     @Operation(summary = "Who is signed in, with role and scope")
-    ProfileView me(Actor caller) {
+    ProfileView me(@Parameter(hidden = true) Actor caller) {
         return accounts.profile(caller);
     }
 }

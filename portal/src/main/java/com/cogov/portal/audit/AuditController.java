@@ -14,6 +14,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -45,7 +46,7 @@ class AuditController {
     @Post("/verification")
     @Secured("OPERATOR")
     @Operation(summary = "Verify the hash chain now; reports the first entry changed, removed or out of place")
-    AuditVerificationView verify(Actor operator) {
+    AuditVerificationView verify(@Parameter(hidden = true) Actor operator) {
         return audit.verify(operator).view();
     }
 }

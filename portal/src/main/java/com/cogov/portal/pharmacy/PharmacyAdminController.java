@@ -11,6 +11,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -30,7 +31,7 @@ class PharmacyAdminController {
 
     @Post("/{id}/disable")
     @Operation(summary = "Disable a pharmacy; its clerks and managers are disabled with it")
-    PharmacySummary disable(long id, @Body @Valid AccountRequests.Reason request, Actor admin) {
+    PharmacySummary disable(long id, @Body @Valid AccountRequests.Reason request, @Parameter(hidden = true) Actor admin) {
         return pharmacies.disable(admin, id, request.reason());
     }
 }

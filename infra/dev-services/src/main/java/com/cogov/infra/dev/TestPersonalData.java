@@ -1,14 +1,25 @@
 package com.cogov.infra.dev;
 
+import java.time.LocalDate;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * Personal values the tests feed through the system (phones bound through the fake WeChat API, identities the fake
- * OCR reads). None of them may ever appear unmasked in a log line; LogHygieneTest checks every module's test output.
+ * Personal values the tests feed through the system. None of them may ever appear unmasked in a log line:
+ * LogHygieneTest checks every module's test output for the listed values and for any checksum-valid resident ID.
  */
 public final class TestPersonalData {
 
     public static final String PHONE = "13800138000";
+    /** The buyer's name in the registration tests: distinctive, so a leak cannot be a coincidence. */
+    public static final String COUNTER_BUYER_NAME = "司马测试乙";
+
+    private static final int[] WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+    private static final String CHECK = "10X98765432";
+    private static final Pattern RESIDENT_ID = Pattern.compile("(?<![0-9A-Za-z])\\d{17}[\\dX](?![0-9A-Za-z])");
+    private static final AtomicInteger SEQUENCE = new AtomicInteger(100);
 
     /** A buyer (female, born 1985-06-12) whose number ends in X, so lower-case input and masking are exercised. */
     public static final String BUYER_ID = "42010219850612002X";
@@ -26,10 +37,36 @@ public final class TestPersonalData {
     private TestPersonalData() {
     }
 
-    /** Every value to look for. Names are listed only where long enough not to match ordinary text. */
+    /** Every fixed value to look for. */
     public static List<String> values() {
         return List.of(PHONE, FakeWeChatServer.DEMO_IDENTITY.id(), FakeWeChatServer.DEMO_IDENTITY.addr(),
-                BUYER_ID, BUYER_ID.toLowerCase(java.util.Locale.ROOT), BUYER_NAME, BUYER_ADDRESS, MISREAD_BUYER_ID,
+                COUNTER_BUYER_NAME, BUYER_ID, BUYER_ID.toLowerCase(java.util.Locale.ROOT), BUYER_NAME, BUYER_ADDRESS, MISREAD_BUYER_ID,
                 GB11643_EXAMPLE, GB11643_EXAMPLE.substring(0, 6) + GB11643_EXAMPLE.substring(8, 17));
+    }
+
+    /** A fresh, checksum-valid resident ID number of someone born on {@code birth} in Wuchang district. */
+    public static String residentId(LocalDate birth) {
+        String body = "420106" + birth.toString().replace("-", "") + String.format("%03d", SEQUENCE.getAndIncrement() % 1000);
+        return body + checkCharacter(body);
+    }
+
+    /** The first checksum-valid resident ID number in a text, if any (GB 11643). */
+    public static java.util.Optional<String> findResidentId(String text) {
+        Matcher m = RESIDENT_ID.matcher(text);
+        while (m.find()) {
+            String candidate = m.group();
+            if (checkCharacter(candidate.substring(0, 17)) == candidate.charAt(17)) {
+                return java.util.Optional.of(candidate);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    private static char checkCharacter(String seventeen) {
+        int sum = 0;
+        for (int i = 0; i < 17; i++) {
+            sum += (seventeen.charAt(i) - '0') * WEIGHTS[i];
+        }
+        return CHECK.charAt(sum % 11);
     }
 }

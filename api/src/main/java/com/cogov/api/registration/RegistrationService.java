@@ -1,0 +1,442 @@
+package com.cogov.api.registration;
+
+import com.cogov.api.audit.AuditOutcome;
+import com.cogov.api.audit.AuditService;
+import com.cogov.api.buyer.BuyerService;
+import com.cogov.api.buyer.VerifiedBuyer;
+import com.cogov.api.catalog.CatalogService;
+import com.cogov.api.privacy.PersonalField;
+import com.cogov.api.privacy.PrivacyService;
+import com.cogov.api.shared.AccessDeniedException;
+import com.cogov.api.shared.Actor;
+import com.cogov.api.shared.CogovException;
+import com.cogov.contracts.account.Role;
+import com.cogov.contracts.buyer.DocumentType;
+import com.cogov.contracts.catalog.DrugView;
+import com.cogov.contracts.error.ErrorCode;
+import com.cogov.contracts.error.Problem;
+import com.cogov.contracts.registration.DailySummary;
+import com.cogov.contracts.registration.RegistrationBatch;
+import com.cogov.contracts.registration.RegistrationPage;
+import com.cogov.contracts.registration.RegistrationRequest;
+import com.cogov.contracts.registration.RegistrationResult;
+import com.cogov.contracts.registration.RegistrationView;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.json.JsonMapper;
+import jakarta.inject.Singleton;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * The registration feature's entry: a clerk registers each sale of a special compound preparation with the buyer's
+ * identity; the rules of domain-rules.md §1 are checked; an accepted sale is never lost or doubled (idempotency
+ * keys, one transaction with its outbox record) and never edited (a void is a new record).
+ */
+@Singleton
+public class RegistrationService {
+
+    private static final Pattern KEY = Pattern.compile("[A-Za-z0-9_-]{8,64}");
+    private static final int MAX_PAGE_SIZE = 50;
+    private static final Duration MAX_QUERY_SPAN = Duration.ofDays(92);
+
+    private final RegistrationStore store;
+    private final RegistrationWriter writer;
+    private final Velocity velocity;
+    private final List<SaleRule> rules;
+    private final Policies policies;
+    private final CatalogService catalog;
+    private final BuyerService buyers;
+    private final PrivacyService privacy;
+    private final AuditService audit;
+    private final RegistrationConfiguration config;
+    private final JsonMapper json;
+    private final jakarta.validation.Validator validator;
+    private final Clock clock;
+
+    RegistrationService(RegistrationStore store, RegistrationWriter writer, Velocity velocity, List<SaleRule> rules,
+                        Policies policies, CatalogService catalog, BuyerService buyers, PrivacyService privacy,
+                        AuditService audit, RegistrationConfiguration config, JsonMapper json,
+                        jakarta.validation.Validator validator, Clock clock) {
+        this.store = store;
+        this.writer = writer;
+        this.velocity = velocity;
+        this.rules = rules;
+        this.policies = policies;
+        this.catalog = catalog;
+        this.buyers = buyers;
+        this.privacy = privacy;
+        this.audit = audit;
+        this.config = config;
+        this.json = json;
+        this.validator = validator;
+        this.clock = clock;
+    }
+
+    /**
+     * Registers one sale. The same key and body again answers the same result; the same key with another body is
+     * refused (422); a duplicate arriving while the first is being processed gets 409.
+     */
+    public RegistrationResult register(Actor clerk, @Nullable String idempotencyKey, RegistrationRequest request) {
+        requireCounter(clerk);
+        String key = validKey(idempotencyKey);
+        String hash = sha256(write(request));
+        Optional<RegistrationResult> earlier = claimOrReplay(clerk.pharmacyId(), key, hash);
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
+        try {
+            Sale sale = evaluate(clerk, request);
+            List<Finding> findings = rules.stream().flatMap(r -> r.check(sale, policies).stream()).toList();
+            List<Finding> blocks = findings.stream().filter(f -> f.severity() == Finding.Severity.BLOCK).toList();
+            if (!blocks.isEmpty()) {
+                refuse(clerk, sale, findings, blocks);
+            }
+            RegistrationResult result = writer.accept(clerk, key, newRegistration(clerk, sale, request, findings), findings);
+            sale.packagesByCategory().forEach((category, packages) -> velocity.recorded(sale.buyer().numberIndex(), category,
+                    new Velocity.Purchase(result.id(), clerk.pharmacyId(), packages, sale.soldAt())));
+            return result;
+        } catch (RuntimeException e) {
+            store.release(clerk.pharmacyId(), key);
+            throw e;
+        }
+    }
+
+    /** Up to 50 registrations queued offline, each with its own key, each answered as it would be alone. */
+    public RegistrationBatch.Result registerBatch(Actor clerk, RegistrationBatch.Request batch) {
+        requireCounter(clerk);
+        List<RegistrationBatch.Outcome> outcomes = new ArrayList<>();
+        for (RegistrationBatch.Entry entry : batch.registrations()) {
+            List<Problem.FieldError> invalid = validator.validate(entry.registration()).stream()
+                    .map(v -> new Problem.FieldError(v.getPropertyPath().toString(), v.getMessage()))
+                    .sorted(java.util.Comparator.comparing(Problem.FieldError::field)).toList();
+            if (!invalid.isEmpty()) {
+                outcomes.add(new RegistrationBatch.Outcome(entry.idempotencyKey(), 400, null,
+                        Problem.of(ErrorCode.VALIDATION_FAILED, "有 " + invalid.size() + " 处填写不符合要求", invalid, clerk.traceId())));
+                continue;
+            }
+            try {
+                outcomes.add(new RegistrationBatch.Outcome(entry.idempotencyKey(), 201,
+                        register(clerk, entry.idempotencyKey(), entry.registration()), null));
+            } catch (CogovException e) {
+                outcomes.add(new RegistrationBatch.Outcome(entry.idempotencyKey(), e.code().status(), null,
+                        Problem.of(e.code(), e.getMessage(), e.fieldErrors(), clerk.traceId())));
+            }
+        }
+        return new RegistrationBatch.Result(outcomes);
+    }
+
+    /** Voids a registration of the caller's pharmacy within the void window: a new record, the sale stays on file. */
+    public RegistrationView voidRegistration(Actor clerk, long id, String reason) {
+        requireCounter(clerk);
+        RegistrationStore.Row row = ownRow(clerk, id);
+        if (row.voidedAt() != null) {
+            throw RegistrationException.of(ErrorCode.ALREADY_VOIDED, "该登记已于 " + row.voidedAt() + " 作废");
+        }
+        if (row.recordedAt().plus(config.voidWindow()).isBefore(clock.instant())) {
+            throw RegistrationException.of(ErrorCode.VOID_WINDOW_CLOSED, "登记超过" + config.voidWindow().toHours()
+                    + "小时后不能作废，请联系辖区监管部门");
+        }
+        writer.voidSale(clerk, row, reason, privacy.redact(reason));
+        store.items(List.of(id)).stream()
+                .collect(Collectors.groupingBy(RegistrationStore.ItemRow::category, Collectors.summingInt(RegistrationStore.ItemRow::quantity)))
+                .forEach((category, packages) -> velocity.voided(row.buyer().numberIndex(), category,
+                        new Velocity.Purchase(id, row.pharmacyId(), packages, row.soldAt())));
+        return view(ownRow(clerk, id));
+    }
+
+    /** Search filters of the pharmacy's own records; all optional. */
+    public record Query(@Nullable Instant from, @Nullable Instant to, @Nullable Long drugId, @Nullable String category,
+                        @Nullable Long clerkId, @Nullable DocumentType documentType, @Nullable String documentNumber,
+                        int page, int size) {
+    }
+
+    /** The pharmacy's own registrations, newest first, masked. A search by buyer is audited. */
+    public RegistrationPage list(Actor clerk, Query q) {
+        requireCounter(clerk);
+        if (q.page() < 0 || q.size() < 1 || q.size() > MAX_PAGE_SIZE) {
+            throw RegistrationException.field(ErrorCode.VALIDATION_FAILED, "size", "每页1到" + MAX_PAGE_SIZE + "条，页码从0开始");
+        }
+        Instant to = q.to() != null ? q.to() : clock.instant().plus(config.maxClockAhead());
+        Instant from = q.from() != null ? q.from() : LocalDate.now(clock.withZone(RegistrationWriter.CHINA))
+                .atStartOfDay(RegistrationWriter.CHINA).toInstant();
+        if (!from.isBefore(to) || Duration.between(from, to).compareTo(MAX_QUERY_SPAN) > 0) {
+            throw RegistrationException.field(ErrorCode.VALIDATION_FAILED, "from", "查询时间段须在92天以内，且开始早于结束");
+        }
+        List<Object> params = new ArrayList<>(List.of(clerk.pharmacyId(), Timestamp.from(from), Timestamp.from(to)));
+        String index = null;
+        if (q.documentNumber() != null) {
+            DocumentType type = q.documentType() != null ? q.documentType() : DocumentType.RESIDENT_ID;
+            index = buyers.verify(type, q.documentNumber(), "查询").numberIndex();
+            params.add(index);
+            audit.record(clerk, "registration.search-by-buyer", "buyer", index, AuditOutcome.SUCCESS, Map.of());
+        }
+        if (q.clerkId() != null) {
+            params.add(q.clerkId());
+        }
+        if (q.drugId() != null) {
+            params.add(q.drugId());
+        }
+        if (q.category() != null) {
+            params.add(q.category());
+        }
+        params.add(q.size() + 1);
+        params.add(q.page() * q.size());
+        String sql = pharmacyListSql(index != null, q.clerkId() != null, q.drugId() != null, q.category() != null);
+        List<RegistrationStore.Row> rows = store.rows(sql, params);
+        boolean hasMore = rows.size() > q.size();
+        return new RegistrationPage(views(rows.stream().limit(q.size()).toList()), q.page(), q.size(), hasMore);
+    }
+
+    /**
+     * The pharmacy's listing, newest first: always led by (pharmacy_id, sold_at) so that it stays index-backed at
+     * 120 M rows (RegistrationQueryPlanTest checks the plan); the buyer filter uses the blind index.
+     */
+    static String pharmacyListSql(boolean byBuyer, boolean byClerk, boolean byDrug, boolean byCategory) {
+        StringBuilder sql = new StringBuilder("FROM registration r LEFT JOIN registration_void v ON v.registration_id = r.id"
+                + " WHERE r.pharmacy_id = ? AND r.sold_at >= ? AND r.sold_at < ?");
+        if (byBuyer) {
+            sql.append(" AND r.buyer_number_index = ?");
+        }
+        if (byClerk) {
+            sql.append(" AND r.clerk_id = ?");
+        }
+        if (byDrug) {
+            sql.append(" AND EXISTS (SELECT 1 FROM registration_item i WHERE i.registration_id = r.id AND i.drug_id = ?)");
+        }
+        if (byCategory) {
+            sql.append(" AND EXISTS (SELECT 1 FROM registration_item i WHERE i.registration_id = r.id AND i.special_category_code = ?)");
+        }
+        return sql.append(" ORDER BY r.sold_at DESC, r.id DESC LIMIT ? OFFSET ?").toString();
+    }
+
+    /** One registration of the caller's pharmacy; another pharmacy's is not found. The read is audited. */
+    public RegistrationView get(Actor clerk, long id) {
+        requireCounter(clerk);
+        RegistrationView view = view(ownRow(clerk, id));
+        audit.record(clerk, "registration.read", "registration", String.valueOf(id), AuditOutcome.SUCCESS, Map.of());
+        return view;
+    }
+
+    /** Counts and packages by drug for one day (China time) of the caller's pharmacy; voided sales not counted. */
+    public DailySummary daySummary(Actor clerk, LocalDate day) {
+        requireCounter(clerk);
+        Instant from = day.atStartOfDay(RegistrationWriter.CHINA).toInstant();
+        Instant to = day.plusDays(1).atStartOfDay(RegistrationWriter.CHINA).toInstant();
+        long[] counts = store.dayCounts(clerk.pharmacyId(), from, to);
+        List<DailySummary.DrugTotal> drugs = store.daySummary(clerk.pharmacyId(), from, to).stream()
+                .map(d -> new DailySummary.DrugTotal(d.drugId(), drugName(d.drugId()), d.registrations(), d.packages())).toList();
+        return new DailySummary(day, counts[0] - counts[1], counts[1], drugs);
+    }
+
+    // ---------------------------------------------------------------- evaluation
+
+    private Sale evaluate(Actor clerk, RegistrationRequest request) {
+        Instant now = clock.instant();
+        Instant soldAt = request.soldAt().toInstant();
+        if (soldAt.isAfter(now.plus(config.maxClockAhead())) || soldAt.isBefore(now.minus(config.maxBackdating()))) {
+            throw RegistrationException.field(ErrorCode.SOLD_AT_OUT_OF_RANGE, "soldAt",
+                    "销售时间须在过去" + config.maxBackdating().toHours() + "小时内，且不晚于当前时间");
+        }
+        VerifiedBuyer buyer = buyer(clerk, request.buyer());
+        List<Sale.Line> lines = new ArrayList<>();
+        Set<String> traceCodes = new HashSet<>();
+        for (int i = 0; i < request.items().size(); i++) {
+            RegistrationRequest.Item item = request.items().get(i);
+            DrugView drug = drug(i, item);
+            List<String> codes = item.traceCodes() == null ? List.of() : item.traceCodes();
+            for (int j = 0; j < codes.size(); j++) {
+                String code = codes.get(j);
+                String field = "items[" + i + "].traceCodes[" + j + "]";
+                if (!traceCodes.add(code)) {
+                    throw RegistrationException.field(ErrorCode.VALIDATION_FAILED, field, "同一追溯码在本次登记中重复出现");
+                }
+                if (drug.productIdentifier() != null && !code.startsWith(drug.productIdentifier())) {
+                    throw RegistrationException.field(ErrorCode.VALIDATION_FAILED, field, "追溯码与药品" + drug.name() + "不符，请核对");
+                }
+            }
+            if (codes.size() > item.quantity()) {
+                throw RegistrationException.field(ErrorCode.VALIDATION_FAILED, "items[" + i + "].traceCodes", "追溯码数量不能多于销售数量");
+            }
+            lines.add(new Sale.Line(i, drug, item));
+        }
+        Map<String, Velocity.Window> history = new LinkedHashMap<>();
+        lines.stream().map(Sale.Line::category).distinct().forEach(category ->
+                history.put(category, velocity.before(buyer.numberIndex(), category, soldAt, clerk.pharmacyId())));
+        return new Sale(buyer, soldAt, soldAt.atZone(RegistrationWriter.CHINA).toLocalDate(), lines,
+                request.prescription() != null, history, store.seenTraceCodes(traceCodes));
+    }
+
+    private VerifiedBuyer buyer(Actor clerk, RegistrationRequest.Buyer buyer) {
+        if (buyer.identityRef() != null && !buyer.identityRef().isBlank()) {
+            return buyers.fromReference(clerk, buyer.identityRef());
+        }
+        List<Problem.FieldError> missing = new ArrayList<>();
+        if (buyer.documentType() == null) {
+            missing.add(new Problem.FieldError("buyer.documentType", "请选择证件类型"));
+        }
+        if (buyer.documentNumber() == null || buyer.documentNumber().isBlank()) {
+            missing.add(new Problem.FieldError("buyer.documentNumber", "请填写证件号码或扫描证件"));
+        }
+        if (buyer.name() == null || buyer.name().isBlank()) {
+            missing.add(new Problem.FieldError("buyer.name", "请填写购买人姓名"));
+        }
+        if (!missing.isEmpty()) {
+            throw new CogovException(ErrorCode.VALIDATION_FAILED, "请扫描购买人证件，或填写证件类型、号码和姓名", missing);
+        }
+        return buyers.verify(buyer.documentType(), buyer.documentNumber(), buyer.name());
+    }
+
+    private DrugView drug(int index, RegistrationRequest.Item item) {
+        String field = "items[" + index + "]";
+        if ((item.barcode() == null) == (item.drugId() == null)) {
+            throw RegistrationException.field(ErrorCode.VALIDATION_FAILED, field + ".barcode", "每项药品须且只须填写条码或药品编号之一");
+        }
+        DrugView drug;
+        try {
+            drug = item.barcode() != null ? catalog.findByCode(item.barcode()) : catalog.findById(item.drugId());
+        } catch (CogovException e) {
+            throw new CogovException(e.code(), "第" + (index + 1) + "项：" + e.getMessage(),
+                    List.of(new Problem.FieldError(field + (item.barcode() != null ? ".barcode" : ".drugId"), e.getMessage())));
+        }
+        if (drug.specialCategory() == null) {
+            throw RegistrationException.field(ErrorCode.NOT_A_SPECIAL_DRUG, field, drug.name() + "不属于含特殊药品复方制剂，无需登记");
+        }
+        return drug;
+    }
+
+    private void refuse(Actor clerk, Sale sale, List<Finding> findings, List<Finding> blocks) {
+        store.alerts(findings.stream().map(f -> new RegistrationStore.NewAlert(clerk.districtCode(), clerk.pharmacyId(), null,
+                sale.buyer().numberIndex(), f.code(), f.severity().name(), f.category(), f.message())).toList());
+        audit.record(clerk, "registration.blocked", "pharmacy", String.valueOf(clerk.pharmacyId()), AuditOutcome.DENIED,
+                Map.of("rules", blocks.stream().map(Finding::code).distinct().collect(Collectors.joining(","))));
+        throw new RegistrationBlockedException(blocks);
+    }
+
+    private RegistrationStore.NewRegistration newRegistration(Actor clerk, Sale sale, RegistrationRequest request, List<Finding> findings) {
+        List<RegistrationStore.NewItem> items = sale.lines().stream().map(l -> new RegistrationStore.NewItem(l.drug().id(),
+                l.category(), l.item().quantity(), l.item().batchNumber().strip(), l.item().prescribedQuantity(),
+                l.item().traceCodes() == null ? List.of() : l.item().traceCodes())).toList();
+        RegistrationRequest.Prescription p = request.prescription();
+        return new RegistrationStore.NewRegistration(clerk.pharmacyId(), clerk.districtCode(), clerk.accountId(), sale.soldAt(),
+                clock.instant(), sale.buyer(), p == null ? null : p.number(), p == null ? null : p.prescriber(),
+                p == null ? null : p.institution(), items,
+                findings.stream().map(Finding::code).distinct().collect(Collectors.joining(",")));
+    }
+
+    // ---------------------------------------------------------------- idempotency
+
+    private Optional<RegistrationResult> claimOrReplay(long pharmacyId, String key, String hash) {
+        if (store.claim(pharmacyId, key, hash)) {
+            return Optional.empty();
+        }
+        RegistrationStore.Claim claim = store.findClaim(pharmacyId, key)
+                .orElseThrow(() -> RegistrationException.of(ErrorCode.REGISTRATION_IN_PROGRESS, "请稍后重试"));
+        if (!claim.requestHash().equals(hash)) {
+            throw RegistrationException.of(ErrorCode.IDEMPOTENCY_KEY_REUSED, "幂等键 " + key + " 已用于内容不同的另一笔登记；新的登记请使用新的幂等键");
+        }
+        if ("DONE".equals(claim.status())) {
+            return Optional.of(read(claim.response()));
+        }
+        if (store.takeOver(pharmacyId, key, clock.instant().minus(config.pendingTakeover()))) {
+            return Optional.empty();
+        }
+        throw RegistrationException.of(ErrorCode.REGISTRATION_IN_PROGRESS, "同一幂等键的登记仍在处理中");
+    }
+
+    private static String validKey(@Nullable String key) {
+        if (key == null || key.isBlank()) {
+            throw RegistrationException.field(ErrorCode.IDEMPOTENCY_KEY_REQUIRED, "Idempotency-Key", "请求头须包含 Idempotency-Key");
+        }
+        if (!KEY.matcher(key).matches()) {
+            throw RegistrationException.field(ErrorCode.VALIDATION_FAILED, "Idempotency-Key", "幂等键为8-64位字母、数字、- 或 _");
+        }
+        return key;
+    }
+
+    // ---------------------------------------------------------------- views
+
+    private RegistrationStore.Row ownRow(Actor clerk, long id) {
+        return store.rows("FROM registration r LEFT JOIN registration_void v ON v.registration_id = r.id"
+                        + " WHERE r.id = ? AND r.pharmacy_id = ?", List.of(id, clerk.pharmacyId())).stream().findFirst()
+                .orElseThrow(() -> RegistrationException.notFound(id));
+    }
+
+    private RegistrationView view(RegistrationStore.Row row) {
+        return views(List.of(row)).get(0);
+    }
+
+    private List<RegistrationView> views(List<RegistrationStore.Row> rows) {
+        Map<Long, List<RegistrationStore.ItemRow>> items = store.items(rows.stream().map(RegistrationStore.Row::id).toList())
+                .stream().collect(Collectors.groupingBy(RegistrationStore.ItemRow::registrationId));
+        Map<Long, String> names = new java.util.HashMap<>();
+        LocalDate today = LocalDate.now(clock.withZone(RegistrationWriter.CHINA));
+        return rows.stream().map(r -> {
+            VerifiedBuyer b = r.buyer();
+            VerifiedBuyer masked = new VerifiedBuyer(b.documentType(), b.numberSealed(), b.numberIndex(), b.nameSealed(), null,
+                    privacy.mask(PersonalField.ID_NUMBER, privacy.open(b.numberSealed())),
+                    privacy.mask(PersonalField.NAME, privacy.open(b.nameSealed())), b.birthDate(), b.sex());
+            List<RegistrationView.Item> lines = items.getOrDefault(r.id(), List.of()).stream()
+                    .map(i -> new RegistrationView.Item(i.drugId(), names.computeIfAbsent(i.drugId(), this::drugName), i.category(),
+                            i.quantity(), i.batchNumber(), i.traceCodes())).toList();
+            List<RegistrationResult.Warning> warnings = r.warnings() == null ? List.of()
+                    : java.util.Arrays.stream(r.warnings().split(",")).map(c -> new RegistrationResult.Warning(c, c)).toList();
+            return new RegistrationView(r.id(), RegistrationWriter.number(r.id(), r.recordedAt()),
+                    r.voidedAt() == null ? RegistrationView.Status.ACTIVE : RegistrationView.Status.VOIDED, r.soldAt(), r.recordedAt(),
+                    r.pharmacyId(), r.clerkId(), buyers.view(masked, today), lines, r.prescriptionNumber(), warnings,
+                    r.voidedAt(), r.voidReason() == null ? null : privacy.redact(r.voidReason()));
+        }).toList();
+    }
+
+    private String drugName(long drugId) {
+        return catalog.findById(drugId).name();
+    }
+
+    private static void requireCounter(Actor actor) {
+        if ((actor.role() != Role.PHARMACY_CLERK && actor.role() != Role.PHARMACY_MANAGER) || actor.pharmacyId() == null) {
+            throw new AccessDeniedException("只有药店店员和店长可以办理登记");
+        }
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private RegistrationResult read(String response) {
+        try {
+            return json.readValue(response, RegistrationResult.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String sha256(String value) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,332 @@
+package com.cogov.api.registration;
+
+import com.cogov.api.buyer.VerifiedBuyer;
+import com.cogov.contracts.buyer.DocumentType;
+import com.cogov.contracts.buyer.Sex;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.transaction.annotation.ReadOnly;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The registration tables, in plain SQL: inserts only (registrations are append-only), and the index-backed reads.
+ * Every method runs in a transaction of its own or joins the caller's.
+ */
+@Singleton
+class RegistrationStore {
+
+    private final JdbcOperations jdbc;
+
+    RegistrationStore(JdbcOperations jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    // ------------------------------------------------------------------ idempotency claims
+
+    record Claim(String requestHash, String status, @Nullable Long registrationId, @Nullable String response, Instant claimedAt) {
+    }
+
+    /** Committed on its own before the work, so a concurrent duplicate sees it at once. */
+    @Transactional
+    boolean claim(long pharmacyId, String key, String hash) {
+        return update("INSERT IGNORE INTO registration_request (pharmacy_id, idempotency_key, request_hash, status) VALUES (?,?,?,'PENDING')",
+                pharmacyId, key, hash) == 1;
+    }
+
+    @ReadOnly
+    Optional<Claim> findClaim(long pharmacyId, String key) {
+        return jdbc.prepareStatement("SELECT request_hash, status, registration_id, response, claimed_at FROM registration_request"
+                + " WHERE pharmacy_id = ? AND idempotency_key = ?", ps -> {
+            ps.setLong(1, pharmacyId);
+            ps.setString(2, key);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(new Claim(rs.getString(1), rs.getString(2), (Long) rs.getObject(3),
+                        rs.getString(4), rs.getTimestamp(5).toInstant())) : Optional.empty();
+            }
+        });
+    }
+
+    /** A claim left PENDING by a node that died mid-request may be taken over after a while; only one retry wins. */
+    @Transactional
+    boolean takeOver(long pharmacyId, String key, Instant claimedBefore) {
+        return update("UPDATE registration_request SET claimed_at = CURRENT_TIMESTAMP(6) WHERE pharmacy_id = ? AND idempotency_key = ?"
+                + " AND status = 'PENDING' AND claimed_at < ?", pharmacyId, key, Timestamp.from(claimedBefore)) == 1;
+    }
+
+    /** The work failed or was refused: the key is free again, so a corrected retry can run. */
+    @Transactional
+    void release(long pharmacyId, String key) {
+        update("DELETE FROM registration_request WHERE pharmacy_id = ? AND idempotency_key = ? AND status = 'PENDING'", pharmacyId, key);
+    }
+
+    // ------------------------------------------------------------------ writes
+
+    record NewRegistration(long pharmacyId, String districtCode, long clerkId, Instant soldAt, Instant recordedAt,
+                           VerifiedBuyer buyer, @Nullable String prescriptionNumber, @Nullable String prescriber,
+                           @Nullable String institution, List<NewItem> items, String warnings) {
+    }
+
+    record NewItem(long drugId, String category, int quantity, String batchNumber, @Nullable Integer prescribedQuantity,
+                   List<String> traceCodes) {
+    }
+
+    record NewAlert(String districtCode, long pharmacyId, @Nullable Long registrationId, String buyerIndex, String rule,
+                    String severity, @Nullable String category, String detail) {
+    }
+
+    /** Joins the caller's transaction: the registration, its items, codes and alerts commit together or not at all. */
+    @Transactional
+    long insert(NewRegistration r) {
+        try {
+            Connection c = jdbc.getConnection();
+            long id;
+            try (PreparedStatement ps = c.prepareStatement("""
+                    INSERT INTO registration (pharmacy_id, district_code, clerk_id, sold_at, recorded_at, buyer_document_type,
+                        buyer_number_sealed, buyer_number_index, buyer_name_sealed, buyer_birth_date, buyer_sex,
+                        prescription_number, prescriber, prescribing_institution, warnings)
+                    VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""", Statement.RETURN_GENERATED_KEYS)) {
+                VerifiedBuyer b = r.buyer();
+                ps.setLong(1, r.pharmacyId());
+                ps.setString(2, r.districtCode());
+                ps.setLong(3, r.clerkId());
+                ps.setTimestamp(4, Timestamp.from(r.soldAt()));
+                ps.setTimestamp(5, Timestamp.from(r.recordedAt()));
+                ps.setString(6, b.documentType().name());
+                ps.setString(7, b.numberSealed());
+                ps.setString(8, b.numberIndex());
+                ps.setString(9, b.nameSealed());
+                ps.setObject(10, b.birthDate() == null ? null : Date.valueOf(b.birthDate()), Types.DATE);
+                ps.setString(11, b.sex() == null ? null : b.sex().name());
+                ps.setString(12, r.prescriptionNumber());
+                ps.setString(13, r.prescriber());
+                ps.setString(14, r.institution());
+                ps.setString(15, r.warnings().isEmpty() ? null : r.warnings());
+                ps.executeUpdate();
+                try (ResultSet keys = ps.getGeneratedKeys()) {
+                    keys.next();
+                    id = keys.getLong(1);
+                }
+            }
+            try (PreparedStatement item = c.prepareStatement("INSERT INTO registration_item (registration_id, drug_id, special_category_code,"
+                    + " quantity, batch_number, prescribed_quantity) VALUES (?,?,?,?,?,?)");
+                 PreparedStatement code = c.prepareStatement("INSERT INTO registration_trace_code (trace_code, registration_id) VALUES (?,?)")) {
+                for (NewItem i : r.items()) {
+                    item.setLong(1, id);
+                    item.setLong(2, i.drugId());
+                    item.setString(3, i.category());
+                    item.setInt(4, i.quantity());
+                    item.setString(5, i.batchNumber());
+                    item.setObject(6, i.prescribedQuantity(), Types.INTEGER);
+                    item.addBatch();
+                    for (String trace : i.traceCodes()) {
+                        code.setString(1, trace);
+                        code.setLong(2, id);
+                        code.addBatch();
+                    }
+                }
+                item.executeBatch();
+                code.executeBatch();
+            }
+            return id;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not store a registration", e);
+        }
+    }
+
+    @Transactional
+    void alerts(List<NewAlert> alerts) {
+        for (NewAlert a : alerts) {
+            update("INSERT INTO rule_alert (district_code, pharmacy_id, registration_id, buyer_number_index, rule_code, severity,"
+                            + " category_code, detail) VALUES (?,?,?,?,?,?,?,?)", a.districtCode(), a.pharmacyId(), a.registrationId(),
+                    a.buyerIndex(), a.rule(), a.severity(), a.category(), a.detail().length() > 255 ? a.detail().substring(0, 255) : a.detail());
+        }
+    }
+
+    @Transactional
+    void outbox(String type, long id, int version, String event, String payload) {
+        update("INSERT INTO outbox (aggregate_type, aggregate_id, version, event_type, payload) VALUES (?,?,?,?,?)",
+                type, id, version, event, payload);
+    }
+
+    @Transactional
+    void completeClaim(long pharmacyId, String key, long registrationId, String response) {
+        update("UPDATE registration_request SET status = 'DONE', registration_id = ?, response = ? WHERE pharmacy_id = ? AND idempotency_key = ?",
+                registrationId, response, pharmacyId, key);
+    }
+
+    /** One void per registration: the primary key makes a second one fail rather than double-count. */
+    @Transactional
+    boolean insertVoid(long registrationId, long voidedBy, String reason) {
+        return update("INSERT IGNORE INTO registration_void (registration_id, voided_by, reason) VALUES (?,?,?)",
+                registrationId, voidedBy, reason) == 1;
+    }
+
+    // ------------------------------------------------------------------ reads
+
+    @ReadOnly
+    Set<String> seenTraceCodes(Collection<String> codes) {
+        if (codes.isEmpty()) {
+            return Set.of();
+        }
+        String marks = String.join(",", java.util.Collections.nCopies(codes.size(), "?"));
+        return jdbc.prepareStatement("SELECT DISTINCT t.trace_code FROM registration_trace_code t"
+                + " LEFT JOIN registration_void v ON v.registration_id = t.registration_id"
+                + " WHERE v.registration_id IS NULL AND t.trace_code IN (" + marks + ")", ps -> {
+            int i = 1;
+            for (String code : codes) {
+                ps.setString(i++, code);
+            }
+            Set<String> seen = new HashSet<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    seen.add(rs.getString(1));
+                }
+            }
+            return seen;
+        });
+    }
+
+    /** The truth behind the velocity rule: a buyer's unvoided sales of a category since a time, by the buyer index. */
+    @ReadOnly
+    List<Velocity.Purchase> purchases(String buyerIndex, String category, Instant since) {
+        return jdbc.prepareStatement("""
+                SELECT r.id, r.pharmacy_id, SUM(i.quantity), r.sold_at
+                FROM registration r
+                JOIN registration_item i ON i.registration_id = r.id
+                LEFT JOIN registration_void v ON v.registration_id = r.id
+                WHERE r.buyer_number_index = ? AND r.sold_at >= ? AND i.special_category_code = ? AND v.registration_id IS NULL
+                GROUP BY r.id, r.pharmacy_id, r.sold_at""", ps -> {
+            ps.setString(1, buyerIndex);
+            ps.setTimestamp(2, Timestamp.from(since));
+            ps.setString(3, category);
+            List<Velocity.Purchase> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new Velocity.Purchase(rs.getLong(1), rs.getLong(2), rs.getInt(3), rs.getTimestamp(4).toInstant()));
+                }
+            }
+            return out;
+        });
+    }
+
+    record Row(long id, long pharmacyId, long clerkId, Instant soldAt, Instant recordedAt, VerifiedBuyer buyer,
+               @Nullable String prescriptionNumber, @Nullable String warnings, @Nullable Instant voidedAt, @Nullable String voidReason) {
+    }
+
+    record ItemRow(long registrationId, long drugId, String category, int quantity, String batchNumber, List<String> traceCodes) {
+    }
+
+    static final String ROW_COLUMNS = "r.id, r.pharmacy_id, r.clerk_id, r.sold_at, r.recorded_at, r.buyer_document_type,"
+            + " r.buyer_number_sealed, r.buyer_number_index, r.buyer_name_sealed, r.buyer_birth_date, r.buyer_sex,"
+            + " r.prescription_number, r.warnings, v.voided_at, v.reason";
+
+    /** Rows of the query, with masking left to the caller (the sealed values are read, never logged). */
+    @ReadOnly
+    List<Row> rows(String sqlAfterSelect, List<Object> parameters) {
+        return jdbc.prepareStatement("SELECT " + ROW_COLUMNS + " " + sqlAfterSelect, ps -> {
+            bind(ps, parameters);
+            List<Row> rows = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Date birth = rs.getDate(10);
+                    String sex = rs.getString(11);
+                    VerifiedBuyer buyer = new VerifiedBuyer(DocumentType.valueOf(rs.getString(6)), rs.getString(7), rs.getString(8),
+                            rs.getString(9), null, null, null, birth == null ? null : birth.toLocalDate(), sex == null ? null : Sex.valueOf(sex));
+                    Timestamp voided = rs.getTimestamp(14);
+                    rows.add(new Row(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getTimestamp(4).toInstant(),
+                            rs.getTimestamp(5).toInstant(), buyer, rs.getString(12), rs.getString(13),
+                            voided == null ? null : voided.toInstant(), rs.getString(15)));
+                }
+            }
+            return rows;
+        });
+    }
+
+    @ReadOnly
+    List<ItemRow> items(Collection<Long> registrationIds) {
+        if (registrationIds.isEmpty()) {
+            return List.of();
+        }
+        String marks = String.join(",", java.util.Collections.nCopies(registrationIds.size(), "?"));
+        return jdbc.prepareStatement("SELECT i.registration_id, i.drug_id, i.special_category_code, i.quantity, i.batch_number,"
+                + " (SELECT GROUP_CONCAT(t.trace_code ORDER BY t.trace_code) FROM registration_trace_code t"
+                + "  WHERE t.registration_id = i.registration_id) FROM registration_item i WHERE i.registration_id IN (" + marks + ")"
+                + " ORDER BY i.registration_id, i.id", ps -> {
+            bind(ps, new ArrayList<>(registrationIds));
+            List<ItemRow> items = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String codes = rs.getString(6);
+                    items.add(new ItemRow(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getInt(4), rs.getString(5),
+                            codes == null ? List.of() : List.of(codes.split(","))));
+                }
+            }
+            return items;
+        });
+    }
+
+    record DrugDay(long drugId, long registrations, long packages) {
+    }
+
+    @ReadOnly
+    List<DrugDay> daySummary(long pharmacyId, Instant from, Instant to) {
+        return jdbc.prepareStatement("""
+                SELECT i.drug_id, COUNT(DISTINCT r.id), SUM(i.quantity)
+                FROM registration r
+                JOIN registration_item i ON i.registration_id = r.id
+                LEFT JOIN registration_void v ON v.registration_id = r.id
+                WHERE r.pharmacy_id = ? AND r.sold_at >= ? AND r.sold_at < ? AND v.registration_id IS NULL
+                GROUP BY i.drug_id ORDER BY SUM(i.quantity) DESC, i.drug_id""", ps -> {
+            bind(ps, List.of(pharmacyId, Timestamp.from(from), Timestamp.from(to)));
+            List<DrugDay> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new DrugDay(rs.getLong(1), rs.getLong(2), rs.getLong(3)));
+                }
+            }
+            return out;
+        });
+    }
+
+    @ReadOnly
+    long[] dayCounts(long pharmacyId, Instant from, Instant to) {
+        return jdbc.prepareStatement("SELECT COUNT(*), COUNT(v.registration_id) FROM registration r"
+                + " LEFT JOIN registration_void v ON v.registration_id = r.id WHERE r.pharmacy_id = ? AND r.sold_at >= ? AND r.sold_at < ?", ps -> {
+            bind(ps, List.of(pharmacyId, Timestamp.from(from), Timestamp.from(to)));
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return new long[]{rs.getLong(1), rs.getLong(2)};
+            }
+        });
+    }
+
+    private int update(String sql, Object... parameters) {
+        return jdbc.prepareStatement(sql, ps -> {
+            bind(ps, java.util.Arrays.asList(parameters));
+            return ps.executeUpdate();
+        });
+    }
+
+    private static void bind(PreparedStatement ps, List<Object> parameters) throws SQLException {
+        for (int i = 0; i < parameters.size(); i++) {
+            ps.setObject(i + 1, parameters.get(i));
+        }
+    }
+}

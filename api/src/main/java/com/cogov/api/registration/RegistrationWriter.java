@@ -1,0 +1,96 @@
+package com.cogov.api.registration;
+
+import com.cogov.api.audit.AuditOutcome;
+import com.cogov.api.audit.AuditService;
+import com.cogov.api.shared.Actor;
+import com.cogov.contracts.registration.RegistrationResult;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The one transaction that accepts a sale: the registration with its items and codes, the district's alerts for
+ * its warnings, the outbox record for the data centre, the audit row, and the idempotency claim marked done with
+ * the answer. All of it commits, or none of it.
+ */
+@Singleton
+class RegistrationWriter {
+
+    static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd");
+
+    private final RegistrationStore store;
+    private final AuditService audit;
+    private final JsonMapper json;
+
+    RegistrationWriter(RegistrationStore store, AuditService audit, JsonMapper json) {
+        this.store = store;
+        this.audit = audit;
+        this.json = json;
+    }
+
+    @Transactional
+    RegistrationResult accept(Actor clerk, String key, RegistrationStore.NewRegistration registration, List<Finding> warnings) {
+        long id = store.insert(registration);
+        String number = number(id, registration.recordedAt());
+        store.alerts(warnings.stream().map(f -> new RegistrationStore.NewAlert(registration.districtCode(), registration.pharmacyId(),
+                id, registration.buyer().numberIndex(), f.code(), f.severity().name(), f.category(), f.message())).toList());
+        store.outbox("registration", id, 1, "REGISTERED", write(outboxPayload(id, number, registration)));
+        RegistrationResult result = new RegistrationResult(id, number,
+                warnings.stream().map(f -> new RegistrationResult.Warning(f.code(), f.message())).toList());
+        audit.record(clerk, "registration.create", "registration", String.valueOf(id), AuditOutcome.SUCCESS,
+                Map.of("items", String.valueOf(registration.items().size()), "warnings", registration.warnings()));
+        store.completeClaim(registration.pharmacyId(), key, id, write(result));
+        return result;
+    }
+
+    @Transactional
+    void voidSale(Actor clerk, RegistrationStore.Row row, String reason, String redactedReason) {
+        if (!store.insertVoid(row.id(), clerk.accountId(), reason)) {
+            throw RegistrationException.of(com.cogov.contracts.error.ErrorCode.ALREADY_VOIDED, "该登记已作废，无需重复操作");
+        }
+        store.outbox("registration", row.id(), 2, "VOIDED", write(Map.of("id", row.id(), "number", number(row.id(), row.recordedAt()),
+                "voidedBy", clerk.accountId(), "reason", redactedReason)));
+        audit.record(clerk, "registration.void", "registration", String.valueOf(row.id()), AuditOutcome.SUCCESS,
+                Map.of("reason", redactedReason));
+    }
+
+    static String number(long id, Instant recordedAt) {
+        return "DJ" + DAY.format(recordedAt.atZone(CHINA)) + String.format("%010d", id);
+    }
+
+    /** Personal fields stay sealed: the data-centre uploader re-encrypts them under the bureau's key. */
+    private static Map<String, Object> outboxPayload(long id, String number, RegistrationStore.NewRegistration r) {
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("id", id);
+        payload.put("number", number);
+        payload.put("pharmacyId", r.pharmacyId());
+        payload.put("districtCode", r.districtCode());
+        payload.put("clerkId", r.clerkId());
+        payload.put("soldAt", r.soldAt().toString());
+        payload.put("recordedAt", r.recordedAt().toString());
+        payload.put("buyer", Map.of("documentType", r.buyer().documentType().name(), "numberSealed", r.buyer().numberSealed(),
+                "numberIndex", r.buyer().numberIndex(), "nameSealed", r.buyer().nameSealed()));
+        payload.put("items", r.items().stream().map(i -> Map.of("drugId", i.drugId(), "category", i.category(), "quantity",
+                i.quantity(), "batchNumber", i.batchNumber(), "traceCodes", i.traceCodes())).toList());
+        payload.put("warnings", r.warnings());
+        return payload;
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

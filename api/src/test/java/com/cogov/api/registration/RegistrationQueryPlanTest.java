@@ -1,0 +1,104 @@
+package com.cogov.api.registration;
+
+import com.cogov.infra.dev.DevServicesTest;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * At ~120 M rows a year, the three read paths must stay index-backed: a pharmacy's records by time, a district's by
+ * time, and a buyer's across the city through the blind index. Checked with EXPLAIN on the real database, after
+ * loading enough rows that the optimiser would rather scan than use a needless index.
+ */
+@MicronautTest(startApplication = false, transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class RegistrationQueryPlanTest implements DevServicesTest {
+
+    private static final String BUYER = "b".repeat(64);
+
+    @BeforeAll
+    void loadTwentyThousandRegistrationsWithTheirItems() throws Exception {
+        try (Connection c = devServices().openConnection(); PreparedStatement ps = c.prepareStatement("""
+                INSERT INTO registration (pharmacy_id, district_code, clerk_id, sold_at, buyer_document_type, buyer_number_sealed,
+                    buyer_number_index, buyer_name_sealed) VALUES (?,?,?,?,?,?,?,?)""")) {
+            Instant now = Instant.now();
+            String[] districts = {"420102", "420103", "420104", "420105", "420106", "420107", "420111"};
+            for (int i = 0; i < 20_000; i++) {
+                ps.setLong(1, 1 + i % 60);
+                ps.setString(2, districts[i % districts.length]);
+                ps.setLong(3, 1);
+                ps.setTimestamp(4, Timestamp.from(now.minus(i % 2000, ChronoUnit.HOURS)));
+                ps.setString(5, "RESIDENT_ID");
+                ps.setString(6, "v1:x");
+                ps.setString(7, i % 500 == 0 ? BUYER : String.format("%064x", i));
+                ps.setString(8, "v1:y");
+                ps.addBatch();
+            }
+            ps.executeBatch();
+            c.createStatement().executeUpdate("INSERT INTO registration_item (registration_id, drug_id, special_category_code,"
+                    + " quantity, batch_number) SELECT id, 1 + id % 38, 'EPHEDRINE_COMPOUND', 1, 'B1' FROM registration");
+            c.createStatement().execute("ANALYZE TABLE registration, registration_item");
+        }
+    }
+
+    @Test
+    void aPharmacysListingUsesThePharmacyTimeIndex() throws Exception {
+        String sql = "SELECT " + RegistrationStore.ROW_COLUMNS + " " + RegistrationService.pharmacyListSql(false, false, false, false);
+        assertThat(plan(sql, 7L, ago(30), ago(0), 21, 0)).isEqualTo("ix_registration_pharmacy_time");
+        String byBuyer = "SELECT " + RegistrationStore.ROW_COLUMNS + " " + RegistrationService.pharmacyListSql(true, false, false, false);
+        assertThat(plan(byBuyer, 7L, ago(30), ago(0), BUYER, 21, 0)).isIn("ix_registration_pharmacy_time", "ix_registration_buyer_time");
+    }
+
+    @Test
+    void aDistrictsRecordsByTimeUseTheDistrictTimeIndex() throws Exception {
+        assertThat(plan("SELECT r.id FROM registration r WHERE r.district_code = ? AND r.sold_at >= ? AND r.sold_at < ?"
+                + " ORDER BY r.sold_at DESC LIMIT 50", "420106", ago(7), ago(0))).isEqualTo("ix_registration_district_time");
+    }
+
+    @Test
+    void aBuyersCityWideHistoryUsesTheBlindIndex() throws Exception {
+        assertThat(plan("""
+                SELECT r.id, r.pharmacy_id, SUM(i.quantity), r.sold_at
+                FROM registration r
+                JOIN registration_item i ON i.registration_id = r.id
+                LEFT JOIN registration_void v ON v.registration_id = r.id
+                WHERE r.buyer_number_index = ? AND r.sold_at >= ? AND i.special_category_code = ? AND v.registration_id IS NULL
+                GROUP BY r.id, r.pharmacy_id, r.sold_at""", BUYER, ago(8), "EPHEDRINE_COMPOUND")).isEqualTo("ix_registration_buyer_time");
+    }
+
+    /** The index the plan uses for table {@code r}; fails on a full scan. */
+    private String plan(String sql, Object... parameters) throws Exception {
+        try (Connection c = devServices().openConnection(); PreparedStatement ps = c.prepareStatement("EXPLAIN " + sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                ps.setObject(i + 1, parameters[i]);
+            }
+            List<String> rows = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(rs.getString("table") + " type=" + rs.getString("type") + " key=" + rs.getString("key"));
+                    if ("r".equals(rs.getString("table"))) {
+                        assertThat(rs.getString("type")).as("plan %s", rows).isNotEqualTo("ALL");
+                        return rs.getString("key");
+                    }
+                }
+            }
+            throw new AssertionError("no plan row for r: " + rows);
+        }
+    }
+
+    private static Timestamp ago(int days) {
+        return Timestamp.from(Instant.now().minus(days, ChronoUnit.DAYS));
+    }
+}

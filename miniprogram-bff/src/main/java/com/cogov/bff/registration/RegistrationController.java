@@ -1,0 +1,99 @@
+package com.cogov.bff.registration;
+
+import com.cogov.api.registration.RegistrationService;
+import com.cogov.api.shared.Actor;
+import com.cogov.contracts.buyer.DocumentType;
+import com.cogov.contracts.error.Problem;
+import com.cogov.contracts.registration.DailySummary;
+import com.cogov.contracts.registration.RegistrationBatch;
+import com.cogov.contracts.registration.RegistrationPage;
+import com.cogov.contracts.registration.RegistrationRequest;
+import com.cogov.contracts.registration.RegistrationResult;
+import com.cogov.contracts.registration.RegistrationView;
+import com.cogov.contracts.registration.VoidRequest;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.annotation.Status;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+/** The counter: register each sale of a special compound preparation, and look back over the pharmacy's own. */
+@Controller("/mp/v1/registrations")
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Secured({"PHARMACY_CLERK", "PHARMACY_MANAGER"})
+@SecurityRequirement(name = "bearer")
+@Tag(name = "Registrations")
+class RegistrationController {
+
+    private final RegistrationService registrations;
+
+    RegistrationController(RegistrationService registrations) {
+        this.registrations = registrations;
+    }
+
+    @Post
+    @Status(HttpStatus.CREATED)
+    @Operation(summary = "Register a sale",
+            description = "Send a new Idempotency-Key per sale and the same key when retrying it: the same key and body "
+                    + "answer the same result, the same key with another body 422, a duplicate in flight 409.")
+    @ApiResponse(responseCode = "201", description = "Accepted, with any warnings the rules raised")
+    @ApiResponse(responseCode = "422", description = "REGISTRATION_BLOCKED or IDEMPOTENCY_KEY_REUSED",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    RegistrationResult register(@Nullable @Header("Idempotency-Key") String idempotencyKey,
+                                @Body @Valid RegistrationRequest request, @Parameter(hidden = true) Actor clerk) {
+        return registrations.register(clerk, idempotencyKey, request);
+    }
+
+    @Post("/batch")
+    @Operation(summary = "Send up to 50 registrations queued offline; each is answered as it would be alone")
+    RegistrationBatch.Result batch(@Body @Valid RegistrationBatch.Request request, @Parameter(hidden = true) Actor clerk) {
+        return registrations.registerBatch(clerk, request);
+    }
+
+    @Post("/{id}/void")
+    @Operation(summary = "Void a registration of this pharmacy (within the void window); the record stays on file")
+    RegistrationView voidRegistration(long id, @Body @Valid VoidRequest request, @Parameter(hidden = true) Actor clerk) {
+        return registrations.voidRegistration(clerk, id, request.reason());
+    }
+
+    @Get
+    @Operation(summary = "This pharmacy's registrations, newest first (buyer data masked)",
+            description = "Default window: today. A search by the buyer's full document number uses the blind index and is audited.")
+    RegistrationPage list(@Nullable @QueryValue Instant from, @Nullable @QueryValue Instant to, @Nullable @QueryValue Long drugId,
+                          @Nullable @QueryValue String category, @Nullable @QueryValue Long clerkId,
+                          @Nullable @QueryValue DocumentType documentType, @Nullable @QueryValue String documentNumber,
+                          @QueryValue(defaultValue = "0") int page, @QueryValue(defaultValue = "20") int size, @Parameter(hidden = true) Actor clerk) {
+        return registrations.list(clerk, new RegistrationService.Query(from, to, drugId, category, clerkId, documentType,
+                documentNumber, page, size));
+    }
+
+    @Get("/summary")
+    @Operation(summary = "Counts and packages by drug for one day of this pharmacy")
+    DailySummary summary(@QueryValue LocalDate date, @Parameter(hidden = true) Actor clerk) {
+        return registrations.daySummary(clerk, date);
+    }
+
+    @Get("/{id}")
+    @Operation(summary = "One registration of this pharmacy (buyer data masked)")
+    RegistrationView get(long id, @Parameter(hidden = true) Actor clerk) {
+        return registrations.get(clerk, id);
+    }
+}

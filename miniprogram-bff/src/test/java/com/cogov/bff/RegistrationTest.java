@@ -1,0 +1,314 @@
+package com.cogov.bff;
+
+import com.cogov.contracts.account.Tokens;
+import com.cogov.contracts.error.Problem;
+import com.cogov.contracts.registration.DailySummary;
+import com.cogov.contracts.registration.RegistrationBatch;
+import com.cogov.contracts.registration.RegistrationPage;
+import com.cogov.contracts.registration.RegistrationRequest;
+import com.cogov.contracts.registration.RegistrationResult;
+import com.cogov.contracts.registration.RegistrationView;
+import com.cogov.contracts.registration.VoidRequest;
+import com.cogov.infra.dev.DemoData;
+import com.cogov.infra.dev.DevServicesTest;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static com.cogov.bff.Counter.CODEINE;
+import static com.cogov.bff.Counter.EPHEDRINE;
+import static com.cogov.bff.Counter.EPHEDRINE_OTHER;
+import static com.cogov.bff.Counter.ORDINARY;
+import static com.cogov.bff.Counter.adultId;
+import static com.cogov.bff.Counter.item;
+import static com.cogov.bff.Counter.minorId;
+import static com.cogov.bff.Counter.post;
+import static com.cogov.bff.Counter.prescribed;
+import static com.cogov.bff.Counter.prescription;
+import static com.cogov.bff.Counter.sale;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The counter flow: a clerk registers sales, the rules of domain-rules.md §1 apply, nothing is lost or doubled. */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class RegistrationTest implements DevServicesTest {
+
+    @Inject
+    @Client("/")
+    HttpClient client;
+
+    Counter counter;
+    Tokens clerk;
+
+    @BeforeAll
+    void signIn() {
+        counter = new Counter(client, devServices());
+        clerk = counter.clerkOf(1);
+    }
+
+    @Test
+    void aSaleIsRegisteredWithItsNumberAndShownMaskedWithItsOutboxRecord() throws Exception {
+        String id = adultId();
+        var response = client.toBlocking().exchange(post(clerk, UUID.randomUUID().toString(),
+                sale(id, new RegistrationRequest.Item(DemoData.EXAMPLE_BARCODE, null, 2, "B20261101", null, null))), RegistrationResult.class);
+        assertThat(response.getStatus().getCode()).isEqualTo(201);
+        RegistrationResult result = response.body();
+        assertThat(result.number()).matches("DJ\\d{8}\\d{10}");
+        assertThat(result.warnings()).isEmpty();
+
+        RegistrationView view = counter.mp.call(HttpRequest.GET("/mp/v1/registrations/" + result.id()), clerk, RegistrationView.class);
+        assertThat(view.buyer().number()).startsWith("4201").contains("*").doesNotContain(id.substring(6, 14));
+        assertThat(view.buyer().name()).isEqualTo("司****");
+        assertThat(view.buyer().age()).isEqualTo(35);
+        assertThat(view.items()).singleElement().satisfies(i -> {
+            assertThat(i.drugName()).isEqualTo("新康泰克");
+            assertThat(i.quantity()).isEqualTo(2);
+        });
+        try (Connection c = devServices().openConnection();
+             ResultSet rs = c.createStatement().executeQuery("SELECT r.buyer_number_sealed, o.payload FROM registration r"
+                     + " JOIN outbox o ON o.aggregate_type = 'registration' AND o.aggregate_id = r.id WHERE r.id = " + result.id())) {
+            assertThat(rs.next()).as("the outbox record is written with the registration").isTrue();
+            assertThat(rs.getString(1)).startsWith("v1:").doesNotContain(id);
+            assertThat(rs.getString(2)).contains("\"number\":\"" + result.number() + "\"").doesNotContain(id);
+        }
+    }
+
+    @Test
+    void aRetryWithTheSameKeyGetsTheSameAnswerAndNoSecondRecord() throws Exception {
+        String key = UUID.randomUUID().toString();
+        RegistrationRequest sale = sale(adultId(), item(EPHEDRINE, 1));
+        RegistrationResult first = client.toBlocking().retrieve(post(clerk, key, sale), RegistrationResult.class);
+        HttpResponse<RegistrationResult> again = client.toBlocking().exchange(post(clerk, key, sale), RegistrationResult.class);
+        assertThat(again.getStatus().getCode()).isEqualTo(201);
+        assertThat(again.body()).isEqualTo(first);
+        try (Connection c = devServices().openConnection();
+             ResultSet rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM registration_request WHERE idempotency_key = '" + key + "'")) {
+            rs.next();
+            assertThat(rs.getInt(1)).isEqualTo(1);
+        }
+        Problem reused = counter.mp.refused(post(clerk, key, sale(adultId(), item(EPHEDRINE, 1))), 422);
+        assertThat(reused.code()).isEqualTo("IDEMPOTENCY_KEY_REUSED");
+        assertThat(counter.mp.refused(post(clerk, null, sale), 400).code()).isEqualTo("IDEMPOTENCY_KEY_REQUIRED");
+    }
+
+    @Test
+    void aDuplicateArrivingWhileTheFirstIsInFlightGets409() throws Exception {
+        String key = UUID.randomUUID().toString();
+        RegistrationRequest sale = sale(adultId(), item(EPHEDRINE, 1));
+        try (Connection c = devServices().openConnection()) { // another node has claimed the key and is still working
+            c.createStatement().executeUpdate("INSERT INTO registration_request (pharmacy_id, idempotency_key, request_hash, status)"
+                    + " VALUES (1, '" + key + "', SHA2('in flight', 256), 'PENDING')");
+        }
+        assertThat(counter.mp.refused(post(clerk, key, sale), 422).code()).isEqualTo("IDEMPOTENCY_KEY_REUSED");
+        String key2 = UUID.randomUUID().toString();
+        RegistrationResult done = client.toBlocking().retrieve(post(clerk, key2, sale), RegistrationResult.class);
+        try (Connection c = devServices().openConnection()) { // same body, claim still pending: as if in flight
+            c.createStatement().executeUpdate("UPDATE registration_request SET status = 'PENDING' WHERE idempotency_key = '" + key2 + "'");
+        }
+        assertThat(counter.mp.refused(post(clerk, key2, sale), 409).code()).isEqualTo("REGISTRATION_IN_PROGRESS");
+        try (Connection c = devServices().openConnection()) { // the node died: after the takeover delay a retry finishes it
+            c.createStatement().executeUpdate("UPDATE registration_request SET claimed_at = NOW(6) - INTERVAL 3 MINUTE,"
+                    + " status = 'DONE' WHERE idempotency_key = '" + key2 + "'");
+        }
+        assertThat(client.toBlocking().retrieve(post(clerk, key2, sale), RegistrationResult.class)).isEqualTo(done);
+    }
+
+    @Test
+    void moreThanTwoPackagesOfEphedrineCompoundsInOneSaleAreRefusedAndTheDistrictAlerted() throws Exception {
+        Problem p = counter.mp.refused(post(clerk, UUID.randomUUID().toString(), sale(adultId(), item(EPHEDRINE, 2), item(EPHEDRINE_OTHER, 1))), 422);
+        assertThat(p.code()).isEqualTo("REGISTRATION_BLOCKED");
+        assertThat(p.errors()).extracting(Problem.FieldError::message).anyMatch(m -> m.startsWith("PER_SALE_LIMIT"));
+        assertThat(p.detail()).contains("不得超过2个最小包装");
+        try (Connection c = devServices().openConnection();
+             ResultSet rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM rule_alert WHERE rule_code = 'PER_SALE_LIMIT'"
+                     + " AND severity = 'BLOCK' AND registration_id IS NULL AND district_code = '420106'")) {
+            rs.next();
+            assertThat(rs.getInt(1)).isPositive();
+        }
+    }
+
+    @Test
+    void categoryTwoNeedsAPrescriptionAndItsAmount() {
+        assertThat(counter.mp.refused(post(clerk, UUID.randomUUID().toString(), sale(adultId(), item(CODEINE, 1))), 422).errors())
+                .extracting(Problem.FieldError::message).anyMatch(m -> m.startsWith("PRESCRIPTION_REQUIRED"));
+        assertThat(counter.mp.refused(post(clerk, UUID.randomUUID().toString(), sale(adultId(), prescription(), prescribed(CODEINE, 2, 1))), 422)
+                .errors()).extracting(Problem.FieldError::message).anyMatch(m -> m.startsWith("PRESCRIBED_QUANTITY_EXCEEDED"));
+        assertThat(counter.register(clerk, sale(adultId(), prescription(), prescribed(CODEINE, 1, 1))).warnings()).isEmpty();
+    }
+
+    @Test
+    void minorsAreRefusedCategoryTwoAndFlaggedForEphedrineByPolicy() {
+        String minor = minorId();
+        assertThat(counter.mp.refused(post(clerk, UUID.randomUUID().toString(), sale(minor, prescription(), prescribed(CODEINE, 1, 1))), 422)
+                .errors()).extracting(Problem.FieldError::message).anyMatch(m -> m.startsWith("MINOR_CATEGORY_TWO"));
+        RegistrationResult ephedrine = counter.register(clerk, sale(minor, item(EPHEDRINE, 1)));
+        assertThat(ephedrine.warnings()).extracting(RegistrationResult.Warning::code).containsExactly("MINOR");
+    }
+
+    @Test
+    void buyingAcrossPharmaciesIsCaughtCityWide() {
+        String smurf = adultId();
+        assertThat(counter.register(counter.clerkOf(11), sale(smurf, item(EPHEDRINE, 2))).warnings()).isEmpty();
+        assertThat(counter.register(counter.clerkOf(12), sale(smurf, item(EPHEDRINE, 2))).warnings()).isEmpty();
+        RegistrationResult third = counter.register(counter.clerkOf(13), sale(smurf, item(EPHEDRINE, 1)));
+        assertThat(third.warnings()).extracting(RegistrationResult.Warning::code).contains("VELOCITY_24H");
+        RegistrationResult fourth = counter.register(counter.clerkOf(14), sale(smurf, item(EPHEDRINE_OTHER, 1)));
+        assertThat(fourth.warnings()).extracting(RegistrationResult.Warning::code).contains("VELOCITY_24H", "VELOCITY_PHARMACIES");
+    }
+
+    @Test
+    void velocityInBlockModeRefusesTheSale() {
+        String buyer = adultId();
+        counter.register(counter.clerkOf(15), sale(buyer, prescription(), prescribed(CODEINE, 2, 2)));
+        Problem p = counter.mp.refused(post(counter.clerkOf(16), UUID.randomUUID().toString(),
+                sale(buyer, prescription(), prescribed(CODEINE, 1, 1))), 422);
+        assertThat(p.errors()).extracting(Problem.FieldError::message).anyMatch(m -> m.startsWith("VELOCITY_24H"));
+    }
+
+    @Test
+    void withRedisDownSalesStillGoThroughAndVelocityIsEnforcedFromTheDatabase() {
+        String buyer = adultId();
+        // signed in before the outage: WeChat sign-in keeps WeChat's access token in Redis
+        Tokens second = counter.clerkOf(18);
+        Tokens third = counter.clerkOf(19);
+        Tokens fourth = counter.clerkOf(20);
+        counter.register(counter.clerkOf(17), sale(buyer, item(EPHEDRINE, 2))); // loaded into Redis
+        devServices().stopRedis();
+        try {
+            assertThat(counter.register(second, sale(buyer, item(EPHEDRINE, 2))).warnings()).isEmpty();
+            assertThat(counter.register(third, sale(buyer, item(EPHEDRINE, 1))).warnings())
+                    .extracting(RegistrationResult.Warning::code).contains("VELOCITY_24H");
+        } finally {
+            devServices().startRedis();
+        }
+        // back on Redis, the sales made during the outage still count
+        assertThat(counter.register(fourth, sale(buyer, item(EPHEDRINE, 1))).warnings())
+                .extracting(RegistrationResult.Warning::code).contains("VELOCITY_24H", "VELOCITY_PHARMACIES");
+    }
+
+    @Test
+    void aTraceabilityCodeSoldBeforeIsFlaggedAsResale() {
+        String code = Counter.traceCode(EPHEDRINE);
+        assertThat(counter.register(clerk, sale(adultId(), item(EPHEDRINE, 1, code))).warnings()).isEmpty();
+        assertThat(counter.register(clerk, sale(adultId(), item(EPHEDRINE, 1, code))).warnings())
+                .extracting(RegistrationResult.Warning::code).containsExactly("TRACE_CODE_RESOLD");
+        assertThat(counter.mp.refused(post(clerk, UUID.randomUUID().toString(), sale(adultId(), item(EPHEDRINE, 1, Counter.traceCode(CODEINE)))), 400)
+                .errors()).extracting(Problem.FieldError::field).containsExactly("items[0].traceCodes[0]");
+    }
+
+    @Test
+    void aVoidIsANewRecordWithinItsWindowAndTheSaleNoLongerCounts() throws Exception {
+        String buyer = adultId();
+        RegistrationResult first = counter.register(clerk, sale(buyer, item(EPHEDRINE, 2)));
+        RegistrationView voided = counter.mp.call(HttpRequest.POST("/mp/v1/registrations/" + first.id() + "/void",
+                new VoidRequest("录入错误，购买人改买其他药")), clerk, RegistrationView.class);
+        assertThat(voided.status()).isEqualTo(RegistrationView.Status.VOIDED);
+        assertThat(counter.mp.refused(HttpRequest.POST("/mp/v1/registrations/" + first.id() + "/void", new VoidRequest("再次"))
+                .bearerAuth(clerk.accessToken()), 409).code()).isEqualTo("ALREADY_VOIDED");
+        assertThat(counter.register(clerk, sale(buyer, item(EPHEDRINE, 2))).warnings()).isEmpty();
+
+        RegistrationResult old = counter.register(clerk, sale(adultId(), item(EPHEDRINE, 1)));
+        try (Connection c = devServices().openConnection()) {
+            c.createStatement().executeUpdate("UPDATE registration SET recorded_at = NOW(6) - INTERVAL 25 HOUR WHERE id = " + old.id());
+            ResultSet rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM registration WHERE id = " + first.id());
+            rs.next();
+            assertThat(rs.getInt(1)).as("the voided sale stays on file").isEqualTo(1);
+        }
+        assertThat(counter.mp.refused(HttpRequest.POST("/mp/v1/registrations/" + old.id() + "/void", new VoidRequest("太晚了"))
+                .bearerAuth(clerk.accessToken()), 409).code()).isEqualTo("VOID_WINDOW_CLOSED");
+    }
+
+    @Test
+    void anOfflineBatchIsAnsweredEntryByEntry() {
+        String key = UUID.randomUUID().toString();
+        RegistrationRequest good = sale(adultId(), item(EPHEDRINE, 1));
+        var batch = new RegistrationBatch.Request(List.of(
+                new RegistrationBatch.Entry(key, good),
+                new RegistrationBatch.Entry(UUID.randomUUID().toString(), sale("420106199001011230", item(EPHEDRINE, 1))),
+                new RegistrationBatch.Entry(UUID.randomUUID().toString(), sale(adultId(), item(EPHEDRINE, 3))),
+                new RegistrationBatch.Entry(UUID.randomUUID().toString(), sale(adultId(), item(EPHEDRINE, -2))),
+                new RegistrationBatch.Entry(key, good)));
+        RegistrationBatch.Result result = counter.mp.call(HttpRequest.POST("/mp/v1/registrations/batch", batch), clerk, RegistrationBatch.Result.class);
+        assertThat(result.results()).extracting(RegistrationBatch.Outcome::status).containsExactly(201, 400, 422, 400, 201);
+        assertThat(result.results().get(1).problem().code()).isEqualTo("ID_NUMBER_INVALID");
+        assertThat(result.results().get(3).problem().errors()).extracting(Problem.FieldError::field).containsExactly("items[0].quantity");
+        assertThat(result.results().get(4).result()).isEqualTo(result.results().get(0).result());
+
+        assertThat(counter.mp.refused(HttpRequest.POST("/mp/v1/registrations/batch", Map.of("registrations", List.of()))
+                .bearerAuth(clerk.accessToken()), 400).code()).isEqualTo("VALIDATION_FAILED");
+        List<RegistrationBatch.Entry> tooMany = new ArrayList<>();
+        for (int i = 0; i < 51; i++) {
+            tooMany.add(new RegistrationBatch.Entry(UUID.randomUUID().toString(), good));
+        }
+        assertThat(counter.mp.refused(HttpRequest.POST("/mp/v1/registrations/batch", new RegistrationBatch.Request(tooMany))
+                .bearerAuth(clerk.accessToken()), 400).code()).isEqualTo("VALIDATION_FAILED");
+    }
+
+    @Test
+    void thePharmacyFindsItsOwnRecordsByBuyerAndSeesItsDay() {
+        Tokens own = counter.clerkOf(21);
+        String buyer = adultId();
+        RegistrationResult a = counter.register(own, sale(buyer, item(EPHEDRINE, 1)));
+        RegistrationResult b = counter.register(own, sale(adultId(), item(EPHEDRINE_OTHER, 2)));
+        RegistrationPage page = counter.mp.call(HttpRequest.GET("/mp/v1/registrations"), own, RegistrationPage.class);
+        assertThat(page.items()).extracting(RegistrationView::id).containsExactly(b.id(), a.id());
+        RegistrationPage byBuyer = counter.mp.call(HttpRequest.GET("/mp/v1/registrations?documentType=RESIDENT_ID&documentNumber=" + buyer),
+                own, RegistrationPage.class);
+        assertThat(byBuyer.items()).extracting(RegistrationView::id).containsExactly(a.id());
+
+        Tokens other = counter.clerkOf(22);
+        assertThat(counter.mp.call(HttpRequest.GET("/mp/v1/registrations"), other, RegistrationPage.class).items()).isEmpty();
+        counter.mp.refused(HttpRequest.GET("/mp/v1/registrations/" + a.id()).bearerAuth(other.accessToken()), 404);
+
+        DailySummary day = counter.mp.call(HttpRequest.GET("/mp/v1/registrations/summary?date=" + LocalDate.now(ZoneOffset.ofHours(8))),
+                own, DailySummary.class);
+        assertThat(day.registrations()).isEqualTo(2);
+        assertThat(day.drugs()).extracting(DailySummary.DrugTotal::packages).containsExactly(2L, 1L);
+    }
+
+    @Test
+    void badInputGetsASpecificCodeNeverA500() {
+        String key = UUID.randomUUID().toString();
+        assertThat(counter.mp.refused(post(clerk, key, sale("42010619900101123", item(EPHEDRINE, 1))), 400).code()).isEqualTo("ID_NUMBER_INVALID");
+        Problem unknown = counter.mp.refused(post(clerk, key, sale(adultId(),
+                new RegistrationRequest.Item("6901028075831", null, 1, "B1", null, null))), 404);
+        assertThat(unknown.code()).isEqualTo("DRUG_NOT_FOUND");
+        assertThat(unknown.errors()).extracting(Problem.FieldError::field).containsExactly("items[0].barcode");
+        assertThat(counter.mp.refused(post(clerk, key, sale(adultId(),
+                new RegistrationRequest.Item("69712000000X9", null, 1, "B1", null, null))), 400).code()).isEqualTo("BARCODE_INVALID");
+        assertThat(counter.mp.refused(post(clerk, key, sale(adultId(), item(EPHEDRINE, -1))), 400).code()).isEqualTo("VALIDATION_FAILED");
+        assertThat(counter.mp.refused(post(clerk, key, sale(adultId(), item(EPHEDRINE, 1000))), 400).code()).isEqualTo("VALIDATION_FAILED");
+        assertThat(counter.mp.refused(post(clerk, key, sale(adultId(), item(ORDINARY, 1))), 400).code()).isEqualTo("NOT_A_SPECIAL_DRUG");
+        var future = new RegistrationRequest(sale(adultId(), item(EPHEDRINE, 1)).buyer(), List.of(item(EPHEDRINE, 1)), null,
+                OffsetDateTime.now().plusDays(1));
+        assertThat(counter.mp.refused(post(clerk, key, future), 400).code()).isEqualTo("SOLD_AT_OUT_OF_RANGE");
+        assertThat(counter.mp.refused(post(clerk, key, Map.of("buyer", Map.of(), "items", List.of(), "soldAt", "yesterday")), 400).code())
+                .isIn("MALFORMED_REQUEST", "VALIDATION_FAILED");
+        assertThat(counter.mp.refused(post(clerk, "short", sale(adultId(), item(EPHEDRINE, 1))), 400).code()).isEqualTo("VALIDATION_FAILED");
+        // nothing of the refused attempts was kept under the key: it still works for a correct sale
+        assertThat(client.toBlocking().exchange(post(clerk, key, sale(adultId(), item(EPHEDRINE, 1)))).getStatus().getCode()).isEqualTo(201);
+    }
+
+    @Test
+    void onlyPharmacyStaffRegister() {
+        Tokens citizen = counter.mp.signIn("citizen-" + UUID.randomUUID());
+        counter.mp.refused(post(citizen, UUID.randomUUID().toString(), sale(adultId(), item(EPHEDRINE, 1))), 403);
+        counter.mp.refused(HttpRequest.POST("/mp/v1/registrations", sale(adultId(), item(EPHEDRINE, 1))), 401);
+    }
+}
