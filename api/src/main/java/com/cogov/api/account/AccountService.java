@@ -9,6 +9,7 @@ import com.cogov.api.privacy.PersonalField;
 import com.cogov.api.privacy.PrivacyService;
 import com.cogov.api.shared.AccessDeniedException;
 import com.cogov.api.shared.Actor;
+import com.cogov.api.shared.Digests;
 import com.cogov.contracts.account.AccountRequests;
 import com.cogov.contracts.account.AccountView;
 import com.cogov.contracts.account.IssuedCredential;
@@ -107,7 +108,7 @@ public class AccountService {
             throw new AccessDeniedException("只有通过微信登录的新用户可以使用激活码绑定账号");
         }
         Instant now = clock.instant();
-        ActivationCode code = activationCodes.findByCodeHash(Sessions.sha256(normaliseCode(activationCode)))
+        ActivationCode code = activationCodes.findByCodeHash(Digests.sha256Hex(normaliseCode(activationCode)))
                 .filter(c -> activationCodes.markUsed(c.id(), now) == 1)
                 .orElseThrow(ActivationCodeInvalidException::new);
         Account staff = accounts.findById(code.accountId()).filter(Account::active).orElseThrow(ActivationCodeInvalidException::new);
@@ -478,7 +479,7 @@ public class AccountService {
             code.append(ACTIVATION_ALPHABET.charAt(random.nextInt(ACTIVATION_ALPHABET.length())));
         }
         Instant expires = now.plus(config.activationCodeLifetime());
-        activationCodes.save(new ActivationCode(null, Sessions.sha256(code.toString()), account.id(), issuer.accountId(), now, expires, null));
+        activationCodes.save(new ActivationCode(null, Digests.sha256Hex(code.toString()), account.id(), issuer.accountId(), now, expires, null));
         audit.record(issuer, "account.activation-code.issue", "account", id(account), AuditOutcome.SUCCESS, Map.of());
         return new IssuedCredential(view(account), code.toString(), expires, null);
     }

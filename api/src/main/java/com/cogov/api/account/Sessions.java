@@ -1,5 +1,6 @@
 package com.cogov.api.account;
 
+import com.cogov.api.shared.Digests;
 import com.cogov.api.shared.SecretsConfiguration;
 import com.cogov.contracts.account.ProfileView;
 import com.cogov.contracts.account.Role;
@@ -19,7 +20,6 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.text.ParseException;
 import java.time.Clock;
@@ -84,7 +84,7 @@ class Sessions {
     @Transactional
     Rotation rotate(String presented) {
         Instant now = clock.instant();
-        Optional<RefreshToken> found = refreshTokens.findByTokenHashForUpdate(sha256(presented));
+        Optional<RefreshToken> found = refreshTokens.findByTokenHashForUpdate(Digests.sha256Hex(presented));
         if (found.isEmpty()) {
             return new Rotation(Outcome.INVALID, found, Optional.empty());
         }
@@ -108,7 +108,7 @@ class Sessions {
 
     @Transactional
     void close(String presented) {
-        refreshTokens.findByTokenHashForUpdate(sha256(presented))
+        refreshTokens.findByTokenHashForUpdate(Digests.sha256Hex(presented))
                 .ifPresent(t -> refreshTokens.revokeFamily(t.familyId(), clock.instant()));
     }
 
@@ -118,13 +118,13 @@ class Sessions {
     }
 
     Optional<RefreshToken> peek(String presented) {
-        return refreshTokens.findByTokenHashForUpdate(sha256(presented));
+        return refreshTokens.findByTokenHashForUpdate(Digests.sha256Hex(presented));
     }
 
     private Tokens tokensFor(Account account, ProfileView profile, String familyId, Instant now, Instant familyExpiry) {
         String refresh = Base64.getUrlEncoder().withoutPadding().encodeToString(randomBytes(32));
         Instant idleExpiry = min(now.plus(idle(account.role())), familyExpiry);
-        refreshTokens.save(new RefreshToken(null, sha256(refresh), familyId, account.id(), now, idleExpiry, familyExpiry,
+        refreshTokens.save(new RefreshToken(null, Digests.sha256Hex(refresh), familyId, account.id(), now, idleExpiry, familyExpiry,
                 null, null));
         long accessSeconds = config.accessTokenLifetime().toSeconds();
         Map<String, Object> claims = new HashMap<>();
@@ -194,14 +194,6 @@ class Sessions {
 
     private static Instant min(Instant a, Instant b) {
         return a.isBefore(b) ? a : b;
-    }
-
-    static String sha256(String value) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static byte[] hmac(byte[] key, String purpose) {

@@ -10,6 +10,7 @@ import com.cogov.api.privacy.PrivacyService;
 import com.cogov.api.shared.AccessDeniedException;
 import com.cogov.api.shared.Actor;
 import com.cogov.api.shared.CogovException;
+import com.cogov.api.shared.Digests;
 import com.cogov.contracts.account.Role;
 import com.cogov.contracts.buyer.DocumentType;
 import com.cogov.contracts.catalog.DrugView;
@@ -27,9 +28,6 @@ import jakarta.inject.Singleton;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -37,7 +35,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -98,7 +95,7 @@ public class RegistrationService {
     public RegistrationResult register(Actor clerk, @Nullable String idempotencyKey, RegistrationRequest request) {
         requireCounter(clerk);
         String key = validKey(idempotencyKey);
-        String hash = sha256(write(request));
+        String hash = Digests.sha256Hex(write(request));
         Optional<RegistrationResult> earlier = claimOrReplay(clerk.pharmacyId(), key, hash);
         if (earlier.isPresent()) {
             return earlier.get();
@@ -429,14 +426,6 @@ public class RegistrationService {
             return json.readValue(response, RegistrationResult.class);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static String sha256(String value) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }
