@@ -11,6 +11,7 @@ import io.micronaut.core.convert.exceptions.ConversionErrorException;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
@@ -100,12 +101,19 @@ class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Problem> {
             case 404 -> ErrorCode.NOT_FOUND;
             case 405 -> ErrorCode.METHOD_NOT_ALLOWED;
             case 406 -> ErrorCode.NOT_ACCEPTABLE;
-            case 413 -> ErrorCode.PAYLOAD_TOO_LARGE;
+            // Every multipart upload of both apps is a photo (ImageUpload): say so, and what the limit is.
+            case 413 -> isMultipart(context) ? ErrorCode.UPLOAD_TOO_LARGE : ErrorCode.PAYLOAD_TOO_LARGE;
             case 415 -> ErrorCode.UNSUPPORTED_MEDIA_TYPE;
             case 503 -> ErrorCode.SERVICE_UNAVAILABLE;
             default -> status.getCode() >= 500 ? ErrorCode.INTERNAL_ERROR : ErrorCode.MALFORMED_REQUEST;
         };
         return Problem.of(code, null, List.of(), traceId);
+    }
+
+    private static boolean isMultipart(ErrorContext context) {
+        return context.getRequest().getContentType()
+                .filter(type -> MediaType.MULTIPART_FORM_DATA_TYPE.getName().equals(type.getName()))
+                .isPresent();
     }
 
     /** Every permission denial is a security event the trail must hold. */

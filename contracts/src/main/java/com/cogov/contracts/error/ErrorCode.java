@@ -58,6 +58,11 @@ public enum ErrorCode {
     UPLOAD_TOO_LARGE(413, "图片过大（不超过5MB），请重新拍摄或压缩后上传"),
     UPLOAD_NOT_AN_IMAGE(415, "只支持 JPEG、PNG、WebP 格式的图片"),
 
+    // Catalog: barcode photos and reports of unknown barcodes
+    IMAGE_UNREADABLE(422, "图片无法读取，请重新拍摄"),
+    BARCODE_NOT_FOUND_IN_IMAGE(422, "未识别到条码：请对准条码、保持清晰、避免反光"),
+    BARCODE_ALREADY_KNOWN(409, "该条码已在药品目录中，无需上报"),
+
     // Platform
     SERVICE_UNAVAILABLE(503, "服务暂时不可用，请稍后再试"),
     INTERNAL_ERROR(500, "系统开小差了，请稍后再试；如多次出现请联系运维并提供追踪号");

@@ -1,0 +1,165 @@
+package com.cogov.api.catalog;
+
+import com.cogov.contracts.catalog.DrugView;
+import io.micronaut.json.JsonMapper;
+import jakarta.inject.Singleton;
+import org.redisson.api.RFuture;
+import org.redisson.api.RedissonClient;
+import org.redisson.client.codec.StringCodec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+
+/**
+ * Code lookups served from Redis: the hot path of 6,400 counters, where a lookup through the database costs four
+ * queries. Entries live under a catalog version ({@code cogov:catalog:version}, a counter): bumping it makes every
+ * node miss at once and read the new catalog, with no key to find and delete. Old versions' entries expire by TTL.
+ * <p>
+ * Keys: {@code cogov:catalog:<version>:code:<barcode>} for commodity barcodes and
+ * {@code cogov:catalog:<version>:pid:<product identifier>} for traceability codes, since each traceability code is
+ * printed on one package only: keyed by the full code nearly every lookup would miss and the cache would fill with
+ * codes never scanned again. A "not found" is cached too, briefly, so a flood of one unknown code stays off the database.
+ * <p>
+ * The database stays the truth. When Redis fails or is slower than {@link CatalogConfiguration#redisTimeout()},
+ * the lookup reads the database, and for {@link CatalogConfiguration#redisRetryAfter()} the following lookups go
+ * there directly instead of each waiting for Redis again. A warning is logged at most once a minute.
+ */
+@Singleton
+class DrugCache {
+
+    static final String VERSION_KEY = "cogov:catalog:version";
+    private static final Logger LOG = LoggerFactory.getLogger(DrugCache.class);
+    private static final String NOT_FOUND = "-"; // no DrugView serialises to this
+    private static final long WARN_EVERY_NANOS = Duration.ofMinutes(1).toNanos();
+
+    private final RedissonClient redis;
+    private final JsonMapper json;
+    private final CatalogConfiguration config;
+    /** System.nanoTime() until which Redis is skipped after a failure. */
+    private volatile long bypassUntil = System.nanoTime();
+    private final AtomicLong lastWarning = new AtomicLong(System.nanoTime() - WARN_EVERY_NANOS);
+    private final AtomicLong failuresSinceWarning = new AtomicLong();
+    /** A catalog change this node could not announce because Redis was down: announced when Redis answers again. */
+    private final AtomicBoolean versionBumpPending = new AtomicBoolean();
+
+    DrugCache(RedissonClient redis, JsonMapper json, CatalogConfiguration config) {
+        this.redis = redis;
+        this.json = json;
+        this.config = config;
+    }
+
+    Optional<DrugView> find(Barcode code, Function<Barcode, Optional<DrugView>> database) {
+        if (System.nanoTime() < bypassUntil) {
+            return database.apply(code);
+        }
+        String key;
+        try {
+            if (versionBumpPending.get()) {
+                bumpVersion(); // a second node's bump at the same time only costs one more miss
+                versionBumpPending.set(false);
+            }
+            long version = await(redis.getAtomicLong(VERSION_KEY).getAsync());
+            key = "cogov:catalog:" + version + ":" + entryName(code);
+            String cached = await(redis.<String>getBucket(key, StringCodec.INSTANCE).getAsync());
+            if (NOT_FOUND.equals(cached)) {
+                return Optional.empty();
+            }
+            if (cached != null) {
+                Optional<DrugView> drug = parse(cached);
+                if (drug.isPresent()) {
+                    return drug;
+                }
+            }
+        } catch (RedisUnavailable e) {
+            unavailable(e.getCause());
+            return database.apply(code);
+        }
+        Optional<DrugView> drug = database.apply(code);
+        store(key, drug);
+        return drug;
+    }
+
+    /** Every node misses from now on and reads the catalog afresh. */
+    void invalidateAll() {
+        try {
+            bumpVersion();
+        } catch (RedisUnavailable e) {
+            versionBumpPending.set(true);
+            // Other nodes read the database while Redis is down; once it is back they would serve entries cached
+            // before this change until this node (if it is still running) bumps the version on its next lookup.
+            LOG.error("Redis unavailable: the catalog change is announced when it is back; if this node stops first, "
+                    + "run INCR {} in Redis ({})", VERSION_KEY, e.getCause().toString());
+        }
+    }
+
+    private void bumpVersion() {
+        long version = await(redis.getAtomicLong(VERSION_KEY).incrementAndGetAsync());
+        LOG.info("Catalog changed: lookups now use catalog version {}", version);
+    }
+
+    /** Awaited (misses are rare): the next lookup, on any node, then finds what this one read. */
+    private void store(String key, Optional<DrugView> drug) {
+        try {
+            String value = drug.isPresent() ? json.writeValueAsString(drug.get()) : NOT_FOUND;
+            Duration ttl = drug.isPresent() ? config.cacheTtl() : config.notFoundTtl();
+            await(redis.<String>getBucket(key, StringCodec.INSTANCE).setAsync(value, ttl.toMillis(), TimeUnit.MILLISECONDS));
+        } catch (RedisUnavailable e) {
+            unavailable(e.getCause()); // the answer is ready all the same; the next lookup reads the database too
+        } catch (IOException e) {
+            LOG.error("A drug could not be written as JSON for the cache; lookups of it read the database", e);
+        }
+    }
+
+    private Optional<DrugView> parse(String cached) {
+        try {
+            return Optional.ofNullable(json.readValue(cached, DrugView.class));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty(); // written by another release: read the database and overwrite it
+        }
+    }
+
+    private <T> T await(RFuture<T> future) {
+        try {
+            return future.toCompletableFuture().get(config.redisTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RedisUnavailable(e);
+        } catch (ExecutionException e) {
+            throw new RedisUnavailable(e.getCause());
+        } catch (TimeoutException | RuntimeException e) {
+            throw new RedisUnavailable(e);
+        }
+    }
+
+    private void unavailable(Throwable cause) {
+        bypassUntil = System.nanoTime() + config.redisRetryAfter().toNanos();
+        long failures = failuresSinceWarning.incrementAndGet();
+        long now = System.nanoTime();
+        long last = lastWarning.get();
+        if (now - last >= WARN_EVERY_NANOS && lastWarning.compareAndSet(last, now)) {
+            failuresSinceWarning.set(0);
+            LOG.warn("Catalog cache: Redis unavailable ({} failures in the last minute, latest {}); lookups read the "
+                    + "database and retry Redis every {} ms", failures, cause, config.redisRetryAfter().toMillis());
+        }
+    }
+
+    private static String entryName(Barcode code) {
+        return code.kind() == Barcode.Kind.TRACEABILITY_CODE ? "pid:" + code.productIdentifier() : "code:" + code.value();
+    }
+
+    /** Redis failed, timed out or answered nonsense: the caller falls back to the database. */
+    private static final class RedisUnavailable extends RuntimeException {
+        RedisUnavailable(Throwable cause) {
+            super(null, cause, false, false); // expected when Redis is down: no stack trace to fill
+        }
+    }
+}

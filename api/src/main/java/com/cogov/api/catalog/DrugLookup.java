@@ -1,0 +1,51 @@
+package com.cogov.api.catalog;
+
+import com.cogov.contracts.catalog.DrugView;
+import com.cogov.contracts.catalog.SpecialCategoryView;
+import io.micronaut.transaction.annotation.ReadOnly;
+import jakarta.inject.Singleton;
+
+import java.util.Optional;
+
+/** The catalog as the database holds it: the truth behind {@link DrugCache}. */
+@Singleton
+class DrugLookup {
+
+    private final DrugRepository drugs;
+    private final DrugBarcodeRepository barcodes;
+    private final SpecialCategoryRepository categories;
+
+    DrugLookup(DrugRepository drugs, DrugBarcodeRepository barcodes, SpecialCategoryRepository categories) {
+        this.drugs = drugs;
+        this.barcodes = barcodes;
+        this.categories = categories;
+    }
+
+    /** The drug a valid code resolves to: a commodity barcode, or a traceability code by its product identifier. */
+    @ReadOnly
+    Optional<DrugView> find(Barcode code) {
+        if (code.kind() == Barcode.Kind.TRACEABILITY_CODE) {
+            return drugs.findByProductIdentifier(code.productIdentifier())
+                    .map(drug -> view(drug, DrugView.MatchKind.TRACEABILITY_CODE));
+        }
+        return barcodes.findById(code.value())
+                .flatMap(barcode -> drugs.findById(barcode.drugId()))
+                .map(drug -> view(drug, DrugView.MatchKind.COMMODITY_BARCODE));
+    }
+
+    @ReadOnly
+    Optional<DrugView> findById(long id) {
+        return drugs.findById(id).map(drug -> view(drug, DrugView.MatchKind.COMMODITY_BARCODE));
+    }
+
+    private DrugView view(Drug drug, DrugView.MatchKind matchedBy) {
+        SpecialCategoryView category = drug.specialCategoryCode() == null ? null
+                : categories.findById(drug.specialCategoryCode())
+                        .map(c -> new SpecialCategoryView(c.code(), c.name(), c.psychotropicCategoryTwo(), c.prescriptionRequired()))
+                        .orElse(null);
+        return new DrugView(drug.id(), drug.name(), drug.genericName(), drug.maker(), drug.strength(), drug.dosageForm(),
+                drug.packageUnit(), drug.approvalNumber(), category, drug.prescriptionOnly(), drug.perSaleLimit(),
+                barcodes.findByDrugId(drug.id()).stream().map(DrugBarcode::barcode).sorted().toList(),
+                drug.productIdentifier(), matchedBy);
+    }
+}
