@@ -39,12 +39,16 @@ class DrugLookup {
     }
 
     private DrugView view(Drug drug, DrugView.MatchKind matchedBy) {
-        SpecialCategoryView category = drug.specialCategoryCode() == null ? null
-                : categories.findById(drug.specialCategoryCode())
-                        .map(c -> new SpecialCategoryView(c.code(), c.name(), c.psychotropicCategoryTwo(), c.prescriptionRequired()))
-                        .orElse(null);
+        Optional<SpecialCategory> special = drug.specialCategoryCode() == null ? Optional.empty()
+                : categories.findById(drug.specialCategoryCode());
+        SpecialCategoryView category = special
+                .map(c -> new SpecialCategoryView(c.code(), c.name(), c.psychotropicCategoryTwo(), c.prescriptionRequired()))
+                .orElse(null);
+        // The limit that applies: the drug's own, else its category's (2 packages for ephedrine compounds).
+        Integer perSaleLimit = drug.perSaleLimit() != null ? drug.perSaleLimit()
+                : special.map(SpecialCategory::defaultPerSaleLimit).orElse(null);
         return new DrugView(drug.id(), drug.name(), drug.genericName(), drug.maker(), drug.strength(), drug.dosageForm(),
-                drug.packageUnit(), drug.approvalNumber(), category, drug.prescriptionOnly(), drug.perSaleLimit(),
+                drug.packageUnit(), drug.approvalNumber(), category, drug.prescriptionOnly(), perSaleLimit,
                 barcodes.findByDrugId(drug.id()).stream().map(DrugBarcode::barcode).sorted().toList(),
                 drug.productIdentifier(), matchedBy);
     }
