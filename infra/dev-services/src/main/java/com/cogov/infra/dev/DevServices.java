@@ -18,6 +18,7 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
@@ -50,6 +51,9 @@ public final class DevServices implements AutoCloseable {
     private final Map<String, String> demoPasswords;
 
     private DevServices(Path root, boolean persistent, Map<String, String> external) {
+        // Assigned as each service starts, so that a failure part-way stops what already runs (an embedded MariaDB
+        // left behind would also keep the JVM alive).
+        List<AutoCloseable> started = new java.util.ArrayList<>();
         try {
             Files.createDirectories(root);
             if (external.containsKey(environmentName(DB_URL))) {
@@ -58,6 +62,7 @@ public final class DevServices implements AutoCloseable {
                 demoPasswords = Map.of();
             } else {
                 mariaDb = EmbeddedMariaDb.start(root.resolve("mariadb-base"), root.resolve("mariadb-data"));
+                started.add(mariaDb);
                 String jdbcUrl = mariaDb.jdbcUrl(DATABASE);
                 demoPasswords = DemoLogins.load(root.resolve("demo-logins.properties"));
                 demo = migrateAndSeed(jdbcUrl, demoPasswords);
@@ -85,8 +90,15 @@ public final class DevServices implements AutoCloseable {
             secrets.stringPropertyNames().stream().sorted()
                     .filter(k -> !external.containsKey(environmentName(k)))
                     .forEach(k -> properties.put(k, secrets.getProperty(k)));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        } catch (IOException | RuntimeException e) {
+            for (AutoCloseable service : started) {
+                try {
+                    service.close();
+                } catch (Exception suppressed) {
+                    e.addSuppressed(suppressed);
+                }
+            }
+            throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
         }
     }
 

@@ -46,18 +46,31 @@ public final class DevLauncher {
         }
 
         say("Starting the embedded default (data in " + data + ") ...");
-        DevServices services = DevServices.startPersistent(data, System.getenv());
+        DevServices services;
+        try {
+            services = DevServices.startPersistent(data, System.getenv());
+        } catch (RuntimeException e) {
+            System.err.println("\nCould not start the dev services: " + e.getMessage()
+                    + "\nIf " + data + " was made by an incompatible older version, start empty with -Dcogov.wipe=true.");
+            System.exit(1);
+            return;
+        }
         List<AppProcess> apps = new ArrayList<>();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             apps.forEach(AppProcess::stop);
             services.close();
         }, "cogov-stop"));
 
-        Path logs = Files.createDirectories(data.resolve("logs"));
-        apps.add(AppProcess.start("miniprogram-bff", jar(root, "miniprogram-bff"), env(services, bffPort), logs));
-        apps.add(AppProcess.start("portal", jar(root, "portal"), env(services, portalPort), logs));
-        for (AppProcess app : apps) {
-            app.awaitReady(READY_TIMEOUT);
+        try {
+            Path logs = Files.createDirectories(data.resolve("logs"));
+            apps.add(AppProcess.start("miniprogram-bff", jar(root, "miniprogram-bff"), env(services, bffPort), logs));
+            apps.add(AppProcess.start("portal", jar(root, "portal"), env(services, portalPort), logs));
+            for (AppProcess app : apps) {
+                app.awaitReady(READY_TIMEOUT);
+            }
+        } catch (IOException | RuntimeException e) {
+            System.err.println("\nCould not start the apps: " + e.getMessage());
+            System.exit(1); // runs the shutdown hook: stops whatever started
         }
         printBanner(services, bffPort, portalPort, data, Duration.ofNanos(System.nanoTime() - started));
         for (AppProcess app : apps) {
