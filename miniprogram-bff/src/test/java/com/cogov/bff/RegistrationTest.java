@@ -159,6 +159,8 @@ class RegistrationTest implements DevServicesTest {
                 .errors()).extracting(Problem.FieldError::message).anyMatch(m -> m.startsWith("MINOR_CATEGORY_TWO"));
         RegistrationResult ephedrine = counter.register(clerk, sale(minor, item(EPHEDRINE, 1)));
         assertThat(ephedrine.warnings()).extracting(RegistrationResult.Warning::code).containsExactly("MINOR");
+        RegistrationView later = counter.mp.call(HttpRequest.GET("/mp/v1/registrations/" + ephedrine.id()), clerk, RegistrationView.class);
+        assertThat(later.warnings()).extracting(RegistrationResult.Warning::message).containsExactly("购买人未满18周岁");
     }
 
     @Test

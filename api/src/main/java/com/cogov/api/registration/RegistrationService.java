@@ -52,6 +52,13 @@ import java.util.stream.Collectors;
 public class RegistrationService {
 
     private static final Pattern KEY = Pattern.compile("[A-Za-z0-9_-]{8,64}");
+    /** What a stored warning code means, for the record's later readers (the full sentence was in the 201 answer). */
+    private static final Map<String, String> WARNING_LABELS = Map.of(
+            "MINOR", "购买人未满18周岁",
+            "VELOCITY_24H", "该购买人24小时内在全市购买过多",
+            "VELOCITY_7D", "该购买人7天内在全市购买过多",
+            "VELOCITY_PHARMACIES", "该购买人7天内在多家药店购买",
+            "TRACE_CODE_RESOLD", "追溯码已在此前的销售中登记，疑似回流药品");
     private static final int MAX_PAGE_SIZE = 50;
     private static final Duration MAX_QUERY_SPAN = Duration.ofDays(92);
 
@@ -395,7 +402,8 @@ public class RegistrationService {
                     .map(i -> new RegistrationView.Item(i.drugId(), names.computeIfAbsent(i.drugId(), this::drugName), i.category(),
                             i.quantity(), i.batchNumber(), i.traceCodes())).toList();
             List<RegistrationResult.Warning> warnings = r.warnings() == null ? List.of()
-                    : java.util.Arrays.stream(r.warnings().split(",")).map(c -> new RegistrationResult.Warning(c, c)).toList();
+                    : java.util.Arrays.stream(r.warnings().split(","))
+                            .map(c -> new RegistrationResult.Warning(c, WARNING_LABELS.getOrDefault(c, c))).toList();
             return new RegistrationView(r.id(), RegistrationWriter.number(r.id(), r.recordedAt()),
                     r.voidedAt() == null ? RegistrationView.Status.ACTIVE : RegistrationView.Status.VOIDED, r.soldAt(), r.recordedAt(),
                     r.pharmacyId(), r.clerkId(), buyers.view(masked, today), lines, r.prescriptionNumber(), warnings,
