@@ -5,7 +5,10 @@ import com.cogov.infra.dev.DevServicesTest;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.TestInstance;
 
 import java.sql.Connection;
@@ -23,6 +26,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @MicronautTest(startApplication = false, transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Property(name = "cogov.catalog.redis-retry-after", value = "200ms")
+// The outage drill runs last: it leaves a pending version bump (applied at the next Redis call, as designed), which
+// would turn a neighbouring test's expected cache hit into a harmless but unexpected miss.
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CatalogCacheTest implements DevServicesTest {
 
     private static final String UNKNOWN = "6901028075848"; // checksum-valid, in no catalog
@@ -77,6 +83,7 @@ class CatalogCacheTest implements DevServicesTest {
     }
 
     @Test
+    @Order(Integer.MAX_VALUE)
     void withRedisDownLookupsAreAnsweredFromTheDatabase() throws Exception {
         var drug = catalog.findByCode(DemoData.EXAMPLE_BARCODE);
         devServices().stopRedis();
