@@ -303,6 +303,10 @@ class RegistrationTest implements DevServicesTest {
         assertThat(counter.mp.refused(post(clerk, key, Map.of("buyer", Map.of(), "items", List.of(), "soldAt", "yesterday")), 400).code())
                 .isIn("MALFORMED_REQUEST", "VALIDATION_FAILED");
         assertThat(counter.mp.refused(post(clerk, "short", sale(adultId(), item(EPHEDRINE, 1))), 400).code()).isEqualTo("VALIDATION_FAILED");
+        assertThat(counter.mp.refused(HttpRequest.GET("/mp/v1/registrations?page=100000000&size=50").bearerAuth(clerk.accessToken()), 400)
+                .errors()).extracting(Problem.FieldError::field).containsExactly("page");
+        assertThat(counter.mp.refused(HttpRequest.GET("/mp/v1/registrations?size=0").bearerAuth(clerk.accessToken()), 400).code())
+                .isEqualTo("VALIDATION_FAILED");
         // nothing of the refused attempts was kept under the key: it still works for a correct sale
         assertThat(client.toBlocking().exchange(post(clerk, key, sale(adultId(), item(EPHEDRINE, 1)))).getStatus().getCode()).isEqualTo(201);
     }

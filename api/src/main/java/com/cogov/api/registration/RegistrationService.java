@@ -60,6 +60,7 @@ public class RegistrationService {
             "VELOCITY_PHARMACIES", "该购买人7天内在多家药店购买",
             "TRACE_CODE_RESOLD", "追溯码已在此前的销售中登记，疑似回流药品");
     private static final int MAX_PAGE_SIZE = 50;
+    private static final int MAX_PAGE = 10_000;
     private static final Duration MAX_QUERY_SPAN = Duration.ofDays(92);
 
     private final RegistrationStore store;
@@ -176,8 +177,12 @@ public class RegistrationService {
     /** The pharmacy's own registrations, newest first, masked. A search by buyer is audited. */
     public RegistrationPage list(Actor clerk, Query q) {
         requireCounter(clerk);
-        if (q.page() < 0 || q.size() < 1 || q.size() > MAX_PAGE_SIZE) {
-            throw RegistrationException.field(ErrorCode.VALIDATION_FAILED, "size", "每页1到" + MAX_PAGE_SIZE + "条，页码从0开始");
+        if (q.size() < 1 || q.size() > MAX_PAGE_SIZE) {
+            throw RegistrationException.field(ErrorCode.VALIDATION_FAILED, "size", "每页1到" + MAX_PAGE_SIZE + "条");
+        }
+        // Bounded so page * size cannot overflow into a negative OFFSET; deeper pages mean a narrower time window.
+        if (q.page() < 0 || q.page() > MAX_PAGE) {
+            throw RegistrationException.field(ErrorCode.VALIDATION_FAILED, "page", "页码须在0到" + MAX_PAGE + "之间，请缩小查询时间段");
         }
         Instant to = q.to() != null ? q.to() : clock.instant().plus(config.maxClockAhead());
         Instant from = q.from() != null ? q.from() : LocalDate.now(clock.withZone(RegistrationWriter.CHINA))
