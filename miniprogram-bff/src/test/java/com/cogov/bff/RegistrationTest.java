@@ -8,6 +8,7 @@ import com.cogov.contracts.registration.RegistrationPage;
 import com.cogov.contracts.registration.RegistrationRequest;
 import com.cogov.contracts.registration.RegistrationResult;
 import com.cogov.contracts.registration.RegistrationView;
+import com.cogov.contracts.registration.ServerTime;
 import com.cogov.contracts.registration.VoidRequest;
 import com.cogov.infra.dev.DemoData;
 import com.cogov.infra.dev.DevServicesTest;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import java.sql.Connection;
+import java.time.Instant;
 import java.sql.ResultSet;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -60,6 +62,13 @@ class RegistrationTest implements DevServicesTest {
     void signIn() {
         counter = new Counter(client, devServices());
         clerk = counter.clerkOf(1);
+    }
+
+    @Test
+    void thePhoneCanCheckItsClockAgainstTheServersBeforeASaleTimeIsRefused() {
+        Instant before = Instant.now();
+        ServerTime time = client.toBlocking().retrieve(HttpRequest.GET("/mp/v1/time"), ServerTime.class);
+        assertThat(time.now()).isBetween(before.minusSeconds(1), Instant.now().plusSeconds(1));
     }
 
     @Test

@@ -60,7 +60,7 @@ public class CatalogService {
 
     /** A drug by its catalog id, as registrations refer to it. */
     public DrugView findById(long id) {
-        return lookup.findById(id).orElseThrow(() -> DrugNotFoundException.forId(id));
+        return cache.findById(id, lookup::findById).orElseThrow(() -> DrugNotFoundException.forId(id));
     }
 
     /**

@@ -29,6 +29,10 @@ import java.util.function.Function;
  * printed on one package only: keyed by the full code nearly every lookup would miss and the cache would fill with
  * codes never scanned again. A "not found" is cached too, briefly, so a flood of one unknown code stays off the database.
  * <p>
+ * Each node also keeps its own copies of the answers under the version, and asks Redis for the version at most once
+ * per {@link CatalogConfiguration#versionCheckInterval()}: a scan then costs no round trip, and another node's change
+ * reaches this one within that interval (this node's own change at once).
+ * <p>
  * The database stays the truth. When Redis fails or is slower than {@link CatalogConfiguration#redisTimeout()},
  * the lookup reads the database, and for {@link CatalogConfiguration#redisRetryAfter()} the following lookups go
  * there directly instead of each waiting for Redis again. A warning is logged at most once a minute.
@@ -40,6 +44,7 @@ class DrugCache {
     private static final Logger LOG = LoggerFactory.getLogger(DrugCache.class);
     private static final String NOT_FOUND = "-"; // no DrugView serialises to this
     private static final long WARN_EVERY_NANOS = Duration.ofMinutes(1).toNanos();
+    private static final int NEAR_MAX_ENTRIES = 200_000;
 
     private final RedissonClient redis;
     private final JsonMapper json;
@@ -50,6 +55,19 @@ class DrugCache {
     private final AtomicLong failuresSinceWarning = new AtomicLong();
     /** A catalog change this node could not announce because Redis was down: announced when Redis answers again. */
     private final AtomicBoolean versionBumpPending = new AtomicBoolean();
+    /**
+     * This node's copies of answers, keyed by catalog version and entry, so that a counter's scan costs no round
+     * trip at all: the read path's ceiling is then the framework's, not the network's.
+     */
+    private final java.util.concurrent.ConcurrentHashMap<String, Local> near = new java.util.concurrent.ConcurrentHashMap<>();
+    private volatile long nearVersion = -1;
+    private volatile long versionCheckedAt;
+
+    private record Local(Optional<DrugView> drug, long expiresAtNanos) {
+        boolean fresh() {
+            return System.nanoTime() < expiresAtNanos;
+        }
+    }
 
     DrugCache(RedissonClient redis, JsonMapper json, CatalogConfiguration config) {
         this.redis = redis;
@@ -63,20 +81,20 @@ class DrugCache {
         }
         String key;
         try {
-            if (versionBumpPending.get()) {
-                bumpVersion(); // a second node's bump at the same time only costs one more miss
-                versionBumpPending.set(false);
+            long version = version();
+            Local local = near.get(version + ":" + entryName(code));
+            if (local != null && local.fresh()) {
+                return local.drug();
             }
-            long version = await(redis.getAtomicLong(VERSION_KEY).getAsync());
             key = "cogov:catalog:" + version + ":" + entryName(code);
             String cached = await(redis.<String>getBucket(key, StringCodec.INSTANCE).getAsync());
             if (NOT_FOUND.equals(cached)) {
-                return Optional.empty();
+                return remember(version, entryName(code), Optional.empty());
             }
             if (cached != null) {
                 Optional<DrugView> drug = parse(cached);
                 if (drug.isPresent()) {
-                    return drug;
+                    return remember(version, entryName(code), drug);
                 }
             }
         } catch (RedisUnavailable e) {
@@ -88,12 +106,74 @@ class DrugCache {
         return drug;
     }
 
+    /**
+     * A drug by id, as registrations and listings name their items: kept on this node only (ids are not scanned, so
+     * there is no flood to share), under the same catalog version as the codes.
+     */
+    Optional<DrugView> findById(long id, java.util.function.LongFunction<Optional<DrugView>> database) {
+        if (System.nanoTime() < bypassUntil) {
+            return database.apply(id);
+        }
+        long version;
+        try {
+            version = version();
+        } catch (RedisUnavailable e) {
+            unavailable(e.getCause());
+            return database.apply(id);
+        }
+        Local local = near.get(version + ":id:" + id);
+        if (local != null && local.fresh()) {
+            return local.drug();
+        }
+        Optional<DrugView> drug = database.apply(id);
+        return drug.isPresent() ? remember(version, "id:" + id, drug) : drug;
+    }
+
+    /**
+     * The catalog version, read from Redis at most once per {@link CatalogConfiguration#versionCheckInterval()}:
+     * that bounds how long another node's change takes to reach this one. A new version drops this node's copies.
+     */
+    private long version() {
+        if (versionBumpPending.get()) {
+            bumpVersion(); // a second node's bump at the same time only costs one more miss
+            versionBumpPending.set(false);
+        }
+        long now = System.nanoTime();
+        long known = nearVersion;
+        if (known >= 0 && now - versionCheckedAt < config.versionCheckInterval().toNanos()) {
+            return known;
+        }
+        long version = await(redis.getAtomicLong(VERSION_KEY).getAsync());
+        if (version != known) {
+            near.clear();
+            nearVersion = version;
+        }
+        versionCheckedAt = now;
+        return version;
+    }
+
+    /** This node reads the version afresh at its next lookup, and its copies of older versions are gone. */
+    private void dropNearCopies() {
+        nearVersion = -1;
+        near.clear();
+    }
+
+    private Optional<DrugView> remember(long version, String entry, Optional<DrugView> drug) {
+        if (near.size() >= NEAR_MAX_ENTRIES) {
+            near.clear(); // far more codes than any catalog has: entries of old versions; start over
+        }
+        Duration ttl = drug.isPresent() ? config.cacheTtl() : config.notFoundTtl();
+        near.put(version + ":" + entry, new Local(drug, System.nanoTime() + ttl.toNanos()));
+        return drug;
+    }
+
     /** Every node misses from now on and reads the catalog afresh. */
     void invalidateAll() {
         try {
             bumpVersion();
         } catch (RedisUnavailable e) {
             versionBumpPending.set(true);
+            dropNearCopies(); // this node, at least, reads the database until Redis is back
             // Other nodes read the database while Redis is down; once it is back they would serve entries cached
             // before this change until this node (if it is still running) bumps the version on its next lookup.
             LOG.error("Redis unavailable: the catalog change is announced when it is back; if this node stops first, "
@@ -103,6 +183,7 @@ class DrugCache {
 
     private void bumpVersion() {
         long version = await(redis.getAtomicLong(VERSION_KEY).incrementAndGetAsync());
+        dropNearCopies();
         LOG.info("Catalog changed: lookups now use catalog version {}", version);
     }
 

@@ -60,7 +60,17 @@ public class PrivacyService {
     private final KeyParameter blindIndexKey;
     private final SecureRandom random = new SecureRandom();
 
-    /** @throws ConfigurationException naming the property (never its value) when a key is missing or malformed */
+    /**
+     * Sealing and blind indexes outside the app, for tools that write personal data straight to the database (the
+     * load harness's bulk loader): the values are exactly what the app would store. {@link #unmask} is unavailable.
+     *
+     * @throws ConfigurationException when a key is missing or malformed
+     */
+    public static PrivacyService offline(String personalDataKeyHex, String blindIndexKeyHex) {
+        return new PrivacyService(new SecretsConfiguration(null, personalDataKeyHex, blindIndexKeyHex, null),
+                new PrivacyConfiguration(1, Map.of()));
+    }
+
     /** Crypto and masking only, for unit tests: {@link #unmask} needs the audit trail. */
     PrivacyService(SecretsConfiguration secrets, PrivacyConfiguration privacy) {
         this(secrets, privacy, () -> {

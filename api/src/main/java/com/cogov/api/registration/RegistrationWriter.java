@@ -47,9 +47,10 @@ class RegistrationWriter {
         store.outbox("registration", id, 1, "REGISTERED", write(outboxPayload(id, number, registration)));
         RegistrationResult result = new RegistrationResult(id, number,
                 warnings.stream().map(f -> new RegistrationResult.Warning(f.code(), f.message())).toList());
+        store.completeClaim(registration.pharmacyId(), key, id, write(result));
+        // Last: the chain's head lock is held from here to the commit, and every node's audited writes queue on it.
         audit.record(clerk, "registration.create", "registration", String.valueOf(id), AuditOutcome.SUCCESS,
                 Map.of("items", String.valueOf(registration.items().size()), "warnings", registration.warnings()));
-        store.completeClaim(registration.pharmacyId(), key, id, write(result));
         return result;
     }
 

@@ -1,8 +1,7 @@
 package com.cogov.api.registration;
 
 import jakarta.inject.Singleton;
-import org.redisson.api.RBucket;
-import org.redisson.api.RScoredSortedSet;
+import org.redisson.api.RScript;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
 import org.slf4j.Logger;
@@ -29,6 +28,7 @@ class Velocity {
     private static final Logger LOG = LoggerFactory.getLogger(Velocity.class);
     private static final Duration WEEK = Duration.ofDays(7);
     private static final Duration KEEP = Duration.ofDays(8);
+    private static final String EPOCH_KEY = "cogov:velocity:epoch";
 
     record Window(int packages24h, int packages7d, int pharmacies7d) {
         static final Window EMPTY = new Window(0, 0, 0);
@@ -45,6 +45,30 @@ class Velocity {
             return new Purchase(Long.parseLong(p[0]), Long.parseLong(p[1]), Integer.parseInt(p[2]), Instant.ofEpochMilli((long) score));
         }
     }
+
+    // Each a single round trip to Redis: the counter's sale pays for two (read before, record after), not seven.
+    // KEYS[1] is the epoch counter; ARGV[1] the set's name within the epoch (buyer index and category).
+    private static final String SET_KEY = "local key = 'cogov:velocity:' .. (redis.call('GET', KEYS[1]) or '0') .. ':' .. ARGV[1]\n";
+    /** The set's key, then, when it is loaded, "loaded" and the member, score pairs of (ARGV[2], ARGV[3]]. */
+    private static final String RANGE = SET_KEY + """
+            if redis.call('EXISTS', key .. ':loaded') == 0 then return {key} end
+            local r = redis.call('ZRANGEBYSCORE', key, '(' .. ARGV[2], ARGV[3], 'WITHSCORES')
+            table.insert(r, 1, 'loaded')
+            table.insert(r, 1, key)
+            return r""";
+    /** Adds the sale to a loaded set only: an unloaded one is read from the database when next needed. */
+    private static final String RECORD = SET_KEY + """
+            if redis.call('EXISTS', key .. ':loaded') == 1 then
+              redis.call('ZADD', key, ARGV[2], ARGV[3])
+              redis.call('PEXPIRE', key, ARGV[4])
+            end
+            return 0""";
+    /** The buyer's sales as read from the database (score, member pairs after the lifetime), then the marker. */
+    private static final String LOAD = """
+            for i = 2, #ARGV, 2 do redis.call('ZADD', KEYS[1], ARGV[i], ARGV[i + 1]) end
+            redis.call('PEXPIRE', KEYS[1], ARGV[1])
+            redis.call('SET', KEYS[1] .. ':loaded', '1', 'PX', ARGV[1])
+            return 0""";
 
     private final RedissonClient redis;
     private final RegistrationStore store;
@@ -77,12 +101,9 @@ class Velocity {
     /** After the sale committed: add it to a loaded set (an unloaded one will be read from the database anyway). */
     void recorded(String buyerIndex, String category, Purchase purchase) {
         try {
-            String key = key(epoch(), buyerIndex, category);
-            if (redis.getBucket(key + ":loaded", StringCodec.INSTANCE).isExists()) {
-                RScoredSortedSet<String> set = redis.getScoredSortedSet(key, StringCodec.INSTANCE);
-                set.add(purchase.soldAt().toEpochMilli(), purchase.member());
-                set.expire(KEEP);
-            }
+            bumpEpochAfterOutage();
+            script().eval(RScript.Mode.READ_WRITE, RECORD, RScript.ReturnType.LONG, List.<Object>of(EPOCH_KEY), name(buyerIndex, category),
+                    Long.toString(purchase.soldAt().toEpochMilli()), purchase.member(), Long.toString(KEEP.toMillis()));
         } catch (RuntimeException e) {
             failed(e);
         }
@@ -91,7 +112,10 @@ class Velocity {
     /** After a void committed: the sale no longer counts. */
     void voided(String buyerIndex, String category, Purchase purchase) {
         try {
-            redis.getScoredSortedSet(key(epoch(), buyerIndex, category), StringCodec.INSTANCE).remove(purchase.member());
+            bumpEpochAfterOutage();
+            long epoch = redis.getAtomicLong(EPOCH_KEY).get();
+            redis.getScoredSortedSet("cogov:velocity:" + epoch + ":" + name(buyerIndex, category), StringCodec.INSTANCE)
+                    .remove(purchase.member());
         } catch (RuntimeException e) {
             failed(e);
         }
@@ -99,20 +123,25 @@ class Velocity {
 
     private List<Purchase> purchases(String buyerIndex, String category, Instant soldAt) {
         try {
-            long epoch = epoch();
-            String key = key(epoch, buyerIndex, category);
-            RBucket<String> loaded = redis.getBucket(key + ":loaded", StringCodec.INSTANCE);
-            RScoredSortedSet<String> set = redis.getScoredSortedSet(key, StringCodec.INSTANCE);
-            if (loaded.isExists()) {
-                List<Purchase> cached = new ArrayList<>();
-                set.entryRange(soldAt.minus(WEEK).toEpochMilli(), false, soldAt.toEpochMilli(), true)
-                        .forEach(e -> cached.add(Purchase.parse(e.getValue(), e.getScore())));
-                return cached;
+            bumpEpochAfterOutage();
+            // One round trip: the set's key in the current epoch, whether it is loaded, and if so the week before the sale.
+            List<Object> cached = script().eval(RScript.Mode.READ_ONLY, RANGE, RScript.ReturnType.LIST, List.<Object>of(EPOCH_KEY),
+                    name(buyerIndex, category), Long.toString(soldAt.minus(WEEK).toEpochMilli()), Long.toString(soldAt.toEpochMilli()));
+            String key = (String) cached.get(0);
+            if (cached.size() > 1) {
+                List<Purchase> purchases = new ArrayList<>();
+                for (int i = 2; i + 1 < cached.size(); i += 2) {
+                    purchases.add(Purchase.parse((String) cached.get(i), Double.parseDouble((String) cached.get(i + 1))));
+                }
+                return purchases;
             }
             List<Purchase> fromDb = store.purchases(buyerIndex, category, Instant.now().minus(KEEP));
-            fromDb.forEach(p -> set.add(p.soldAt().toEpochMilli(), p.member()));
-            set.expire(KEEP);
-            loaded.set("1", KEEP);
+            List<Object> load = new ArrayList<>(List.of(Long.toString(KEEP.toMillis())));
+            fromDb.forEach(p -> {
+                load.add(Long.toString(p.soldAt().toEpochMilli()));
+                load.add(p.member());
+            });
+            script().eval(RScript.Mode.READ_WRITE, LOAD, RScript.ReturnType.LONG, List.<Object>of(key), load.toArray());
             return fromDb.stream().filter(p -> p.soldAt().isAfter(soldAt.minus(WEEK))).toList();
         } catch (RuntimeException e) {
             failed(e);
@@ -120,13 +149,16 @@ class Velocity {
         }
     }
 
-    private long epoch() {
-        var epoch = redis.getAtomicLong("cogov:velocity:epoch");
+    private RScript script() {
+        return redis.getScript(StringCodec.INSTANCE);
+    }
+
+    /** After an outage this node missed writes: every set of the old epoch may lack a sale, so start a new one. */
+    private void bumpEpochAfterOutage() {
         if (missedWrites.compareAndSet(true, false)) {
             LOG.warn("Redis is back: rebuilding velocity counters from the database (new epoch)");
-            return epoch.incrementAndGet();
+            redis.getAtomicLong(EPOCH_KEY).incrementAndGet();
         }
-        return epoch.get();
     }
 
     private void failed(RuntimeException e) {
@@ -135,7 +167,7 @@ class Velocity {
         }
     }
 
-    private static String key(long epoch, String buyerIndex, String category) {
-        return "cogov:velocity:" + epoch + ":" + buyerIndex + ":" + category;
+    private static String name(String buyerIndex, String category) {
+        return buyerIndex + ":" + category;
     }
 }

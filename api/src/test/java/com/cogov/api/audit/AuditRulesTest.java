@@ -84,7 +84,9 @@ class AuditRulesTest {
     @Test
     void theTripwireLetsBarcodesTraceabilityCodesAndOrdinaryKeysThrough() {
         for (String value : new String[]{"6901028075831", "81234561234567890123", "12345678901", "1381234567",
-                "981", "reg-123456789", "2026-11-21T02:30:00Z", "420106", "1381234567890123"}) {
+                "981", "reg-123456789", "2026-11-21T02:30:00Z", "420106", "1381234567890123",
+                // a blind index that happens to hold a mobile-shaped digit run: a search by buyer records it
+                "a9f0c3e1" + "13812345678" + "e0f1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d7e8f9a0b1c"}) {
             assertThatCode(() -> PersonalDataTripwire.check("detail 'x'", value)).as(value).doesNotThrowAnyException();
         }
     }

@@ -250,7 +250,7 @@ public final class DemoData {
     }
 
     /** Appends the GS1 mod-10 check digit to 12 digits. */
-    static String ean13(String twelveDigits) {
+    public static String ean13(String twelveDigits) {
         int sum = 0;
         for (int i = 0; i < 12; i++) {
             sum += (twelveDigits.charAt(i) - '0') * (i % 2 == 0 ? 1 : 3);
@@ -262,7 +262,7 @@ public final class DemoData {
     private static final int[] CREDIT_WEIGHTS = {1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28};
 
     /** A GB 32100-2015 unified social credit code: the 8-character prefix, 9 random characters, the check character. */
-    static String creditCode(String prefix, Random random) {
+    public static String creditCode(String prefix, Random random) {
         StringBuilder code = new StringBuilder(prefix);
         while (code.length() < 17) {
             code.append(CREDIT_CHARSET.charAt(random.nextInt(10)));

@@ -50,7 +50,7 @@ public final class DevServices implements AutoCloseable {
     private final DemoData.Summary demo;
     private final Map<String, String> demoPasswords;
 
-    private DevServices(Path root, boolean persistent, Map<String, String> external) {
+    private DevServices(Path root, boolean persistent, Map<String, String> external, List<String> mariaDbArgs) {
         // Assigned as each service starts, so that a failure part-way stops what already runs (an embedded MariaDB
         // left behind would also keep the JVM alive).
         List<AutoCloseable> started = new java.util.ArrayList<>();
@@ -61,7 +61,7 @@ public final class DevServices implements AutoCloseable {
                 demo = null;
                 demoPasswords = Map.of();
             } else {
-                mariaDb = EmbeddedMariaDb.start(root.resolve("mariadb-base"), root.resolve("mariadb-data"));
+                mariaDb = EmbeddedMariaDb.start(root.resolve("mariadb-base"), root.resolve("mariadb-data"), mariaDbArgs);
                 started.add(mariaDb);
                 String jdbcUrl = mariaDb.jdbcUrl(DATABASE);
                 demoPasswords = DemoLogins.load(root.resolve("demo-logins.properties"));
@@ -108,7 +108,12 @@ public final class DevServices implements AutoCloseable {
      * (the environment, e.g. {@code DATASOURCES_DEFAULT_URL} or {@code COGOV_REDIS_ADDRESS}) is not started.
      */
     public static DevServices startPersistent(Path root, Map<String, String> external) {
-        return new DevServices(root, true, external);
+        return new DevServices(root, true, external, List.of());
+    }
+
+    /** As {@link #startPersistent(Path, Map)}, with server options for the embedded MariaDB (e.g. a larger buffer pool). */
+    public static DevServices startPersistent(Path root, Map<String, String> external, List<String> mariaDbArgs) {
+        return new DevServices(root, true, external, mariaDbArgs);
     }
 
     /**
@@ -121,7 +126,7 @@ public final class DevServices implements AutoCloseable {
             deleteRecursively(root.resolve("mariadb-data"));
             deleteRecursively(root.resolve("secrets.properties"));
             deleteRecursively(root.resolve("demo-logins.properties"));
-            forTests = new DevServices(root, false, Map.of());
+            forTests = new DevServices(root, false, Map.of(), List.of());
             Runtime.getRuntime().addShutdownHook(new Thread(forTests::close, "dev-services-stop"));
         }
         return forTests;

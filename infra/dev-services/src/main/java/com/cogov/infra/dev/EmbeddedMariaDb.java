@@ -17,7 +17,7 @@ final class EmbeddedMariaDb implements AutoCloseable {
         this.port = port;
     }
 
-    static EmbeddedMariaDb start(Path baseDir, Path dataDir) {
+    static EmbeddedMariaDb start(Path baseDir, Path dataDir, java.util.List<String> extraArgs) {
         DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
                 .setPort(0) // a free port: several checkouts and CI may run side by side
                 .setBaseDir(baseDir.toString())
@@ -30,6 +30,7 @@ final class EmbeddedMariaDb implements AutoCloseable {
                 .addArg("--collation-server=utf8mb4_unicode_ci")
                 .addArg("--default-time-zone=+00:00")
                 .addArg("--max-connections=400");
+        extraArgs.forEach(config::addArg);
         try {
             DB db = DB.newEmbeddedDB(config.build());
             db.start();

@@ -46,7 +46,12 @@ public final class TestPersonalData {
 
     /** A fresh, checksum-valid resident ID number of someone born on {@code birth} in Wuchang district. */
     public static String residentId(LocalDate birth) {
-        String body = "420106" + birth.toString().replace("-", "") + String.format("%03d", SEQUENCE.getAndIncrement() % 1000);
+        return residentId("420106", birth, SEQUENCE.getAndIncrement() % 1000);
+    }
+
+    /** The checksum-valid resident ID number with these parts (GB 11643): district, birth date, sequence 0-999. */
+    public static String residentId(String district, LocalDate birth, int sequence) {
+        String body = district + birth.toString().replace("-", "") + String.format("%03d", sequence);
         return body + checkCharacter(body);
     }
 

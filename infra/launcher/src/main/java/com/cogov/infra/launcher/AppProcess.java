@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** One app running from its production jar in its own JVM, its output in a log file. */
-final class AppProcess {
+public final class AppProcess {
 
     private final String name;
     private final Process process;
@@ -28,7 +28,7 @@ final class AppProcess {
         this.managementPort = managementPort;
     }
 
-    static AppProcess start(String name, Path jar, Map<String, String> env, Path logs) throws IOException {
+    public static AppProcess start(String name, Path jar, Map<String, String> env, Path logs) throws IOException {
         Path log = logs.resolve(name + ".log");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder builder = new ProcessBuilder(List.of(java, "-Xmx512m", "-jar", jar.toString()))
@@ -40,7 +40,7 @@ final class AppProcess {
     }
 
     /** Waits until the app's readiness check (database and Redis reachable) answers 200. */
-    void awaitReady(Duration timeout) throws InterruptedException {
+    public void awaitReady(Duration timeout) throws InterruptedException {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + "/health/readiness"))
                 .timeout(Duration.ofSeconds(2)).build();
@@ -67,7 +67,7 @@ final class AppProcess {
     }
 
     /** SIGTERM first, so the app shuts down gracefully and finishes the requests it holds. */
-    void stop() {
+    public void stop() {
         process.destroy();
         try {
             if (!process.waitFor(30, TimeUnit.SECONDS)) {

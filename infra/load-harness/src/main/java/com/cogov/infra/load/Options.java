@@ -1,0 +1,100 @@
+package com.cogov.infra.load;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+
+/**
+ * The harness's command line.
+ *
+ * @param rows        historical registrations in the dataset ({@code 1M} quick, {@code 10M} full)
+ * @param quick       short measurements (5 s each) so the whole run stays under 3 minutes on a loaded dataset
+ * @param duration    how long each scenario is measured, after a warm-up of a quarter of that (at least 2 s)
+ * @param connections concurrent clients for the counter scenarios
+ * @param out         where the JSON report goes; none when null
+ * @param compare     an earlier JSON report (e.g. the 1 M-row run) whose p99s this run's are compared with
+ * @param profile     record the app with Java Flight Recorder, to see where a scenario's time goes
+ * @param only        run only the scenarios whose names contain this (and their baselines); all when null
+ * @param hold        keep the system up after the run, to investigate by hand, until the harness is stopped
+ */
+record Options(long rows, boolean quick, Duration duration, int connections, Path out, Path compare, boolean profile,
+               String only, boolean hold) {
+
+    static final String USAGE = """
+            Usage: LoadHarness [--quick] [--rows 1M|10M|<n>] [--duration 20s] [--connections 64] [--out report.json]
+                               [--compare earlier-report.json] [--profile] [--only registration] [--hold]
+              --quick        1M rows unless --rows is given, 5 s per scenario: under 3 minutes once the dataset is loaded
+              --rows         historical registrations to load (kept in .devdata/load-<rows>, reused by later runs)
+              --compare      adds each query's p99 ratio to the same scenario in an earlier report (cost vs table size)
+              --profile      records the app with Java Flight Recorder into .devdata/load-<rows>/run/app.jfr
+              --only         runs only the scenarios whose names contain this text, with their baselines
+              --hold         keeps the app, MariaDB and Redis up after the run (Ctrl-C stops), with the clerks' tokens
+                             in .devdata/load-<rows>/run/tokens.txt""";
+
+    static Options parse(String... args) {
+        Long rows = null;
+        boolean quick = false;
+        Duration duration = null;
+        int connections = 64;
+        Path out = null;
+        Path compare = null;
+        boolean profile = false;
+        String only = null;
+        boolean hold = false;
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            switch (arg) {
+                case "--quick" -> quick = true;
+                case "--rows" -> rows = count(value(args, ++i, arg));
+                case "--duration" -> duration = seconds(value(args, ++i, arg));
+                case "--connections" -> connections = Integer.parseInt(value(args, ++i, arg));
+                case "--out" -> out = Path.of(value(args, ++i, arg));
+                case "--compare" -> compare = Path.of(value(args, ++i, arg));
+                case "--profile" -> profile = true;
+                case "--only" -> only = value(args, ++i, arg);
+                case "--hold" -> hold = true;
+                default -> throw new IllegalArgumentException("Unknown option " + arg + "\n" + USAGE);
+            }
+        }
+        if (connections < 1) {
+            throw new IllegalArgumentException("--connections must be at least 1");
+        }
+        return new Options(rows != null ? rows : quick ? 1_000_000 : 10_000_000, quick,
+                duration != null ? duration : Duration.ofSeconds(quick ? 5 : 20), connections, out, compare, profile, only, hold);
+    }
+
+    boolean runs(String scenario) {
+        return only == null || scenario.contains(only);
+    }
+
+    Duration warmUp() {
+        return Duration.ofMillis(Math.max(2_000, duration.toMillis() / 4));
+    }
+
+    /** {@code 1M} for a million, {@code 250k}, or a plain number. */
+    static long count(String text) {
+        String t = text.strip().toUpperCase(Locale.ROOT).replace("_", "");
+        long factor = t.endsWith("M") ? 1_000_000 : t.endsWith("K") ? 1_000 : 1;
+        long n = Long.parseLong(factor == 1 ? t : t.substring(0, t.length() - 1)) * factor;
+        if (n < 10_000) {
+            throw new IllegalArgumentException("--rows must be at least 10k, was " + text);
+        }
+        return n;
+    }
+
+    /** Rows as the folder name and the report show them: 1M, 10M, 250k. */
+    static String label(long rows) {
+        return rows % 1_000_000 == 0 ? rows / 1_000_000 + "M" : rows % 1_000 == 0 ? rows / 1_000 + "k" : Long.toString(rows);
+    }
+
+    private static Duration seconds(String text) {
+        return Duration.ofSeconds(Long.parseLong(text.strip().replaceFirst("s$", "")));
+    }
+
+    private static String value(String[] args, int i, String option) {
+        if (i >= args.length) {
+            throw new IllegalArgumentException(option + " needs a value\n" + USAGE);
+        }
+        return args[i];
+    }
+}

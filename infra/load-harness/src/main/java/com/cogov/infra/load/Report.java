@@ -1,0 +1,185 @@
+package com.cogov.infra.load;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** The run's figures, each beside its baseline, with the targets checked: Markdown on stdout, JSON to a file. */
+final class Report {
+
+    /** One scenario and the baseline measured beside it in the same run. */
+    record Row(String name, int connections, Measurement scenario, Measurement baseline) {
+        double ratio() {
+            return scenario.throughput() / baseline.throughput();
+        }
+    }
+
+    /**
+     * What the table holds after the registration run.
+     *
+     * @param answered   distinct sales answered 201
+     * @param lost       answered sales not in the table
+     * @param written    rows the run wrote (can exceed answered by the requests wrk cut off at the end)
+     * @param duplicates buyers with two rows: a sale written twice
+     * @param unanswered rows without their idempotency record marked done
+     */
+    record Checks(long answered, long lost, long written, long duplicates, long unanswered, long retries, long tripped) {
+    }
+
+    private final Options options;
+    private final long registrations;
+    private final List<Row> rows;
+    private final Checks checks;
+    private final JsonNode earlier;
+    private final String when = OffsetDateTime.now(ZoneOffset.ofHours(8)).truncatedTo(ChronoUnit.MINUTES).toString();
+
+    Report(Options options, long registrations, List<Row> rows, Checks checks, JsonNode earlier) {
+        this.options = options;
+        this.registrations = registrations;
+        this.rows = rows;
+        this.checks = checks;
+        this.earlier = earlier;
+    }
+
+    void print(PrintStream out) {
+        out.println();
+        out.printf("## Load harness, %s: %s registrations, %s%n%n", when, Options.label(registrations), machine());
+        out.println("| scenario | clients | req/s | p50 ms | p95 ms | p99 ms | errors | baseline | baseline req/s | baseline p99 ms | ratio |");
+        out.println("|---|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|");
+        for (Row r : rows) {
+            Measurement s = r.scenario();
+            Measurement b = r.baseline();
+            out.printf(Locale.ROOT, "| %s | %d | %,.0f | %.1f | %.1f | %.1f | %d | %s | %,.0f | %.1f | %.2f |%n", r.name(), r.connections(),
+                    s.throughput(), s.p50Ms(), s.p95Ms(), s.p99Ms(), s.errors(), b.name(), b.throughput(), b.p99Ms(), r.ratio());
+        }
+        out.println();
+        if (checks != null) {
+            out.printf(Locale.ROOT, "Registration run: %,d sales answered (%.1f %% with a rule's warning), %,d retries replayed,"
+                            + " %,d rows written, %d lost, %d duplicated, %d without their idempotency record.%n",
+                    checks.answered(), 100.0 * checks.tripped() / Math.max(1, checks.answered()), checks.retries(), checks.written(),
+                    checks.lost(), checks.duplicates(), checks.unanswered());
+        }
+        rows.forEach(r -> {
+            if (!r.scenario().statuses().isEmpty() && r.scenario().errors() > 0) {
+                out.println(r.name() + ": answers by status " + r.scenario().statuses());
+            }
+        });
+        out.println();
+        out.println("Targets:");
+        targets().forEach(t -> out.printf("- [%s] %s: %s%n", t.get("met").equals(Boolean.TRUE) ? "met" : "MISSED", t.get("target"), t.get("measured")));
+    }
+
+    void write(Path file) throws IOException {
+        Map<String, Object> json = new LinkedHashMap<>();
+        List<Map<String, Object>> scenarios = new ArrayList<>();
+        for (Row r : rows) {
+            Map<String, Object> s = new LinkedHashMap<>();
+            s.put("name", r.name());
+            s.put("throughput_rps", round(r.scenario().throughput()));
+            s.put("p50_ms", round(r.scenario().p50Ms()));
+            s.put("p95_ms", round(r.scenario().p95Ms()));
+            s.put("p99_ms", round(r.scenario().p99Ms()));
+            s.put("errors", r.scenario().errors());
+            s.put("baseline", r.baseline().name());
+            s.put("baseline_rps", round(r.baseline().throughput()));
+            s.put("ratio", Math.round(r.ratio() * 1000) / 1000.0);
+            s.put("connections", r.connections());
+            s.put("baseline_p99_ms", round(r.baseline().p99Ms()));
+            scenarios.add(s);
+        }
+        json.put("scenarios", scenarios);
+        json.put("dataset", Map.of("registrations", registrations, "pharmacies", Population.PHARMACIES));
+        if (checks != null) {
+            json.put("checks", checks);
+        }
+        json.put("targets", targets());
+        json.put("run", Map.of("date", when, "machine", machine(), "seconds_per_scenario", options.duration().toSeconds(),
+                "quick", options.quick()));
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(Files.newOutputStream(file), json);
+    }
+
+    private List<Map<String, Object>> targets() {
+        List<Map<String, Object>> out = new ArrayList<>();
+        Row submit = row("registration submit");
+        if (submit != null) {
+            out.add(target("registration submit ≥ 0.25 × raw JDBC, p99 ≤ 100 ms, no errors, none lost or duplicated",
+                submit.scenario().requests() > 0 && submit.ratio() >= 0.25 && submit.scenario().p99Ms() <= 100 && submit.scenario().errors() == 0
+                        && checks.lost() == 0 && checks.duplicates() == 0 && checks.unanswered() == 0,
+                String.format(Locale.ROOT, "%.2f ×, p99 %.1f ms, %d errors, %d lost, %d duplicated", submit.ratio(),
+                        submit.scenario().p99Ms(), submit.scenario().errors(), checks.lost(), checks.duplicates())));
+        }
+        Row barcode = row("barcode lookup");
+        if (barcode != null) {
+            out.add(target("barcode lookup ≥ 0.6 × trivial endpoint, p99 ≤ 20 ms", barcode.scenario().requests() > 0 && barcode.ratio() >= 0.6 && barcode.scenario().p99Ms() <= 20,
+                String.format(Locale.ROOT, "%.2f ×, p99 %.1f ms", barcode.ratio(), barcode.scenario().p99Ms())));
+        }
+        for (String name : List.of("pharmacy today", "buyer history")) {
+            if (row(name) == null) {
+                continue;
+            }
+            Measurement m = row(name).scenario();
+            Double before = earlierP99(name);
+            String vs = before == null ? "" : String.format(Locale.ROOT, ", %.2f × the %s-row run's p99 (%.1f ms)", m.p99Ms() / before,
+                    earlier.path("dataset").path("registrations").asText(), before);
+            out.add(target(name + " p99 ≤ 50 ms" + (before == null ? "" : " and ≤ 1.5 × the smaller dataset's"),
+                    m.requests() > 0 && m.p99Ms() <= 50 && m.errors() == 0 && (before == null || m.p99Ms() <= 1.5 * before),
+                    String.format(Locale.ROOT, "p99 %.1f ms at %s rows%s", m.p99Ms(), Options.label(registrations), vs)));
+        }
+        return out;
+    }
+
+    private Double earlierP99(String name) {
+        if (earlier == null) {
+            return null;
+        }
+        for (JsonNode s : earlier.path("scenarios")) {
+            if (s.path("name").asText().equals(name)) {
+                return s.path("p99_ms").asDouble();
+            }
+        }
+        return null;
+    }
+
+    private Row row(String name) {
+        return rows.stream().filter(r -> r.name().equals(name)).findFirst().orElse(null);
+    }
+
+    private static Map<String, Object> target(String target, boolean met, String measured) {
+        Map<String, Object> t = new LinkedHashMap<>();
+        t.put("target", target);
+        t.put("met", met);
+        t.put("measured", measured);
+        return t;
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 10) / 10.0;
+    }
+
+    static String machine() {
+        String cpu = "unknown CPU";
+        try {
+            cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
+                    .map(l -> l.substring(l.indexOf(':') + 1).strip()).findFirst().orElse(cpu);
+        } catch (IOException ignored) {
+            // not Linux: the core count and memory still say something
+        }
+        long memory = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getTotalMemorySize();
+        return String.format(Locale.ROOT, "%d cores (%s), %d GiB; app, MariaDB, Redis and wrk on the same machine",
+                Runtime.getRuntime().availableProcessors(), cpu, memory >> 30);
+    }
+}
