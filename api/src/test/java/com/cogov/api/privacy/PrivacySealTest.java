@@ -49,6 +49,33 @@ class PrivacySealTest {
     }
 
     @Test
+    void aThreadsCipherServesValueAfterValueEvenAfterATamperedOne() throws Exception {
+        String sealed = privacy.seal(ID_NUMBER);
+        byte[] data = Base64.getDecoder().decode(sealed.substring(3));
+        data[data.length - 1] ^= 1;
+        String tampered = "v1:" + Base64.getEncoder().encodeToString(data);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            java.util.List<java.util.concurrent.Callable<Boolean>> clients = java.util.Collections.nCopies(8, () -> {
+                for (int i = 0; i < 200; i++) {
+                    String value = "张三" + i;
+                    assertThat(privacy.open(privacy.seal(value))).isEqualTo(value);
+                    if (i % 50 == 0) {
+                        assertThatThrownBy(() -> privacy.open(tampered)).isInstanceOf(PersonalDataUnreadableException.class);
+                    }
+                    assertThat(privacy.open(sealed)).isEqualTo(ID_NUMBER);
+                }
+                return true;
+            });
+            for (var result : pool.invokeAll(clients)) {
+                assertThat(result.get()).isTrue();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void passesNullThroughForOptionalFields() {
         assertThat(privacy.seal(null)).isNull();
         assertThat(privacy.open(null)).isNull();

@@ -9,7 +9,7 @@ import java.util.Locale;
  *
  * @param rows        historical registrations in the dataset ({@code 1M} quick, {@code 10M} full)
  * @param quick       short measurements (5 s each) so the whole run stays under 3 minutes on a loaded dataset
- * @param duration    how long each scenario is measured, after a warm-up of a quarter of that (at least 2 s)
+ * @param duration    how long each scenario is measured, after a warm-up of half that (at least 5 s)
  * @param connections concurrent clients for the counter scenarios
  * @param out         where the JSON report goes; none when null
  * @param compare     an earlier JSON report (e.g. the 1 M-row run) whose p99s this run's are compared with
@@ -67,8 +67,9 @@ record Options(long rows, boolean quick, Duration duration, int connections, Pat
         return only == null || scenario.contains(only);
     }
 
+    /** Before each measurement, unmeasured: long enough for the JIT to have compiled the scenario's path. */
     Duration warmUp() {
-        return Duration.ofMillis(Math.max(2_000, duration.toMillis() / 4));
+        return Duration.ofMillis(Math.max(5_000, duration.toMillis() / 2));
     }
 
     /** {@code 1M} for a million, {@code 250k}, or a plain number. */
