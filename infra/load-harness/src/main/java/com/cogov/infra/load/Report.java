@@ -137,7 +137,7 @@ final class Report {
             Measurement m = row(name).scenario();
             Double before = earlierP99(name);
             String vs = before == null ? "" : String.format(Locale.ROOT, ", %.2f × the %s-row run's p99 (%.1f ms)", m.p99Ms() / before,
-                    earlier.path("dataset").path("registrations").asText(), before);
+                    Options.label(earlier.path("dataset").path("registrations").asLong()), before);
             out.add(target(name + " p99 ≤ 50 ms at " + row(name).connections() + " clients"
                             + (before == null ? "" : " and ≤ 1.5 × the smaller dataset's"),
                     m.requests() > 0 && m.p99Ms() <= 50 && m.errors() == 0 && (before == null || m.p99Ms() <= 1.5 * before),
