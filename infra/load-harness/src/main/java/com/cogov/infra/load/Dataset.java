@@ -53,6 +53,7 @@ final class Dataset {
     private final PrivacyService privacy;
     private final Map<Long, String[]> sealed = new ConcurrentHashMap<>();
     private List<Drug> specials;
+    private Map<String, List<Drug>> specialsByCategory;
 
     Dataset(Connection db, PrivacyService privacy) {
         this.db = db;
@@ -338,7 +339,10 @@ final class Dataset {
         double roll = random.nextDouble();
         String category = roll < 0.75 ? "EPHEDRINE_COMPOUND" : roll < 0.87 ? "DEXTROMETHORPHAN"
                 : roll < 0.95 ? "CODEINE_ORAL_LIQUID" : "DIPHENOXYLATE_COMPOUND";
-        List<Drug> of = specials.stream().filter(d -> d.category().equals(category)).toList();
+        if (specialsByCategory == null) {
+            specialsByCategory = specials.stream().collect(java.util.stream.Collectors.groupingBy(Drug::category));
+        }
+        List<Drug> of = specialsByCategory.get(category);
         return of.get(random.nextInt(of.size()));
     }
 

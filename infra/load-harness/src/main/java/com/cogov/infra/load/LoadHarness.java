@@ -25,7 +25,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -35,6 +34,7 @@ import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
@@ -80,7 +80,7 @@ public final class LoadHarness {
             Map<String, String> props = services.properties();
             PrivacyService privacy = PrivacyService.offline(props.get("cogov.secrets.personal-data-key"),
                     props.get("cogov.secrets.blind-index-key"));
-            java.util.function.Supplier<Connection> connections = () -> {
+            Supplier<Connection> connections = () -> {
                 try {
                     return DriverManager.getConnection(services.jdbcUrl(), "root", "");
                 } catch (SQLException e) {
@@ -138,7 +138,7 @@ public final class LoadHarness {
     }
 
     private static Report run(Options o, Dataset.Loaded dataset, PrivacyService privacy,
-                              java.util.function.Supplier<Connection> connections, String base, Path work,
+                              Supplier<Connection> connections, String base, Path work,
                               List<String> tokens, Path root)
             throws Exception {
         String runId = Long.toString(System.currentTimeMillis(), 36);
