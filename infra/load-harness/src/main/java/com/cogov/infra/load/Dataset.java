@@ -77,6 +77,7 @@ final class Dataset {
             pharmaciesAndClerks();
             catalog();
             specials = specials();
+            specialsByCategory = specials.stream().collect(java.util.stream.Collectors.groupingBy(Drug::category));
             Instant now = Instant.now();
             Duration span = Duration.ofSeconds((long) (rows / SALES_PER_DAY * 86_400));
             // Into tables without their secondary indexes, which are then built once, sorted: a B-tree fed ten million
@@ -87,6 +88,7 @@ final class Dataset {
             say("  loaded in " + Duration.ofNanos(System.nanoTime() - started).toSeconds() + " s");
         } else {
             specials = specials();
+            specialsByCategory = specials.stream().collect(java.util.stream.Collectors.groupingBy(Drug::category));
             LocalDate loaded = LocalDate.ofEpochDay(marker[1]);
             if (!loaded.equals(today)) {
                 Instant midnight = today.atStartOfDay(CHINA).toInstant();
@@ -339,9 +341,6 @@ final class Dataset {
         double roll = random.nextDouble();
         String category = roll < 0.75 ? "EPHEDRINE_COMPOUND" : roll < 0.87 ? "DEXTROMETHORPHAN"
                 : roll < 0.95 ? "CODEINE_ORAL_LIQUID" : "DIPHENOXYLATE_COMPOUND";
-        if (specialsByCategory == null) {
-            specialsByCategory = specials.stream().collect(java.util.stream.Collectors.groupingBy(Drug::category));
-        }
         List<Drug> of = specialsByCategory.get(category);
         return of.get(random.nextInt(of.size()));
     }
