@@ -76,8 +76,7 @@ final class Dataset {
             say("Loading the dataset: 6,400 pharmacies, " + EXTRA_DRUGS + " drugs, " + Options.label(rows) + " registrations ...");
             pharmaciesAndClerks();
             catalog();
-            specials = specials();
-            specialsByCategory = specials.stream().collect(java.util.stream.Collectors.groupingBy(Drug::category));
+            readSpecials();
             Instant now = Instant.now();
             Duration span = Duration.ofSeconds((long) (rows / SALES_PER_DAY * 86_400));
             // Into tables without their secondary indexes, which are then built once, sorted: a B-tree fed ten million
@@ -87,8 +86,7 @@ final class Dataset {
             setMarker(rows, today);
             say("  loaded in " + Duration.ofNanos(System.nanoTime() - started).toSeconds() + " s");
         } else {
-            specials = specials();
-            specialsByCategory = specials.stream().collect(java.util.stream.Collectors.groupingBy(Drug::category));
+            readSpecials();
             LocalDate loaded = LocalDate.ofEpochDay(marker[1]);
             if (!loaded.equals(today)) {
                 Instant midnight = today.atStartOfDay(CHINA).toInstant();
@@ -356,6 +354,12 @@ final class Dataset {
     }
 
     // ---------------------------------------------------------------- reads
+
+    /** Before the loader's threads start, which only read these. */
+    private void readSpecials() throws SQLException {
+        specials = specials();
+        specialsByCategory = specials.stream().collect(java.util.stream.Collectors.groupingBy(Drug::category));
+    }
 
     List<Drug> specials() throws SQLException {
         List<Drug> out = new ArrayList<>();
