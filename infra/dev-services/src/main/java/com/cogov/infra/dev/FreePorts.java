@@ -5,12 +5,13 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 
-final class FreePorts {
+/** A free TCP port on the loopback interface, for servers started on a machine that runs other things too. */
+public final class FreePorts {
 
     private FreePorts() {
     }
 
-    static int find() {
+    public static int find() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         } catch (IOException e) {

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /** One app running from its production jar in its own JVM, its output in a log file. */
 public final class AppProcess {
@@ -26,6 +27,16 @@ public final class AppProcess {
         this.process = process;
         this.log = log;
         this.managementPort = managementPort;
+    }
+
+    /** A module's production jar, as its build left it in {@code <module>/target}. */
+    public static Path jarOf(Path root, String module) throws IOException {
+        Path target = root.resolve(module).resolve("target");
+        try (Stream<Path> files = Files.list(target)) {
+            return files.filter(p -> p.getFileName().toString().matches(module + "-[^-]+(-SNAPSHOT)?\\.jar"))
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalStateException("No jar in " + target + ": build it first (README, Quick start)"));
+        }
     }
 
     public static AppProcess start(String name, Path jar, Map<String, String> env, Path logs) throws IOException {

@@ -4,7 +4,6 @@ import com.cogov.infra.dev.DemoData;
 import com.cogov.infra.dev.DevServices;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -63,8 +62,8 @@ public final class DevLauncher {
 
         try {
             Path logs = Files.createDirectories(data.resolve("logs"));
-            apps.add(AppProcess.start("miniprogram-bff", jar(root, "miniprogram-bff"), env(services, bffPort), logs));
-            apps.add(AppProcess.start("portal", jar(root, "portal"), env(services, portalPort), logs));
+            apps.add(AppProcess.start("miniprogram-bff", AppProcess.jarOf(root, "miniprogram-bff"), env(services, bffPort), logs));
+            apps.add(AppProcess.start("portal", AppProcess.jarOf(root, "portal"), env(services, portalPort), logs));
             for (AppProcess app : apps) {
                 app.awaitReady(READY_TIMEOUT);
             }
@@ -83,15 +82,6 @@ public final class DevLauncher {
         env.put("MICRONAUT_SERVER_PORT", String.valueOf(port));
         env.put("ENDPOINTS_ALL_PORT", String.valueOf(port + 1000));
         return env;
-    }
-
-    private static Path jar(Path root, String module) throws IOException {
-        Path target = root.resolve(module).resolve("target");
-        try (Stream<Path> files = Files.list(target)) {
-            return files.filter(p -> p.getFileName().toString().matches(module + "-[^-]+(-SNAPSHOT)?\\.jar"))
-                    .findFirst()
-                    .orElseThrow(() -> new IllegalStateException("No jar in " + target + ": build with the README's run command"));
-        }
     }
 
     private static void printBanner(DevServices services, int bff, int portal, Path data, Duration took) {

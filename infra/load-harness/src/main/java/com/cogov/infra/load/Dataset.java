@@ -73,7 +73,7 @@ final class Dataset {
         LocalDate today = LocalDate.now(CHINA);
         if (marker == null) {
             long started = System.nanoTime();
-            say("Loading the dataset: 6,400 pharmacies, " + EXTRA_DRUGS + " drugs, " + Options.label(rows) + " registrations ...");
+            LoadHarness.say("Loading the dataset: 6,400 pharmacies, " + EXTRA_DRUGS + " drugs, " + Options.label(rows) + " registrations ...");
             pharmaciesAndClerks();
             catalog();
             readSpecials();
@@ -84,7 +84,7 @@ final class Dataset {
             long count = rows;
             withoutSecondaryIndexes(() -> registrations(connections, count, now.minus(span), now));
             setMarker(rows, today);
-            say("  loaded in " + Duration.ofNanos(System.nanoTime() - started).toSeconds() + " s");
+            LoadHarness.say("  loaded in " + Duration.ofNanos(System.nanoTime() - started).toSeconds() + " s");
         } else {
             readSpecials();
             LocalDate loaded = LocalDate.ofEpochDay(marker[1]);
@@ -92,11 +92,11 @@ final class Dataset {
                 Instant midnight = today.atStartOfDay(CHINA).toInstant();
                 Instant now = Instant.now();
                 long topUp = (long) (SALES_PER_DAY * Duration.between(midnight, now).toSeconds() / 86_400.0);
-                say("Dataset of " + Options.label(marker[0]) + " rows from " + loaded + ": adding today's " + topUp + " sales");
+                LoadHarness.say("Dataset of " + Options.label(marker[0]) + " rows from " + loaded + ": adding today's " + topUp + " sales");
                 registrations(connections, topUp, midnight, now);
                 setMarker(marker[0], today);
             } else {
-                say("Dataset of " + Options.label(marker[0]) + " rows already loaded today: reusing it");
+                LoadHarness.say("Dataset of " + Options.label(marker[0]) + " rows already loaded today: reusing it");
             }
             rows = marker[0];
         }
@@ -194,7 +194,7 @@ final class Dataset {
                 st.execute("ALTER TABLE " + index[0] + " DROP INDEX " + index[1]);
             }
             load.run();
-            say("  building the indexes ...");
+            LoadHarness.say("  building the indexes ...");
             for (String table : List.of("registration", "registration_item", "registration_trace_code")) {
                 StringBuilder alter = new StringBuilder("ALTER TABLE " + table);
                 String sep = " ";
@@ -246,7 +246,7 @@ final class Dataset {
                             long n = done.addAndGet(end - start);
                             int d = (int) (n * 10 / count);
                             if (decile.getAndAccumulate(d, Math::max) < d) {
-                                say("  " + d * 10 + " % (" + n + " registrations)");
+                                LoadHarness.say("  " + d * 10 + " % (" + n + " registrations)");
                             }
                         }
                     }
@@ -426,7 +426,4 @@ final class Dataset {
         }
     }
 
-    private static void say(String line) {
-        System.out.println(line);
-    }
 }

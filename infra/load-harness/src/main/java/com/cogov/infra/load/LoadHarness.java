@@ -4,13 +4,12 @@ import com.cogov.api.privacy.PersonalField;
 import com.cogov.api.privacy.PrivacyService;
 import com.cogov.infra.dev.BarcodePhotos;
 import com.cogov.infra.dev.DevServices;
+import com.cogov.infra.dev.FreePorts;
 import com.cogov.infra.launcher.AppProcess;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -35,7 +34,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 
 /**
  * The load harness (README, "Load harness"): starts MariaDB and Redis as their own processes, loads the city-scale
@@ -70,7 +68,7 @@ public final class LoadHarness {
         Path root = Path.of(System.getProperty("cogov.root", ".")).toAbsolutePath().normalize();
         Path data = root.resolve(".devdata").resolve("load-" + Options.label(options.rows()));
         Path work = Files.createDirectories(data.resolve("run"));
-        Path jar = jar(root.resolve("miniprogram-bff").resolve("target"));
+        Path jar = AppProcess.jarOf(root, "miniprogram-bff");
         say("cogov load harness: " + Options.label(options.rows()) + " registrations, " + options.duration().toSeconds()
                 + " s per scenario, " + options.connections() + " clients (data in " + data + ")");
 
@@ -91,11 +89,11 @@ public final class LoadHarness {
             try (Connection db = connections.get()) {
                 dataset = new Dataset(db, privacy).ensure(options.rows(), connections);
             }
-            int port = freePort();
+            int port = FreePorts.find();
             Map<String, String> env = new HashMap<>(services.environment());
             env.put("MICRONAUT_ENVIRONMENTS", "prod");
             env.put("MICRONAUT_SERVER_PORT", String.valueOf(port));
-            env.put("ENDPOINTS_ALL_PORT", String.valueOf(freePort()));
+            env.put("ENDPOINTS_ALL_PORT", String.valueOf(FreePorts.find()));
             // Every simulated clerk signs in from this one machine: the per-address sign-in throttle would refuse them.
             env.put("COGOV_ACCOUNT_MAX_ATTEMPTS_PER_ADDRESS", "1000000");
             if (options.profile()) {
@@ -184,10 +182,7 @@ public final class LoadHarness {
             }
             Collections.shuffle(lines, random);
             Path folder = Wrk.folder(work, "pharmacy-today", tokens, lines);
-            rows.add(new Report.Row("pharmacy today", FEW_CLIENTS,
-                    wrk.measure("pharmacy today", base, "get", folder, FEW_CLIENTS, warm, d), ceilingFew));
-            rows.add(new Report.Row("pharmacy today, saturated", c,
-                    wrk.measure("pharmacy today, saturated", base, "get", folder, c, warm, d), ceiling));
+            rows.addAll(query(wrk, "pharmacy today", base, folder, o, ceilingFew, ceiling));
         }
         if (o.runs("buyer history")) {
             String from = Instant.now().minus(Duration.ofDays(91)).toString();
@@ -201,10 +196,7 @@ public final class LoadHarness {
             }
             Collections.shuffle(lines, random);
             Path folder = Wrk.folder(work, "buyer-history", tokens, lines);
-            rows.add(new Report.Row("buyer history", FEW_CLIENTS,
-                    wrk.measure("buyer history", base, "get", folder, FEW_CLIENTS, warm, d), ceilingFew));
-            rows.add(new Report.Row("buyer history, saturated", c,
-                    wrk.measure("buyer history, saturated", base, "get", folder, c, warm, d), ceiling));
+            rows.addAll(query(wrk, "buyer history", base, folder, o, ceilingFew, ceiling));
         }
         if (o.runs("registration submit")) {
             // The write path, beside the database's own ceiling measured just before it.
@@ -235,6 +227,16 @@ public final class LoadHarness {
                     wrk.measure("barcode photo decode", base, "upload", photo, FEW_CLIENTS, warm, d), ceilingFew));
         }
         return new Report(o, dataset.registrations(), rows, checks, o.compare() == null ? null : JSON.readTree(root.resolve(o.compare()).toFile()));
+    }
+
+    /** A query at a few clients (its own cost, where the target applies), then at the counters' concurrency. */
+    private static List<Report.Row> query(Wrk wrk, String name, String base, Path folder, Options o, Measurement ceilingFew,
+                                          Measurement ceiling) throws IOException, InterruptedException {
+        return List.of(
+                new Report.Row(name, FEW_CLIENTS, wrk.measure(name, base, "get", folder, FEW_CLIENTS, o.warmUp(), o.duration()),
+                        ceilingFew),
+                new Report.Row(name + ", saturated", o.connections(),
+                        wrk.measure(name + ", saturated", base, "get", folder, o.connections(), o.warmUp(), o.duration()), ceiling));
     }
 
     /** After the run, in the table: every answered sale is there once, and no sale was written twice. */
@@ -310,19 +312,6 @@ public final class LoadHarness {
             return tokens;
         } finally {
             pool.shutdownNow();
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private static Path jar(Path target) throws IOException {
-        try (Stream<Path> files = Files.list(target)) {
-            return files.filter(p -> p.getFileName().toString().matches("miniprogram-bff-[^-]+(-SNAPSHOT)?\\.jar")).findFirst()
-                    .orElseThrow(() -> new IllegalStateException("No jar in " + target + ": build with the README's load command"));
         }
     }
 
