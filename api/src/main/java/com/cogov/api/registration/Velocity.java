@@ -63,6 +63,8 @@ class Velocity {
               redis.call('PEXPIRE', key, ARGV[4])
             end
             return 0""";
+    /** Takes a voided sale out of the set. */
+    private static final String FORGET = SET_KEY + "return redis.call('ZREM', key, ARGV[2])";
     /** The buyer's sales as read from the database (score, member pairs after the lifetime), then the marker. */
     private static final String LOAD = """
             for i = 2, #ARGV, 2 do redis.call('ZADD', KEYS[1], ARGV[i], ARGV[i + 1]) end
@@ -113,9 +115,8 @@ class Velocity {
     void voided(String buyerIndex, String category, Purchase purchase) {
         try {
             bumpEpochAfterOutage();
-            long epoch = redis.getAtomicLong(EPOCH_KEY).get();
-            redis.getScoredSortedSet("cogov:velocity:" + epoch + ":" + name(buyerIndex, category), StringCodec.INSTANCE)
-                    .remove(purchase.member());
+            script().eval(RScript.Mode.READ_WRITE, FORGET, RScript.ReturnType.LONG, List.<Object>of(EPOCH_KEY), name(buyerIndex, category),
+                    purchase.member());
         } catch (RuntimeException e) {
             failed(e);
         }
