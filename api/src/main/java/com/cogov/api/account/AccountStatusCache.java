@@ -1,5 +1,6 @@
 package com.cogov.api.account;
 
+import com.cogov.api.shared.LocalCopies;
 import com.cogov.contracts.account.AccountView;
 import io.micronaut.transaction.annotation.TransactionalEventListener;
 import jakarta.inject.Singleton;
@@ -22,12 +23,8 @@ class AccountStatusCache {
     private static final Logger LOG = LoggerFactory.getLogger(AccountStatusCache.class);
     private static final Duration TTL = Duration.ofMinutes(10);
     static final Duration NEAR_TTL = Duration.ofSeconds(1);
-    private static final int NEAR_MAX_ENTRIES = 100_000;
 
-    private record Near(boolean active, long expiresAtNanos) {
-    }
-
-    private final java.util.concurrent.ConcurrentHashMap<Long, Near> near = new java.util.concurrent.ConcurrentHashMap<>();
+    private final LocalCopies<Long, Boolean> near = new LocalCopies<>(100_000);
 
     private final RedissonClient redis;
     private final AccountRepository accounts;
@@ -38,20 +35,8 @@ class AccountStatusCache {
     }
 
     boolean isActive(long accountId) {
-        Near known = near.get(accountId);
-        if (known != null && System.nanoTime() < known.expiresAtNanos()) {
-            return known.active();
-        }
-        boolean active = throughRedis(accountId);
-        remember(accountId, active);
-        return active;
-    }
-
-    private void remember(long accountId, boolean active) {
-        if (near.size() >= NEAR_MAX_ENTRIES) {
-            near.clear();
-        }
-        near.put(accountId, new Near(active, System.nanoTime() + NEAR_TTL.toNanos()));
+        Boolean known = near.get(accountId);
+        return known != null ? known : near.put(accountId, throughRedis(accountId), NEAR_TTL);
     }
 
     private boolean throughRedis(long accountId) {
@@ -72,7 +57,7 @@ class AccountStatusCache {
     /** After the change commits: before, a concurrent request could re-cache the old status from the database. */
     @TransactionalEventListener(TransactionalEventListener.TransactionPhase.AFTER_COMMIT)
     void onChange(AccountStatusChanged change) {
-        remember(change.accountId(), change.active());
+        near.put(change.accountId(), change.active(), NEAR_TTL);
         try {
             redis.<String>getBucket(key(change.accountId()), StringCodec.INSTANCE).set(change.active() ? "1" : "0", TTL);
         } catch (RuntimeException redisDown) {

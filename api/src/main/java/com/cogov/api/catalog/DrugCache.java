@@ -1,5 +1,6 @@
 package com.cogov.api.catalog;
 
+import com.cogov.api.shared.LocalCopies;
 import com.cogov.contracts.catalog.DrugView;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
@@ -59,15 +60,9 @@ class DrugCache {
      * This node's copies of answers, keyed by catalog version and entry, so that a counter's scan costs no round
      * trip at all: the read path's ceiling is then the framework's, not the network's.
      */
-    private final java.util.concurrent.ConcurrentHashMap<String, Local> near = new java.util.concurrent.ConcurrentHashMap<>();
+    private final LocalCopies<String, Optional<DrugView>> near = new LocalCopies<>(NEAR_MAX_ENTRIES);
     private volatile long nearVersion = -1;
     private volatile long versionCheckedAt;
-
-    private record Local(Optional<DrugView> drug, long expiresAtNanos) {
-        boolean fresh() {
-            return System.nanoTime() < expiresAtNanos;
-        }
-    }
 
     DrugCache(RedissonClient redis, JsonMapper json, CatalogConfiguration config) {
         this.redis = redis;
@@ -82,9 +77,9 @@ class DrugCache {
         String key;
         try {
             long version = version();
-            Local local = near.get(version + ":" + entryName(code));
-            if (local != null && local.fresh()) {
-                return local.drug();
+            Optional<DrugView> copy = near.get(version + ":" + entryName(code));
+            if (copy != null) {
+                return copy;
             }
             key = "cogov:catalog:" + version + ":" + entryName(code);
             String cached = await(redis.<String>getBucket(key, StringCodec.INSTANCE).getAsync());
@@ -121,9 +116,9 @@ class DrugCache {
             unavailable(e.getCause());
             return database.apply(id);
         }
-        Local local = near.get(version + ":id:" + id);
-        if (local != null && local.fresh()) {
-            return local.drug();
+        Optional<DrugView> copy = near.get(version + ":id:" + id);
+        if (copy != null) {
+            return copy;
         }
         Optional<DrugView> drug = database.apply(id);
         return drug.isPresent() ? remember(version, "id:" + id, drug) : drug;
@@ -159,12 +154,7 @@ class DrugCache {
     }
 
     private Optional<DrugView> remember(long version, String entry, Optional<DrugView> drug) {
-        if (near.size() >= NEAR_MAX_ENTRIES) {
-            near.clear(); // far more codes than any catalog has: entries of old versions; start over
-        }
-        Duration ttl = drug.isPresent() ? config.cacheTtl() : config.notFoundTtl();
-        near.put(version + ":" + entry, new Local(drug, System.nanoTime() + ttl.toNanos()));
-        return drug;
+        return near.put(version + ":" + entry, drug, drug.isPresent() ? config.cacheTtl() : config.notFoundTtl());
     }
 
     /** Every node misses from now on and reads the catalog afresh. */
