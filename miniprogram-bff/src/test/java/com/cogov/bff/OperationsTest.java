@@ -1,6 +1,10 @@
 package com.cogov.bff;
 
 import com.cogov.infra.dev.DevServicesTest;
+import com.mysql.cj.conf.PropertyKey;
+import com.mysql.cj.conf.PropertySet;
+import com.mysql.cj.jdbc.JdbcConnection;
+import io.micronaut.data.connection.ConnectionOperations;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -13,7 +17,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import java.net.URI;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -30,9 +37,29 @@ class OperationsTest implements DevServicesTest {
 
     @Property(name = "endpoints.all.port")
     int managementPort;
+    @Inject
+    ConnectionOperations<Connection> connections;
 
     private HttpClient management() throws java.net.MalformedURLException {
         return HttpClient.create(URI.create("http://127.0.0.1:" + managementPort).toURL());
+    }
+
+    @Test
+    void theDriverRunsWithThePooledServerSettingsOfTheConfiguration() throws Exception {
+        // Without them every statement is parsed again and every transaction costs extra round trips: the counter's
+        // throughput halves, and nothing else would tell.
+        PropertySet settings = connections.executeRead(status -> {
+            try {
+                return status.getConnection().unwrap(JdbcConnection.class).getPropertySet();
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        for (PropertyKey key : List.of(PropertyKey.cachePrepStmts, PropertyKey.useLocalSessionState,
+                PropertyKey.useLocalTransactionState, PropertyKey.elideSetAutoCommits, PropertyKey.rewriteBatchedStatements)) {
+            assertThat(settings.getBooleanProperty(key).getValue()).as(key.getKeyName()).isTrue();
+        }
+        assertThat(settings.getIntegerProperty(PropertyKey.prepStmtCacheSize).getValue()).isEqualTo(250);
     }
 
     @Test
