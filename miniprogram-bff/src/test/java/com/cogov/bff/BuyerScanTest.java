@@ -1,5 +1,6 @@
 package com.cogov.bff;
 
+import com.cogov.api.audit.AuditService;
 import com.cogov.api.buyer.BuyerService;
 import com.cogov.api.buyer.IdentityRefInvalidException;
 import com.cogov.api.buyer.VerifiedBuyer;
@@ -70,6 +71,8 @@ class BuyerScanTest implements DevServicesTest {
     BuyerService buyers;
     @Inject
     PrivacyService privacy;
+    @Inject
+    AuditService audit;
 
     MiniProgramSessions mp;
     FakeWeChatServer weChat;
@@ -267,7 +270,8 @@ class BuyerScanTest implements DevServicesTest {
     }
 
     /** outcome, target type, target id and details of the newest buyer.scan entry. */
-    private static java.util.List<String> lastScanAudit(Connection c) throws SQLException {
+    private java.util.List<String> lastScanAudit(Connection c) throws SQLException {
+        audit.flush(); // the trail as an auditor would search it now
         try (ResultSet rs = c.createStatement().executeQuery("SELECT outcome, target_type, target_id, details FROM audit_event"
                 + " WHERE action = 'buyer.scan' ORDER BY id DESC LIMIT 1")) {
             assertThat(rs.next()).as("a buyer.scan audit entry").isTrue();

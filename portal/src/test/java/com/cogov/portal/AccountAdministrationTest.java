@@ -1,5 +1,6 @@
 package com.cogov.portal;
 
+import com.cogov.api.audit.AuditService;
 import com.cogov.contracts.account.AccountRequests;
 import com.cogov.contracts.account.AccountView;
 import com.cogov.contracts.account.IssuedCredential;
@@ -33,6 +34,8 @@ class AccountAdministrationTest implements PortalTest {
     @Inject
     @Client("/")
     HttpClient client;
+    @Inject
+    AuditService audit;
 
     PortalSessions portal;
     String admin;
@@ -79,6 +82,7 @@ class AccountAdministrationTest implements PortalTest {
         portal.refused(HttpRequest.GET("/portal/v1/accounts/" + id).bearerAuth(admin), 404);
         assertThat(portal.refused(HttpRequest.POST("/portal/v1/auth/login",
                 Map.of("username", "leaving-user", "password", issued.temporaryPassword())), 403).code()).isEqualTo("ACCOUNT_DISABLED");
+        audit.flush(); // the trail as an auditor would search it now
         try (Connection c = devServices().openConnection();
              ResultSet rs = c.createStatement().executeQuery(
                      "SELECT COUNT(*) FROM audit_event WHERE target_type = 'account' AND target_id = '" + id + "'")) {
@@ -114,6 +118,7 @@ class AccountAdministrationTest implements PortalTest {
     void onlyTheCityAdministratorManagesAccountsAndEveryDenialIsAudited() throws Exception {
         String inspector = portal.login("inspector", devServices().demoPasswords().get("inspector")).tokens().accessToken();
         assertThat(portal.refused(HttpRequest.GET("/portal/v1/accounts").bearerAuth(inspector), 403).code()).isEqualTo("FORBIDDEN");
+        audit.flush(); // the trail as an auditor would search it now
         try (Connection c = devServices().openConnection();
              ResultSet rs = c.createStatement().executeQuery(
                      "SELECT COUNT(*) FROM audit_event WHERE action = 'access.denied' AND target_id = 'GET /portal/v1/accounts'")) {

@@ -3,23 +3,41 @@ package com.cogov.api.audit;
 import com.cogov.api.shared.Actor;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
+import java.math.BigDecimal;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * Appends one checked entry to the chain. Kept apart from {@link AuditService} so that every append, including the
- * service's own {@code audit.verify} entries, goes through the transactional proxy: the head lock only serialises
- * appends when it is held until commit.
+ * Writes the trail in two steps. {@link #stage} puts an entry into {@code audit_pending} inside the business
+ * transaction it describes, so the entry commits or rolls back with it, and takes no lock anyone else waits for.
+ * {@link #chainBatch} then moves committed entries into the hash chain in batches under the head lock, which is held
+ * for one short transaction instead of from every business write to its commit. Kept apart from {@link AuditService}
+ * so that both go through the transactional proxy.
  */
 @Singleton
 class AuditAppender {
 
+    static final int BATCH = 500;
+
+    private static final String COLUMNS = "occurred_at, actor_account_id, actor_role, actor_scope, action, target_type,"
+            + " target_id, outcome, source_address, trace_id, details";
     // Written out rather than through a repository save: occurred_at must keep its microseconds (see SqlTime).
-    private static final String INSERT = "INSERT INTO audit_event (id, occurred_at, actor_account_id, actor_role,"
-            + " actor_scope, action, target_type, target_id, outcome, source_address, trace_id, details, prev_hash, hash)"
+    private static final String STAGE = "INSERT INTO audit_pending (" + COLUMNS + ") VALUES (" + SqlTime.PLACEHOLDER
+            + ", ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String INSERT = "INSERT INTO audit_event (id, " + COLUMNS + ", prev_hash, hash)"
             + " VALUES (?, " + SqlTime.PLACEHOLDER + ", ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    // UNIX_TIMESTAMP of a TIMESTAMP(6) column is its stored instant with all six fraction digits, whatever the session's
+    // time zone: the hash is computed over exactly the time that audit_event will hold.
+    private static final String PENDING = "SELECT id, UNIX_TIMESTAMP(occurred_at), actor_account_id, actor_role, actor_scope,"
+            + " action, target_type, target_id, outcome, source_address, trace_id, details FROM audit_pending ORDER BY id LIMIT ?";
 
     private final AuditChainHeadRepository heads;
     private final JdbcOperations jdbc;
@@ -29,39 +47,99 @@ class AuditAppender {
         this.jdbc = jdbc;
     }
 
+    /** Joins the caller's transaction (or commits on its own): the entry exists exactly when the business write does. */
     @Transactional
-    public AuditEvent append(Actor actor, String action, @Nullable String targetType, @Nullable String targetId,
-                             AuditOutcome outcome, @Nullable String details) {
-        AuditChainHead head = heads.lock();
-        // The time is taken under the lock, so occurred_at follows the chain order (clock skew between nodes aside).
+    public void stage(Actor actor, String action, @Nullable String targetType, @Nullable String targetId,
+                      AuditOutcome outcome, @Nullable String details) {
         Instant occurredAt = AuditHashing.storable(Instant.now());
-        AuditEvent event = new AuditEvent(head.lastId() + 1, occurredAt, actor.accountId(),
-                actor.role() == null ? null : actor.role().name(), actor.scope(), action, targetType, targetId,
-                outcome.name(), clip(actor.sourceAddress()), clip(actor.traceId()), details, head.lastHash(), "")
-                .sealed();
-        insert(event);
-        heads.advance(event.id(), event.hash());
-        return event;
-    }
-
-    private void insert(AuditEvent e) {
-        jdbc.prepareStatement(INSERT, statement -> {
-            statement.setLong(1, e.id());
-            statement.setBigDecimal(2, SqlTime.epochSeconds(e.occurredAt()));
-            statement.setObject(3, e.actorAccountId());
-            statement.setString(4, e.actorRole());
-            statement.setString(5, e.actorScope());
-            statement.setString(6, e.action());
-            statement.setString(7, e.targetType());
-            statement.setString(8, e.targetId());
-            statement.setString(9, e.outcome());
-            statement.setString(10, e.sourceAddress());
-            statement.setString(11, e.traceId());
-            statement.setString(12, e.details());
-            statement.setString(13, e.prevHash());
-            statement.setString(14, e.hash());
+        jdbc.prepareStatement(STAGE, statement -> {
+            statement.setBigDecimal(1, SqlTime.epochSeconds(occurredAt));
+            statement.setObject(2, actor.accountId());
+            statement.setString(3, actor.role() == null ? null : actor.role().name());
+            statement.setString(4, actor.scope());
+            statement.setString(5, action);
+            statement.setString(6, targetType);
+            statement.setString(7, targetId);
+            statement.setString(8, outcome.name());
+            statement.setString(9, clip(actor.sourceAddress()));
+            statement.setString(10, clip(actor.traceId()));
+            statement.setString(11, details);
             return statement.executeUpdate();
         });
+    }
+
+    /**
+     * Chains up to {@link #BATCH} committed staged entries, oldest staging first, and answers how many. The head lock
+     * comes first, and READ COMMITTED lets the read after it see every entry committed up to then: two nodes chaining
+     * at once queue on the lock, and the second finds only what the first left.
+     */
+    @Transactional(isolation = TransactionDefinition.Isolation.READ_COMMITTED)
+    public int chainBatch() {
+        AuditChainHead head = heads.lock();
+        List<Staged> staged = jdbc.prepareStatement(PENDING, statement -> {
+            statement.setInt(1, BATCH);
+            List<Staged> rows = new ArrayList<>();
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    BigDecimal seconds = rs.getBigDecimal(2);
+                    Instant occurredAt = Instant.ofEpochSecond(seconds.longValue(),
+                            seconds.remainder(BigDecimal.ONE).movePointRight(9).longValue());
+                    rows.add(new Staged(rs.getLong(1), new AuditEvent(0, occurredAt, (Long) rs.getObject(3), rs.getString(4),
+                            rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
+                            rs.getString(10), rs.getString(11), rs.getString(12), "", "")));
+                }
+            }
+            return rows;
+        });
+        if (staged.isEmpty()) {
+            return 0;
+        }
+        long lastId = head.lastId();
+        String lastHash = head.lastHash();
+        List<AuditEvent> chained = new ArrayList<>(staged.size());
+        for (Staged s : staged) {
+            AuditEvent e = s.event();
+            AuditEvent event = new AuditEvent(++lastId, e.occurredAt(), e.actorAccountId(), e.actorRole(), e.actorScope(),
+                    e.action(), e.targetType(), e.targetId(), e.outcome(), e.sourceAddress(), e.traceId(), e.details(),
+                    lastHash, "").sealed();
+            chained.add(event);
+            lastHash = event.hash();
+        }
+        insert(chained);
+        String ids = String.join(",", staged.stream().map(s -> Long.toString(s.pendingId())).toList());
+        jdbc.prepareStatement("DELETE FROM audit_pending WHERE id IN (" + ids + ")", PreparedStatement::executeUpdate);
+        heads.advance(lastId, lastHash);
+        return staged.size();
+    }
+
+    private record Staged(long pendingId, AuditEvent event) {
+    }
+
+    private void insert(List<AuditEvent> events) {
+        jdbc.prepareStatement(INSERT, statement -> {
+            for (AuditEvent e : events) {
+                bind(statement, e);
+                statement.addBatch();
+            }
+            return statement.executeBatch();
+        });
+    }
+
+    private static void bind(PreparedStatement statement, AuditEvent e) throws SQLException {
+        statement.setLong(1, e.id());
+        statement.setBigDecimal(2, SqlTime.epochSeconds(e.occurredAt()));
+        statement.setObject(3, e.actorAccountId());
+        statement.setString(4, e.actorRole());
+        statement.setString(5, e.actorScope());
+        statement.setString(6, e.action());
+        statement.setString(7, e.targetType());
+        statement.setString(8, e.targetId());
+        statement.setString(9, e.outcome());
+        statement.setString(10, e.sourceAddress());
+        statement.setString(11, e.traceId());
+        statement.setString(12, e.details());
+        statement.setString(13, e.prevHash());
+        statement.setString(14, e.hash());
     }
 
     /** Address and trace id arrive from outside; a longer value is cut to the column rather than refused. */

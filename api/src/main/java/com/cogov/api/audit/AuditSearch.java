@@ -1,6 +1,7 @@
 package com.cogov.api.audit;
 
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.transaction.annotation.ReadOnly;
 import jakarta.inject.Singleton;
 
 import java.sql.PreparedStatement;
@@ -40,6 +41,7 @@ class AuditSearch {
     }
 
     /** One row more than the page, to tell whether there is a next page. */
+    @ReadOnly
     List<AuditEvent> find(AuditQuery query) {
         Sql sql = sql(query);
         return jdbc.prepareStatement(sql.text(), statement -> {

@@ -6,7 +6,6 @@ import com.cogov.contracts.audit.AuditPageView;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
-import io.micronaut.transaction.annotation.ReadOnly;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
@@ -24,9 +23,10 @@ import java.util.regex.Pattern;
  * of a buyer's personal data (domain-rules.md §7, 等保 2.0 level 3 security audit).
  * <p>
  * The trail is append-only and tamper-evident. Each row carries the SM3 hash of its content linked to the previous
- * row's hash ({@link AuditHashing} spells the format out), appends are serialised on one head row so the chain stays
- * linear across app nodes, and database triggers refuse UPDATE and DELETE. There is no way to change or delete an
- * entry through this class, and there never will be: a correction is a new entry.
+ * row's hash ({@link AuditHashing} spells the format out), and database triggers refuse UPDATE and DELETE. An entry
+ * is staged in the transaction of the write it describes and chained within a moment by {@link AuditChainer}, in
+ * batches serialised on one head row so the chain stays linear across app nodes (see {@link AuditAppender}). There is
+ * no way to change or delete an entry through this class, and there never will be: a correction is a new entry.
  * <p>
  * Retention: nothing deletes entries, ever. Keeping everything satisfies the ≥ 6 months (180 days) of 网络安全法
  * Art. 21; archiving old entries, if it is ever needed, must move whole verified stretches of the chain, not rows.
@@ -57,11 +57,9 @@ public class AuditService {
 
     /**
      * Records one event. It joins the caller's transaction, so the entry commits or rolls back with the business
-     * write it describes; without one it commits on its own.
-     * <p>
-     * Appends hold the chain's head lock until the transaction ends, so record as the last step of a business
-     * transaction, not the first. An event whose cause makes the caller's transaction roll back (a permission denial,
-     * a failed sign-in) must be recorded outside that transaction, or it is rolled back too.
+     * write it describes; without one it commits on its own. It is chained shortly after the commit; {@link #flush}
+     * chains everything committed so far at once. An event whose cause makes the caller's transaction roll back (a
+     * permission denial, a failed sign-in) must be recorded outside that transaction, or it is rolled back too.
      *
      * @param action     dotted lowercase, e.g. {@code account.login.failed}
      * @param targetType kind of object acted on, e.g. {@code account}, {@code registration}; needed with a target id
@@ -99,7 +97,23 @@ public class AuditService {
         if (canonicalDetails != null && canonicalDetails.getBytes(StandardCharsets.UTF_8).length > MAX_DETAILS_BYTES) {
             throw new IllegalArgumentException("audit details exceed " + MAX_DETAILS_BYTES + " bytes");
         }
-        appender.append(actor, action, targetType, targetId, outcome, canonicalDetails);
+        appender.stage(actor, action, targetType, targetId, outcome, canonicalDetails);
+    }
+
+    /**
+     * Chains every entry committed so far, so that a reader of {@code audit_event} (the search, the verification, a
+     * report) sees the trail up to this moment. {@link AuditChainer} does the same in the background.
+     *
+     * @return how many entries were chained
+     */
+    public int flush() {
+        int total = 0;
+        int chained;
+        do {
+            chained = appender.chainBatch();
+            total += chained;
+        } while (chained == AuditAppender.BATCH);
+        return total;
     }
 
     /** {@link #verify(Actor)} on behalf of the platform itself. */
@@ -113,6 +127,7 @@ public class AuditService {
      * (FAILURE when the chain is broken), so the trail shows when it was last checked and by whom.
      */
     public AuditVerification verify(Actor requestedBy) {
+        flush();
         AuditVerification result = verifier.walk();
         Map<String, String> details = new LinkedHashMap<>();
         details.put("checked", Long.toString(result.checked()));
@@ -127,9 +142,9 @@ public class AuditService {
         return result;
     }
 
-    /** The admin search: optional filters, newest first. */
-    @ReadOnly
+    /** The admin search: optional filters, newest first, up to the moment of the search. */
     public AuditPageView search(AuditQuery query) {
+        flush();
         List<AuditEvent> rows = search.find(query);
         boolean hasMore = rows.size() > query.size();
         List<AuditEventView> items = rows.stream().limit(query.size()).map(this::view).toList();

@@ -29,8 +29,11 @@ final class AuditDatabase implements AutoCloseable {
     private static final Pattern CREATE_TRIGGER = Pattern.compile("CREATE TRIGGER\\s+(\\w+)[^;]*", Pattern.CASE_INSENSITIVE);
 
     private final Connection connection;
+    private final AuditService audit;
 
-    AuditDatabase(DevServices devServices) throws SQLException {
+    /** Every read first chains what the service has staged, so it sees the trail up to the moment it is made. */
+    AuditDatabase(DevServices devServices, AuditService audit) throws SQLException {
+        this.audit = audit;
         this.connection = devServices.openConnection();
         try (Statement statement = connection.createStatement()) {
             // A drill that waits on someone's lock (DROP TRIGGER needs the table to itself) fails instead of hanging.
@@ -114,6 +117,7 @@ final class AuditDatabase implements AutoCloseable {
     }
 
     private PreparedStatement prepare(String sql, Object... parameters) throws SQLException {
+        audit.flush();
         PreparedStatement statement = connection.prepareStatement(sql);
         for (int i = 0; i < parameters.length; i++) {
             statement.setObject(i + 1, parameters[i]);

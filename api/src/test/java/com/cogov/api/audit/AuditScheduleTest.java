@@ -67,7 +67,7 @@ class AuditScheduleTest implements DevServicesTest {
     @Test
     void aBrokenChainIsLoggedAsAnErrorNamingTheEntry() throws Exception {
         audit.record(Actor.system(null), "account.disable", "account", "3", AuditOutcome.SUCCESS, Map.of());
-        try (AuditDatabase database = new AuditDatabase(devServices())) {
+        try (AuditDatabase database = new AuditDatabase(devServices(), audit)) {
             long changedId = database.lastEventId();
             audit.record(Actor.system(null), "account.enable", "account", "3", AuditOutcome.SUCCESS, Map.of());
             database.withoutTriggers(() -> {

@@ -49,7 +49,7 @@ class AuditSearchTest implements DevServicesTest {
 
     @BeforeAll
     void openDatabase() throws SQLException {
-        database = new AuditDatabase(devServices());
+        database = new AuditDatabase(devServices(), audit);
     }
 
     @AfterAll

@@ -59,7 +59,7 @@ class AuditTrailTest implements DevServicesTest {
 
     @BeforeAll
     void openDatabase() throws SQLException {
-        database = new AuditDatabase(devServices());
+        database = new AuditDatabase(devServices(), audit);
     }
 
     @AfterAll
@@ -270,6 +270,45 @@ class AuditTrailTest implements DevServicesTest {
         assertThat(database.number("SELECT COUNT(*) FROM audit_event WHERE trace_id LIKE ?", run + "-%")).isEqualTo(200);
         assertThat(database.headLastId()).isEqualTo(before + 200);
         assertThat(database.number("SELECT COUNT(*) - COUNT(DISTINCT prev_hash) FROM audit_event")).isZero();
+        assertThat(audit.verify().intact()).isTrue();
+    }
+
+    @Test
+    void entriesAreChainedInTheBackgroundWithinAMomentWithoutAnyoneReading() throws Exception {
+        String traceId = "trace-background-" + token();
+        audit.record(new Actor(5L, Role.PHARMACY_CLERK, 12L, "420106", null, "10.0.0.5", traceId),
+                "registration.create", "registration", "1003", AuditOutcome.SUCCESS, Map.of());
+
+        // Read past the service, as a DBA would: nothing here asks for the staged entry to be chained.
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        long chained = 0;
+        try (Connection c = devServices().openConnection(); var query = c.prepareStatement(
+                "SELECT COUNT(*) FROM audit_event WHERE trace_id = ?")) {
+            query.setString(1, traceId);
+            while (chained == 0 && System.nanoTime() < deadline) {
+                try (var rows = query.executeQuery()) {
+                    rows.next();
+                    chained = rows.getLong(1);
+                }
+                Thread.sleep(50);
+            }
+        }
+        assertThat(chained).as("chained by the background chainer").isEqualTo(1);
+        assertThat(database.number("SELECT COUNT(*) FROM audit_pending WHERE trace_id = ?", traceId)).isZero();
+    }
+
+    @Test
+    void entriesLeftStagedByANodeThatStoppedAreChainedByAnother() throws SQLException {
+        // A node that committed a business write and stopped before chaining its entry leaves this row behind.
+        String traceId = "trace-orphan-" + token();
+        try (Connection c = devServices().openConnection(); var insert = c.prepareStatement("INSERT INTO audit_pending"
+                + " (occurred_at, actor_account_id, actor_role, actor_scope, action, outcome, trace_id)"
+                + " VALUES (CURRENT_TIMESTAMP(6), 5, 'PHARMACY_CLERK', 'pharmacy:12', 'registration.void', 'SUCCESS', ?)")) {
+            insert.setString(1, traceId);
+            insert.executeUpdate();
+        }
+
+        assertThat(database.strings("SELECT action FROM audit_event WHERE trace_id = ?", traceId)).containsExactly("registration.void");
         assertThat(audit.verify().intact()).isTrue();
     }
 

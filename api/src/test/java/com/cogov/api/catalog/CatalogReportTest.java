@@ -1,5 +1,6 @@
 package com.cogov.api.catalog;
 
+import com.cogov.api.audit.AuditService;
 import com.cogov.api.shared.AccessDeniedException;
 import com.cogov.api.shared.Actor;
 import com.cogov.contracts.account.Role;
@@ -26,6 +27,8 @@ class CatalogReportTest implements DevServicesTest {
 
     @Inject
     CatalogService catalog;
+    @Inject
+    AuditService audit;
 
     Actor clerkOfPharmacyOne;
     Actor clerkOfPharmacyTwo;
@@ -80,6 +83,7 @@ class CatalogReportTest implements DevServicesTest {
     }
 
     private long count(String sql) throws SQLException {
+        audit.flush(); // the trail as an auditor would search it now
         try (Connection c = devServices().openConnection(); ResultSet rs = c.createStatement().executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
