@@ -117,25 +117,60 @@ class RegistrationTest implements DevServicesTest {
     }
 
     @Test
-    void aDuplicateArrivingWhileTheFirstIsInFlightGets409() throws Exception {
+    void aRetryArrivingWhileTheFirstIsStillBeingWrittenWaitsAndGetsTheFirstsAnswer() throws Exception {
+        String buyer = adultId();
+        RegistrationRequest sale = sale(buyer, item(EPHEDRINE, 1));
+        RegistrationResult first = counter.register(clerk, sale);
         String key = UUID.randomUUID().toString();
+        try (Connection other = devServices().openConnection()) {
+            // Another node is writing this key's answer and has not committed yet (the answer of the first sale stands in).
+            other.setAutoCommit(false);
+            other.createStatement().executeUpdate("INSERT INTO registration_request (pharmacy_id, idempotency_key, request_hash,"
+                    + " registration_id, response) SELECT pharmacy_id, '" + key + "', request_hash, registration_id, response"
+                    + " FROM registration_request WHERE registration_id = " + first.id());
+            var retry = java.util.concurrent.CompletableFuture.supplyAsync(
+                    () -> client.toBlocking().exchange(post(clerk, key, sale), RegistrationResult.class));
+            Thread.sleep(500);
+            assertThat(retry).as("waits for the other node's commit").isNotDone();
+            other.commit();
+
+            HttpResponse<RegistrationResult> answer = retry.get(10, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(answer.getStatus().getCode()).isEqualTo(201);
+            assertThat(answer.body()).isEqualTo(first);
+        }
+        assertThat(salesTo(buyer)).as("the retry rolled its own sale back").isEqualTo(1);
+    }
+
+    @Test
+    void aKeyAlreadyUsedForAnotherSaleIsRefusedEvenWhenBothArriveTogether() throws Exception {
         RegistrationRequest sale = sale(adultId(), item(EPHEDRINE, 1));
-        try (Connection c = devServices().openConnection()) { // another node has claimed the key and is still working
-            c.createStatement().executeUpdate("INSERT INTO registration_request (pharmacy_id, idempotency_key, request_hash, status)"
-                    + " VALUES (1, '" + key + "', SHA2('in flight', 256), 'PENDING')");
+        RegistrationResult other = counter.register(clerk, sale(adultId(), item(EPHEDRINE, 1)));
+        String key = UUID.randomUUID().toString();
+        try (Connection c = devServices().openConnection()) {
+            c.setAutoCommit(false);
+            c.createStatement().executeUpdate("INSERT INTO registration_request (pharmacy_id, idempotency_key, request_hash,"
+                    + " registration_id, response) SELECT pharmacy_id, '" + key + "', request_hash, registration_id, response"
+                    + " FROM registration_request WHERE registration_id = " + other.id());
+            var mine = java.util.concurrent.CompletableFuture.supplyAsync(() -> counter.mp.refused(post(clerk, key, sale), 422));
+            Thread.sleep(300);
+            c.commit();
+            assertThat(mine.get(10, java.util.concurrent.TimeUnit.SECONDS).code()).isEqualTo("IDEMPOTENCY_KEY_REUSED");
         }
-        assertThat(counter.mp.refused(post(clerk, key, sale), 422).code()).isEqualTo("IDEMPOTENCY_KEY_REUSED");
-        String key2 = UUID.randomUUID().toString();
-        RegistrationResult done = client.toBlocking().retrieve(post(clerk, key2, sale), RegistrationResult.class);
-        try (Connection c = devServices().openConnection()) { // same body, claim still pending: as if in flight
-            c.createStatement().executeUpdate("UPDATE registration_request SET status = 'PENDING' WHERE idempotency_key = '" + key2 + "'");
-        }
-        assertThat(counter.mp.refused(post(clerk, key2, sale), 409).code()).isEqualTo("REGISTRATION_IN_PROGRESS");
-        try (Connection c = devServices().openConnection()) { // the node died: after the takeover delay a retry finishes it
-            c.createStatement().executeUpdate("UPDATE registration_request SET claimed_at = NOW(6) - INTERVAL 3 MINUTE,"
-                    + " status = 'DONE' WHERE idempotency_key = '" + key2 + "'");
-        }
-        assertThat(client.toBlocking().retrieve(post(clerk, key2, sale), RegistrationResult.class)).isEqualTo(done);
+    }
+
+    @Test
+    void aRefusedSaleLeavesItsKeyFreeForTheCorrectedRetry() {
+        String key = UUID.randomUUID().toString();
+        String buyer = adultId();
+        assertThat(counter.mp.refused(post(clerk, key, sale(buyer, item(EPHEDRINE, 3))), 422).code()).isEqualTo("REGISTRATION_BLOCKED");
+        HttpResponse<RegistrationResult> corrected = client.toBlocking().exchange(post(clerk, key, sale(buyer, item(EPHEDRINE, 2))),
+                RegistrationResult.class);
+        assertThat(corrected.getStatus().getCode()).isEqualTo(201);
+    }
+
+    private long salesTo(String documentNumber) {
+        return counter.mp.call(HttpRequest.GET("/mp/v1/registrations?documentNumber=" + documentNumber), clerk,
+                RegistrationPage.class).items().size();
     }
 
     @Test

@@ -8,15 +8,13 @@ import java.time.Duration;
 /**
  * Time limits of registration.
  *
- * @param voidWindow      how long the same pharmacy may void a registration (policy)
- * @param maxBackdating   how old a sale queued offline may be when it arrives
- * @param maxClockAhead   how far the phone's clock may run ahead of ours
- * @param pendingTakeover after this, an unfinished claim (a node died mid-request) may be taken over by a retry
+ * @param voidWindow    how long the same pharmacy may void a registration (policy)
+ * @param maxBackdating how old a sale queued offline may be when it arrives
+ * @param maxClockAhead how far the phone's clock may run ahead of ours
  */
 @ConfigurationProperties("cogov.registration")
 record RegistrationConfiguration(
         @Bindable(defaultValue = "24h") Duration voidWindow,
         @Bindable(defaultValue = "72h") Duration maxBackdating,
-        @Bindable(defaultValue = "5m") Duration maxClockAhead,
-        @Bindable(defaultValue = "2m") Duration pendingTakeover) {
+        @Bindable(defaultValue = "5m") Duration maxClockAhead) {
 }

@@ -97,32 +97,34 @@ public class RegistrationService {
     }
 
     /**
-     * Registers one sale. The same key and body again answers the same result; the same key with another body is
-     * refused (422); a duplicate arriving while the first is being processed gets 409.
+     * Registers one sale. The same key and body again answers the same result, also when the two arrive together
+     * (the second waits for the first's commit); the same key with another body is refused (422). The key is used
+     * only by a sale that was accepted: after a refusal or a failure, a corrected retry may use it again.
      */
     public RegistrationResult register(Actor clerk, @Nullable String idempotencyKey, RegistrationRequest request) {
         requireCounter(clerk);
         String key = validKey(idempotencyKey);
         String hash = Digests.sha256Hex(write(request));
-        Optional<RegistrationResult> earlier = claimOrReplay(clerk.pharmacyId(), key, hash);
+        Optional<RegistrationResult> earlier = answered(clerk.pharmacyId(), key, hash);
         if (earlier.isPresent()) {
             return earlier.get();
         }
-        try {
-            Sale sale = evaluate(clerk, request);
-            List<Finding> findings = rules.stream().flatMap(r -> r.check(sale, policies).stream()).toList();
-            List<Finding> blocks = findings.stream().filter(f -> f.severity() == Finding.Severity.BLOCK).toList();
-            if (!blocks.isEmpty()) {
-                refuse(clerk, sale, findings, blocks);
-            }
-            RegistrationResult result = writer.accept(clerk, key, newRegistration(clerk, sale, request, findings), findings);
-            sale.packagesByCategory().forEach((category, packages) -> velocity.recorded(sale.buyer().numberIndex(), category,
-                    new Velocity.Purchase(result.id(), clerk.pharmacyId(), packages, sale.soldAt())));
-            return result;
-        } catch (RuntimeException e) {
-            store.release(clerk.pharmacyId(), key);
-            throw e;
+        Sale sale = evaluate(clerk, request);
+        List<Finding> findings = rules.stream().flatMap(r -> r.check(sale, policies).stream()).toList();
+        List<Finding> blocks = findings.stream().filter(f -> f.severity() == Finding.Severity.BLOCK).toList();
+        if (!blocks.isEmpty()) {
+            refuse(clerk, sale, findings, blocks);
         }
+        RegistrationResult result;
+        try {
+            result = writer.accept(clerk, key, hash, newRegistration(clerk, sale, request, findings), findings);
+        } catch (RegistrationWriter.KeyAnsweredMeanwhile e) {
+            // A retry of this sale committed while this one was evaluated: this one rolled back, and answers as that one did.
+            return answered(clerk.pharmacyId(), key, hash).orElseThrow();
+        }
+        sale.packagesByCategory().forEach((category, packages) -> velocity.recorded(sale.buyer().numberIndex(), category,
+                new Velocity.Purchase(result.id(), clerk.pharmacyId(), packages, sale.soldAt())));
+        return result;
     }
 
     /** Up to 50 registrations queued offline, each with its own key, each answered as it would be alone. */
@@ -353,22 +355,14 @@ public class RegistrationService {
 
     // ---------------------------------------------------------------- idempotency
 
-    private Optional<RegistrationResult> claimOrReplay(long pharmacyId, String key, String hash) {
-        if (store.claim(pharmacyId, key, hash)) {
-            return Optional.empty();
-        }
-        RegistrationStore.Claim claim = store.findClaim(pharmacyId, key)
-                .orElseThrow(() -> RegistrationException.of(ErrorCode.REGISTRATION_IN_PROGRESS, "请稍后重试"));
-        if (!claim.requestHash().equals(hash)) {
-            throw RegistrationException.of(ErrorCode.IDEMPOTENCY_KEY_REUSED, "幂等键 " + key + " 已用于内容不同的另一笔登记；新的登记请使用新的幂等键");
-        }
-        if ("DONE".equals(claim.status())) {
-            return Optional.of(read(claim.response()));
-        }
-        if (store.takeOver(pharmacyId, key, clock.instant().minus(config.pendingTakeover()))) {
-            return Optional.empty();
-        }
-        throw RegistrationException.of(ErrorCode.REGISTRATION_IN_PROGRESS, "同一幂等键的登记仍在处理中");
+    /** The answer already given to this key, or empty when it is unused; a key used for another sale is refused. */
+    private Optional<RegistrationResult> answered(long pharmacyId, String key, String hash) {
+        return store.answered(pharmacyId, key).map(earlier -> {
+            if (!earlier.requestHash().equals(hash)) {
+                throw RegistrationException.of(ErrorCode.IDEMPOTENCY_KEY_REUSED, "幂等键 " + key + " 已用于内容不同的另一笔登记；新的登记请使用新的幂等键");
+            }
+            return read(earlier.response());
+        });
     }
 
     private static String validKey(@Nullable String key) {

@@ -5,7 +5,7 @@ import com.cogov.contracts.buyer.DocumentType;
 import com.cogov.contracts.buyer.Sex;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
-import io.micronaut.transaction.annotation.ReadOnly;
+import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
@@ -14,6 +14,7 @@ import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.SQLIntegrityConstraintViolationException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.sql.Types;
@@ -38,42 +39,40 @@ class RegistrationStore {
         this.jdbc = jdbc;
     }
 
-    // ------------------------------------------------------------------ idempotency claims
+    // ------------------------------------------------------------------ idempotency records
 
-    record Claim(String requestHash, String status, @Nullable Long registrationId, @Nullable String response, Instant claimedAt) {
+    /** What a key was used for: the request's hash and the answer given. */
+    record Answered(String requestHash, String response) {
     }
 
-    /** Committed on its own before the work, so a concurrent duplicate sees it at once. */
-    @Transactional
-    boolean claim(long pharmacyId, String key, String hash) {
-        return update("INSERT IGNORE INTO registration_request (pharmacy_id, idempotency_key, request_hash, status) VALUES (?,?,?,'PENDING')",
-                pharmacyId, key, hash) == 1;
-    }
-
-    @ReadOnly
-    Optional<Claim> findClaim(long pharmacyId, String key) {
-        return jdbc.prepareStatement("SELECT request_hash, status, registration_id, response, claimed_at FROM registration_request"
-                + " WHERE pharmacy_id = ? AND idempotency_key = ?", ps -> {
+    // Single statements read on a connection without a transaction (@Connectable): a transaction around one SELECT
+    // costs three more round trips (autocommit off, commit, autocommit on) and buys nothing.
+    @Connectable
+    Optional<Answered> answered(long pharmacyId, String key) {
+        return jdbc.prepareStatement("SELECT request_hash, response FROM registration_request WHERE pharmacy_id = ? AND idempotency_key = ?", ps -> {
             ps.setLong(1, pharmacyId);
             ps.setString(2, key);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(new Claim(rs.getString(1), rs.getString(2), (Long) rs.getObject(3),
-                        rs.getString(4), rs.getTimestamp(5).toInstant())) : Optional.empty();
+                return rs.next() ? Optional.of(new Answered(rs.getString(1), rs.getString(2))) : Optional.empty();
             }
         });
     }
 
-    /** A claim left PENDING by a node that died mid-request may be taken over after a while; only one retry wins. */
+    /**
+     * Joins the sale's transaction, so the key is used exactly when the sale exists. Answers false when another
+     * request with the key committed first: the primary key makes this insert wait for that one's commit, then fail.
+     */
     @Transactional
-    boolean takeOver(long pharmacyId, String key, Instant claimedBefore) {
-        return update("UPDATE registration_request SET claimed_at = CURRENT_TIMESTAMP(6) WHERE pharmacy_id = ? AND idempotency_key = ?"
-                + " AND status = 'PENDING' AND claimed_at < ?", pharmacyId, key, Timestamp.from(claimedBefore)) == 1;
-    }
-
-    /** The work failed or was refused: the key is free again, so a corrected retry can run. */
-    @Transactional
-    void release(long pharmacyId, String key) {
-        update("DELETE FROM registration_request WHERE pharmacy_id = ? AND idempotency_key = ? AND status = 'PENDING'", pharmacyId, key);
+    boolean recordAnswer(long pharmacyId, String key, String hash, long registrationId, String response) {
+        return jdbc.prepareStatement("INSERT INTO registration_request (pharmacy_id, idempotency_key, request_hash, registration_id,"
+                + " response) VALUES (?,?,?,?,?)", ps -> {
+            bind(ps, List.of(pharmacyId, key, hash, registrationId, response));
+            try {
+                return ps.executeUpdate() == 1;
+            } catch (SQLIntegrityConstraintViolationException e) {
+                return false;
+            }
+        });
     }
 
     // ------------------------------------------------------------------ writes
@@ -165,12 +164,6 @@ class RegistrationStore {
                 type, id, version, event, payload);
     }
 
-    @Transactional
-    void completeClaim(long pharmacyId, String key, long registrationId, String response) {
-        update("UPDATE registration_request SET status = 'DONE', registration_id = ?, response = ? WHERE pharmacy_id = ? AND idempotency_key = ?",
-                registrationId, response, pharmacyId, key);
-    }
-
     /** One void per registration: the primary key makes a second one fail rather than double-count. */
     @Transactional
     boolean insertVoid(long registrationId, long voidedBy, String reason) {
@@ -180,7 +173,7 @@ class RegistrationStore {
 
     // ------------------------------------------------------------------ reads
 
-    @ReadOnly
+    @Connectable
     Set<String> seenTraceCodes(Collection<String> codes) {
         if (codes.isEmpty()) {
             return Set.of();
@@ -204,7 +197,7 @@ class RegistrationStore {
     }
 
     /** The truth behind the velocity rule: a buyer's unvoided sales of a category since a time, by the buyer index. */
-    @ReadOnly
+    @Connectable
     List<Velocity.Purchase> purchases(String buyerIndex, String category, Instant since) {
         return jdbc.prepareStatement("""
                 SELECT r.id, r.pharmacy_id, SUM(i.quantity), r.sold_at
@@ -238,7 +231,7 @@ class RegistrationStore {
             + " r.prescription_number, r.warnings, v.voided_at, v.reason";
 
     /** Rows of the query, with masking left to the caller (the sealed values are read, never logged). */
-    @ReadOnly
+    @Connectable
     List<Row> rows(String sqlAfterSelect, List<Object> parameters) {
         return jdbc.prepareStatement("SELECT " + ROW_COLUMNS + " " + sqlAfterSelect, ps -> {
             bind(ps, parameters);
@@ -259,7 +252,7 @@ class RegistrationStore {
         });
     }
 
-    @ReadOnly
+    @Connectable
     List<ItemRow> items(Collection<Long> registrationIds) {
         if (registrationIds.isEmpty()) {
             return List.of();
@@ -285,7 +278,7 @@ class RegistrationStore {
     record DrugDay(long drugId, long registrations, long packages) {
     }
 
-    @ReadOnly
+    @Connectable
     List<DrugDay> daySummary(long pharmacyId, Instant from, Instant to) {
         return jdbc.prepareStatement("""
                 SELECT i.drug_id, COUNT(DISTINCT r.id), SUM(i.quantity)
@@ -305,7 +298,7 @@ class RegistrationStore {
         });
     }
 
-    @ReadOnly
+    @Connectable
     long[] dayCounts(long pharmacyId, Instant from, Instant to) {
         return jdbc.prepareStatement("SELECT COUNT(*), COUNT(v.registration_id) FROM registration r"
                 + " LEFT JOIN registration_void v ON v.registration_id = r.id WHERE r.pharmacy_id = ? AND r.sold_at >= ? AND r.sold_at < ?", ps -> {

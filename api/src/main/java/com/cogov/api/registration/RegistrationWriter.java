@@ -19,8 +19,8 @@ import java.util.Map;
 
 /**
  * The one transaction that accepts a sale: the registration with its items and codes, the district's alerts for
- * its warnings, the outbox record for the data centre, the audit row, and the idempotency claim marked done with
- * the answer. All of it commits, or none of it.
+ * its warnings, the outbox record for the data centre, the audit entry, and the idempotency record with the answer.
+ * All of it commits, or none of it.
  */
 @Singleton
 class RegistrationWriter {
@@ -38,8 +38,16 @@ class RegistrationWriter {
         this.json = json;
     }
 
+    /** Thrown (and so rolled back) when a request with the same key committed while this one was being evaluated. */
+    static final class KeyAnsweredMeanwhile extends RuntimeException {
+        KeyAnsweredMeanwhile() {
+            super("the idempotency key was answered by a concurrent request", null, false, false);
+        }
+    }
+
     @Transactional
-    RegistrationResult accept(Actor clerk, String key, RegistrationStore.NewRegistration registration, List<Finding> warnings) {
+    RegistrationResult accept(Actor clerk, String key, String requestHash, RegistrationStore.NewRegistration registration,
+                              List<Finding> warnings) {
         long id = store.insert(registration);
         String number = number(id, registration.recordedAt());
         store.alerts(warnings.stream().map(f -> new RegistrationStore.NewAlert(registration.districtCode(), registration.pharmacyId(),
@@ -47,8 +55,9 @@ class RegistrationWriter {
         store.outbox("registration", id, 1, "REGISTERED", write(outboxPayload(id, number, registration)));
         RegistrationResult result = new RegistrationResult(id, number,
                 warnings.stream().map(f -> new RegistrationResult.Warning(f.code(), f.message())).toList());
-        store.completeClaim(registration.pharmacyId(), key, id, write(result));
-        // Last: the chain's head lock is held from here to the commit, and every node's audited writes queue on it.
+        if (!store.recordAnswer(registration.pharmacyId(), key, requestHash, id, write(result))) {
+            throw new KeyAnsweredMeanwhile();
+        }
         audit.record(clerk, "registration.create", "registration", String.valueOf(id), AuditOutcome.SUCCESS,
                 Map.of("items", String.valueOf(registration.items().size()), "warnings", registration.warnings()));
         return result;

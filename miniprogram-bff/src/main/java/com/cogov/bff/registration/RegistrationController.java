@@ -53,7 +53,8 @@ class RegistrationController {
     @Status(HttpStatus.CREATED)
     @Operation(summary = "Register a sale",
             description = "Send a new Idempotency-Key per sale and the same key when retrying it: the same key and body "
-                    + "answer the same result, the same key with another body 422, a duplicate in flight 409.")
+                    + "answer the same result (a retry arriving while the first is being written waits for it), the same key "
+                    + "with another body 422.")
     @ApiResponse(responseCode = "201", description = "Accepted, with any warnings the rules raised")
     @ApiResponse(responseCode = "422", description = "REGISTRATION_BLOCKED or IDEMPOTENCY_KEY_REUSED",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

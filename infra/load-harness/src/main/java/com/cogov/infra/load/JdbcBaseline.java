@@ -73,7 +73,7 @@ final class JdbcBaseline {
              PreparedStatement item = c.prepareStatement("INSERT INTO registration_item (registration_id, drug_id,"
                      + " special_category_code, quantity, batch_number) VALUES (?,?,?,1,'B20261125')");
              PreparedStatement request = c.prepareStatement("INSERT INTO registration_request (pharmacy_id, idempotency_key,"
-                     + " request_hash, status, registration_id, response) VALUES (?,?,?,'DONE',?,?)");
+                     + " request_hash, registration_id, response) VALUES (?,?,?,?,?)");
              PreparedStatement outbox = c.prepareStatement("INSERT INTO outbox (aggregate_type, aggregate_id, version, event_type,"
                      + " payload) VALUES ('registration',?,1,'REGISTERED',?)")) {
             c.setAutoCommit(false);

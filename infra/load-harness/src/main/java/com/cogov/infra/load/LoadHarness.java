@@ -252,7 +252,7 @@ public final class LoadHarness {
         long duplicates = count(db, "SELECT COUNT(*) FROM (SELECT buyer_number_index FROM registration WHERE clerk_id <> 0"
                 + " AND id > " + before + " GROUP BY buyer_number_index HAVING COUNT(*) > 1) d");
         long unanswered = count(db, "SELECT COUNT(*) FROM registration r LEFT JOIN registration_request q"
-                + " ON q.registration_id = r.id AND q.status = 'DONE' WHERE r.clerk_id <> 0 AND r.id > " + before
+                + " ON q.registration_id = r.id WHERE r.clerk_id <> 0 AND r.id > " + before
                 + " AND q.registration_id IS NULL");
         return new Report.Checks(submit.distinct(), ids.size() - found, written, duplicates, unanswered, submit.retries(),
                 submit.tripped());
