@@ -72,6 +72,15 @@ record Options(long rows, boolean quick, Duration duration, int connections, Pat
         return Duration.ofMillis(Math.max(5_000, duration.toMillis() / 2));
     }
 
+    /**
+     * Before the write path's measurement: it runs far more code than a read (JDBC, Redis, the rules, JSON), and a
+     * profile of 20 s runs still found a quarter of the app's CPU in the JIT compiler. A node at a city's counters has
+     * long since compiled it, so outside --quick the write path warms up three times as long.
+     */
+    Duration writeWarmUp() {
+        return quick ? warmUp() : warmUp().multipliedBy(3);
+    }
+
     /** {@code 1M} for a million, {@code 250k}, or a plain number. */
     static long count(String text) {
         String t = text.strip().toUpperCase(Locale.ROOT).replace("_", "");
