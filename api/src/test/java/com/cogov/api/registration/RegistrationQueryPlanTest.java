@@ -57,8 +57,13 @@ class RegistrationQueryPlanTest implements DevServicesTest {
     void aPharmacysListingUsesThePharmacyTimeIndex() throws Exception {
         String sql = "SELECT " + RegistrationStore.ROW_COLUMNS + " " + RegistrationService.pharmacyListSql(false, false, false, false);
         assertThat(plan(sql, 7L, ago(30), ago(0), 21, 0)).isEqualTo("ix_registration_pharmacy_time");
+    }
+
+    @Test
+    void aBuyersHistoryAtOnePharmacyReadsOnlyThatBuyersRows() throws Exception {
+        // The pharmacy's index would read every sale of the pharmacy in the window (22,000 at a busy one in 91 days).
         String byBuyer = "SELECT " + RegistrationStore.ROW_COLUMNS + " " + RegistrationService.pharmacyListSql(true, false, false, false);
-        assertThat(plan(byBuyer, 7L, ago(30), ago(0), BUYER, 21, 0)).isIn("ix_registration_pharmacy_time", "ix_registration_buyer_time");
+        assertThat(plan(byBuyer, 7L, ago(30), ago(0), BUYER, 21, 0)).isEqualTo("ix_registration_buyer_time");
     }
 
     @Test
