@@ -122,12 +122,8 @@ class RegistrationTest implements DevServicesTest {
         RegistrationRequest sale = sale(buyer, item(EPHEDRINE, 1));
         RegistrationResult first = counter.register(clerk, sale);
         String key = UUID.randomUUID().toString();
-        try (Connection other = devServices().openConnection()) {
-            // Another node is writing this key's answer and has not committed yet (the answer of the first sale stands in).
-            other.setAutoCommit(false);
-            other.createStatement().executeUpdate("INSERT INTO registration_request (pharmacy_id, idempotency_key, request_hash,"
-                    + " registration_id, response) SELECT pharmacy_id, '" + key + "', request_hash, registration_id, response"
-                    + " FROM registration_request WHERE registration_id = " + first.id());
+        // Another node is writing this key's answer and has not committed yet (the answer of the first sale stands in).
+        try (Connection other = answerInFlight(key, first.id())) {
             var retry = java.util.concurrent.CompletableFuture.supplyAsync(
                     () -> client.toBlocking().exchange(post(clerk, key, sale), RegistrationResult.class));
             Thread.sleep(500);
@@ -146,11 +142,7 @@ class RegistrationTest implements DevServicesTest {
         RegistrationRequest sale = sale(adultId(), item(EPHEDRINE, 1));
         RegistrationResult other = counter.register(clerk, sale(adultId(), item(EPHEDRINE, 1)));
         String key = UUID.randomUUID().toString();
-        try (Connection c = devServices().openConnection()) {
-            c.setAutoCommit(false);
-            c.createStatement().executeUpdate("INSERT INTO registration_request (pharmacy_id, idempotency_key, request_hash,"
-                    + " registration_id, response) SELECT pharmacy_id, '" + key + "', request_hash, registration_id, response"
-                    + " FROM registration_request WHERE registration_id = " + other.id());
+        try (Connection c = answerInFlight(key, other.id())) {
             var mine = java.util.concurrent.CompletableFuture.supplyAsync(() -> counter.mp.refused(post(clerk, key, sale), 422));
             Thread.sleep(300);
             c.commit();
@@ -166,6 +158,16 @@ class RegistrationTest implements DevServicesTest {
         HttpResponse<RegistrationResult> corrected = client.toBlocking().exchange(post(clerk, key, sale(buyer, item(EPHEDRINE, 2))),
                 RegistrationResult.class);
         assertThat(corrected.getStatus().getCode()).isEqualTo(201);
+    }
+
+    /** A connection that is writing, uncommitted, the key's answer as that of an earlier registration. */
+    private Connection answerInFlight(String key, long answerOf) throws Exception {
+        Connection c = devServices().openConnection();
+        c.setAutoCommit(false);
+        c.createStatement().executeUpdate("INSERT INTO registration_request (pharmacy_id, idempotency_key, request_hash,"
+                + " registration_id, response) SELECT pharmacy_id, '" + key + "', request_hash, registration_id, response"
+                + " FROM registration_request WHERE registration_id = " + answerOf);
+        return c;
     }
 
     private long salesTo(String documentNumber) {

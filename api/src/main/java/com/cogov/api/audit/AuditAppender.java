@@ -51,19 +51,11 @@ class AuditAppender {
     @Transactional
     public void stage(Actor actor, String action, @Nullable String targetType, @Nullable String targetId,
                       AuditOutcome outcome, @Nullable String details) {
-        Instant occurredAt = AuditHashing.storable(Instant.now());
+        AuditEvent event = new AuditEvent(0, AuditHashing.storable(Instant.now()), actor.accountId(),
+                actor.role() == null ? null : actor.role().name(), actor.scope(), action, targetType, targetId, outcome.name(),
+                clip(actor.sourceAddress()), clip(actor.traceId()), details, "", "");
         jdbc.prepareStatement(STAGE, statement -> {
-            statement.setBigDecimal(1, SqlTime.epochSeconds(occurredAt));
-            statement.setObject(2, actor.accountId());
-            statement.setString(3, actor.role() == null ? null : actor.role().name());
-            statement.setString(4, actor.scope());
-            statement.setString(5, action);
-            statement.setString(6, targetType);
-            statement.setString(7, targetId);
-            statement.setString(8, outcome.name());
-            statement.setString(9, clip(actor.sourceAddress()));
-            statement.setString(10, clip(actor.traceId()));
-            statement.setString(11, details);
+            bindContent(statement, 1, event);
             return statement.executeUpdate();
         });
     }
@@ -98,10 +90,7 @@ class AuditAppender {
         String lastHash = head.lastHash();
         List<AuditEvent> chained = new ArrayList<>(staged.size());
         for (Staged s : staged) {
-            AuditEvent e = s.event();
-            AuditEvent event = new AuditEvent(++lastId, e.occurredAt(), e.actorAccountId(), e.actorRole(), e.actorScope(),
-                    e.action(), e.targetType(), e.targetId(), e.outcome(), e.sourceAddress(), e.traceId(), e.details(),
-                    lastHash, "").sealed();
+            AuditEvent event = s.event().chained(++lastId, lastHash);
             chained.add(event);
             lastHash = event.hash();
         }
@@ -125,21 +114,27 @@ class AuditAppender {
         });
     }
 
+    /** The chain's row: its id, the content as staged, and its link and hash. */
     private static void bind(PreparedStatement statement, AuditEvent e) throws SQLException {
         statement.setLong(1, e.id());
-        statement.setBigDecimal(2, SqlTime.epochSeconds(e.occurredAt()));
-        statement.setObject(3, e.actorAccountId());
-        statement.setString(4, e.actorRole());
-        statement.setString(5, e.actorScope());
-        statement.setString(6, e.action());
-        statement.setString(7, e.targetType());
-        statement.setString(8, e.targetId());
-        statement.setString(9, e.outcome());
-        statement.setString(10, e.sourceAddress());
-        statement.setString(11, e.traceId());
-        statement.setString(12, e.details());
+        bindContent(statement, 2, e);
         statement.setString(13, e.prevHash());
         statement.setString(14, e.hash());
+    }
+
+    /** The eleven content columns ({@link #COLUMNS}), from parameter {@code first} on. */
+    private static void bindContent(PreparedStatement statement, int first, AuditEvent e) throws SQLException {
+        statement.setBigDecimal(first, SqlTime.epochSeconds(e.occurredAt()));
+        statement.setObject(first + 1, e.actorAccountId());
+        statement.setString(first + 2, e.actorRole());
+        statement.setString(first + 3, e.actorScope());
+        statement.setString(first + 4, e.action());
+        statement.setString(first + 5, e.targetType());
+        statement.setString(first + 6, e.targetId());
+        statement.setString(first + 7, e.outcome());
+        statement.setString(first + 8, e.sourceAddress());
+        statement.setString(first + 9, e.traceId());
+        statement.setString(first + 10, e.details());
     }
 
     /** Address and trace id arrive from outside; a longer value is cut to the column rather than refused. */

@@ -7,8 +7,8 @@ import io.micronaut.data.annotation.MappedEntity;
 import java.time.Instant;
 
 /**
- * One row of the trail. The id is not generated: {@link AuditAppender} assigns the next one under the head lock, so
- * that ids have no gaps and a missing id means a removed row.
+ * One row of the trail. The id is not generated: {@link AuditAppender} assigns the next one under the head lock when it
+ * chains a staged entry, so that ids have no gaps and a missing id means a removed row.
  */
 @MappedEntity("audit_event")
 record AuditEvent(
@@ -31,5 +31,11 @@ record AuditEvent(
     AuditEvent sealed() {
         return new AuditEvent(id, occurredAt, actorAccountId, actorRole, actorScope, action, targetType, targetId,
                 outcome, sourceAddress, traceId, details, prevHash, AuditHashing.hash(this));
+    }
+
+    /** This staged content as the chain's row {@code id}, linked to the row before it and sealed. */
+    AuditEvent chained(long chainId, String previousHash) {
+        return new AuditEvent(chainId, occurredAt, actorAccountId, actorRole, actorScope, action, targetType, targetId,
+                outcome, sourceAddress, traceId, details, previousHash, "").sealed();
     }
 }

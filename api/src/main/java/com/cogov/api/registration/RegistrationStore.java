@@ -4,8 +4,8 @@ import com.cogov.api.buyer.VerifiedBuyer;
 import com.cogov.contracts.buyer.DocumentType;
 import com.cogov.contracts.buyer.Sex;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.data.connection.annotation.Connectable;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
@@ -28,7 +28,8 @@ import java.util.Set;
 
 /**
  * The registration tables, in plain SQL: inserts only (registrations are append-only), and the index-backed reads.
- * Every method runs in a transaction of its own or joins the caller's.
+ * Every write runs in a transaction of its own or joins the caller's; every read is one statement on a connection of
+ * its own, or the caller's.
  */
 @Singleton
 class RegistrationStore {
