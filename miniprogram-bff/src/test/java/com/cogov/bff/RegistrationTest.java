@@ -16,6 +16,7 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,12 +24,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import java.sql.Connection;
+import java.time.Duration;
 import java.time.Instant;
 import java.sql.ResultSet;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -45,6 +48,7 @@ import static com.cogov.bff.Counter.prescribed;
 import static com.cogov.bff.Counter.prescription;
 import static com.cogov.bff.Counter.sale;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /** The counter flow: a clerk registers sales, the rules of domain-rules.md §1 apply, nothing is lost or doubled. */
 @MicronautTest(transactional = false)
@@ -57,6 +61,13 @@ class RegistrationTest implements DevServicesTest {
 
     Counter counter;
     Tokens clerk;
+
+    @Override
+    public Map<String, String> getProperties() {
+        Map<String, String> properties = new HashMap<>(DevServicesTest.super.getProperties());
+        properties.put("cogov.database.lock-wait-timeout", "2s"); // the stuck retry below waits this out
+        return properties;
+    }
 
     @BeforeAll
     void signIn() {
@@ -135,6 +146,27 @@ class RegistrationTest implements DevServicesTest {
             assertThat(answer.body()).isEqualTo(first);
         }
         assertThat(salesTo(buyer)).as("the retry rolled its own sale back").isEqualTo(1);
+    }
+
+    @Test
+    void aRetryStuckBehindAWriteThatNeverCommitsIsToldToRetryAndThenGoesThrough() throws Exception {
+        String buyer = adultId();
+        RegistrationRequest sale = sale(buyer, item(EPHEDRINE, 1));
+        RegistrationResult other = counter.register(clerk, sale(adultId(), item(EPHEDRINE, 1)));
+        String key = UUID.randomUUID().toString();
+        try (Connection stuck = answerInFlight(key, other.id())) {
+            long started = System.nanoTime();
+            HttpClientResponseException busy = catchThrowableOfType(HttpClientResponseException.class,
+                    () -> client.toBlocking().exchange(post(clerk, key, sale), String.class));
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).as("bounded by the lock wait, not InnoDB's 50 s")
+                    .isLessThan(Duration.ofSeconds(10));
+            assertThat(busy.getStatus().getCode()).isEqualTo(503);
+            assertThat(busy.getResponse().getHeaders().get("Retry-After")).isEqualTo("1");
+            assertThat(busy.getResponse().getBody(Problem.class).orElseThrow().code()).isEqualTo("SERVICE_UNAVAILABLE");
+            stuck.rollback(); // the other write failed after all
+        }
+        assertThat(client.toBlocking().exchange(post(clerk, key, sale), RegistrationResult.class).getStatus().getCode()).isEqualTo(201);
+        assertThat(salesTo(buyer)).isEqualTo(1);
     }
 
     @Test

@@ -1,23 +1,25 @@
 package com.cogov.api.shared;
 
 import io.micronaut.configuration.jdbc.hikari.DatasourceConfiguration;
+import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.BeanCreatedEvent;
 import io.micronaut.context.event.BeanCreatedEventListener;
 import jakarta.inject.Singleton;
 
+import java.time.Duration;
 import java.util.Map;
 
 /**
- * Connector/J's settings for a pooled server, given to every pool in code. In YAML under
- * {@code datasources.*.data-source-properties} they never reached the driver (Micronaut bound the map without them, and
- * nothing complained), and without them each statement is parsed afresh and every transaction pays extra round trips
- * to set what the session already has: the counter's throughput fell by a third. {@code OperationsTest} checks that a
- * pooled connection runs with them. A value that an operator puts into the JDBC URL still wins.
+ * Connector/J's settings for a pooled server, given to every pool in code. Put in YAML under
+ * {@code datasources.*.data-source-properties} they did not reach the driver (a test of the pooled connection showed
+ * it; the cause inside the configuration binding was not pinned down), and without them each statement is parsed
+ * afresh and every transaction pays extra round trips to set what the session already has. {@code OperationsTest}
+ * checks that a pooled connection runs with them. A value that an operator puts into the JDBC URL still wins.
  */
 @Singleton
 class DriverSettings implements BeanCreatedEventListener<DatasourceConfiguration> {
 
-    static final Map<String, String> SETTINGS = Map.ofEntries(
+    private static final Map<String, String> SETTINGS = Map.ofEntries(
             // Statements parsed once per connection instead of on every prepare.
             Map.entry("cachePrepStmts", "true"),
             Map.entry("prepStmtCacheSize", "250"),
@@ -33,11 +35,25 @@ class DriverSettings implements BeanCreatedEventListener<DatasourceConfiguration
             Map.entry("rewriteBatchedStatements", "true"),
             Map.entry("maintainTimeStats", "false"));
 
+    private final Duration lockWaitTimeout;
+
+    /**
+     * @param lockWaitTimeout how long a statement waits for another transaction's row lock before the database rolls
+     *                        its transaction back (answered 503, retry safe). A retry of a sale waits here for the
+     *                        first request's commit; InnoDB's own 50 s would leave a clerk's phone hanging.
+     */
+    DriverSettings(@Value("${cogov.database.lock-wait-timeout:5s}") Duration lockWaitTimeout) {
+        this.lockWaitTimeout = lockWaitTimeout;
+    }
+
     @Override
     public DatasourceConfiguration onCreated(BeanCreatedEvent<DatasourceConfiguration> event) {
         DatasourceConfiguration pool = event.getBean();
         String url = pool.getJdbcUrl() == null ? "" : pool.getJdbcUrl();
-        SETTINGS.forEach((key, value) -> {
+        Map<String, String> settings = new java.util.HashMap<>(SETTINGS);
+        // Set once when a connection opens, not per transaction.
+        settings.put("sessionVariables", "innodb_lock_wait_timeout=" + Math.max(1, lockWaitTimeout.toSeconds()));
+        settings.forEach((key, value) -> {
             if (!url.contains(key + "=")) {
                 pool.addDataSourceProperty(key, value);
             }

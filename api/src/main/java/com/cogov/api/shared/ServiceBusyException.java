@@ -4,7 +4,10 @@ import com.cogov.contracts.error.ErrorCode;
 
 import java.time.Duration;
 
-/** Every database connection stayed busy for the pool's whole wait: the request was not done, and a retry can be. */
+/**
+ * The database could not do the work now: every connection stayed busy for the pool's whole wait, or it rolled the
+ * transaction back after waiting for another's lock (or to break a deadlock). Nothing was done, and a retry can be.
+ */
 public class ServiceBusyException extends CogovException {
 
     public ServiceBusyException() {

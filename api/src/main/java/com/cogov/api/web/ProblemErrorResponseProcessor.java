@@ -3,6 +3,7 @@ package com.cogov.api.web;
 import com.cogov.api.audit.AuditOutcome;
 import com.cogov.api.audit.AuditService;
 import com.cogov.api.shared.CogovException;
+import com.cogov.api.shared.ServiceBusyException;
 import io.micronaut.context.BeanProvider;
 import com.cogov.contracts.error.ErrorCode;
 import com.cogov.contracts.error.Problem;
@@ -25,6 +26,7 @@ import jakarta.validation.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.sql.SQLTransactionRollbackException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -52,7 +54,7 @@ class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Problem> {
     @Override
     public MutableHttpResponse<Problem> processResponse(ErrorContext context, MutableHttpResponse<?> response) {
         String traceId = TraceIds.of(context.getRequest()).orElse(null);
-        Optional<Throwable> cause = context.getRootCause();
+        Optional<Throwable> cause = context.getRootCause().map(ProblemErrorResponseProcessor::busyWhenRolledBack);
         Problem problem = cause.filter(CogovException.class::isInstance)
                 .map(CogovException.class::cast)
                 .map(e -> Problem.of(e.code(), e.getMessage(), e.fieldErrors(), traceId))
@@ -108,6 +110,20 @@ class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Problem> {
             default -> status.getCode() >= 500 ? ErrorCode.INTERNAL_ERROR : ErrorCode.MALFORMED_REQUEST;
         };
         return Problem.of(code, null, List.of(), traceId);
+    }
+
+    /**
+     * A transaction the database rolled back after a lock wait timeout or to break a deadlock did nothing: every write
+     * is atomic and a registration's retry is idempotent, so the caller is told to retry (503, Retry-After), not that
+     * something broke.
+     */
+    private static Throwable busyWhenRolledBack(Throwable cause) {
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof SQLTransactionRollbackException) {
+                return new ServiceBusyException();
+            }
+        }
+        return cause;
     }
 
     private static boolean isMultipart(ErrorContext context) {
