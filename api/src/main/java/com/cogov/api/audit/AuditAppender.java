@@ -7,7 +7,6 @@ import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
-import java.math.BigDecimal;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -73,12 +72,9 @@ class AuditAppender {
             List<Staged> rows = new ArrayList<>();
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
-                    BigDecimal seconds = rs.getBigDecimal(2);
-                    Instant occurredAt = Instant.ofEpochSecond(seconds.longValue(),
-                            seconds.remainder(BigDecimal.ONE).movePointRight(9).longValue());
-                    rows.add(new Staged(rs.getLong(1), new AuditEvent(0, occurredAt, (Long) rs.getObject(3), rs.getString(4),
-                            rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
-                            rs.getString(10), rs.getString(11), rs.getString(12), "", "")));
+                    rows.add(new Staged(rs.getLong(1), new AuditEvent(0, SqlTime.instant(rs.getBigDecimal(2)),
+                            (Long) rs.getObject(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
+                            rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11), rs.getString(12), "", "")));
                 }
             }
             return rows;

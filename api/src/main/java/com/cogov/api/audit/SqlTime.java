@@ -20,4 +20,9 @@ final class SqlTime {
     static BigDecimal epochSeconds(Instant instant) {
         return BigDecimal.valueOf(instant.getEpochSecond()).add(BigDecimal.valueOf(instant.getNano() / 1000, 6));
     }
+
+    /** The way back: {@code UNIX_TIMESTAMP(col)} of a TIMESTAMP(6) column, all six fraction digits kept. */
+    static Instant instant(BigDecimal epochSeconds) {
+        return Instant.ofEpochSecond(epochSeconds.longValue(), epochSeconds.remainder(BigDecimal.ONE).movePointRight(9).longValue());
+    }
 }
