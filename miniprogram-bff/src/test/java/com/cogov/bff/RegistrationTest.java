@@ -12,6 +12,8 @@ import com.cogov.contracts.registration.ServerTime;
 import com.cogov.contracts.registration.VoidRequest;
 import com.cogov.infra.dev.DemoData;
 import com.cogov.infra.dev.DevServicesTest;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.client.HttpClient;
@@ -59,6 +61,9 @@ class RegistrationTest implements DevServicesTest {
     @Client("/")
     HttpClient client;
 
+    @Inject
+    MeterRegistry meters;
+
     Counter counter;
     Tokens clerk;
 
@@ -66,6 +71,7 @@ class RegistrationTest implements DevServicesTest {
     public Map<String, String> getProperties() {
         Map<String, String> properties = new HashMap<>(DevServicesTest.super.getProperties());
         properties.put("cogov.database.lock-wait-timeout", "2s"); // the stuck retry below waits this out
+        properties.put("cogov.registration.commit-writers", "1"); // so that sales queue behind a held one, and go together
         return properties;
     }
 
@@ -179,6 +185,85 @@ class RegistrationTest implements DevServicesTest {
             Thread.sleep(300);
             c.commit();
             assertThat(mine.get(10, java.util.concurrent.TimeUnit.SECONDS).code()).isEqualTo("IDEMPOTENCY_KEY_REUSED");
+        }
+    }
+
+    @Test
+    void salesArrivingTogetherAreCommittedTogetherEachExactlyOnce() throws Exception {
+        DistributionSummary groups = meters.get("cogov.registration.commit.sales").summary();
+        long groupsBefore = groups.count();
+        double salesBefore = groups.totalAmount();
+        Map<String, RegistrationResult> sales = whileTheCommitWriterIsHeld(20, buyer -> sale(buyer, item(EPHEDRINE, 1)), UUID::randomUUID);
+
+        assertThat(sales.values()).extracting(RegistrationResult::id).doesNotHaveDuplicates();
+        sales.keySet().forEach(buyer -> assertThat(salesTo(buyer)).as("each sale written once").isEqualTo(1));
+        String ids = String.join(",", sales.values().stream().map(r -> String.valueOf(r.id())).toList());
+        try (Connection c = devServices().openConnection();
+             ResultSet rs = c.createStatement().executeQuery("SELECT (SELECT COUNT(*) FROM outbox WHERE aggregate_type = 'registration'"
+                     + " AND aggregate_id IN (" + ids + ")), (SELECT COUNT(*) FROM registration_request WHERE registration_id IN (" + ids + "))")) {
+            rs.next();
+            assertThat(rs.getInt(1)).as("outbox records").isEqualTo(20);
+            assertThat(rs.getInt(2)).as("idempotency records").isEqualTo(20);
+        }
+        assertThat(groups.totalAmount() - salesBefore).as("sales written").isGreaterThanOrEqualTo(20);
+        assertThat(groups.count() - groupsBefore).as("transactions for them: fewer than one per sale").isLessThan(20);
+    }
+
+    @Test
+    void aSaleSentTwiceAtOnceIsWrittenOnceAndItsGroupStillGoesThrough() throws Exception {
+        double fallbacksBefore = meters.get("cogov.registration.commit.fallbacks").counter().count();
+        String twiceBuyer = adultId();
+        String twiceKey = UUID.randomUUID().toString();
+        RegistrationRequest twice = sale(twiceBuyer, item(EPHEDRINE, 1));
+        // Two copies of one sale (same key, same body) queue in the same group as three other sales.
+        Map<String, RegistrationResult> sales = whileTheCommitWriterIsHeld(5,
+                buyer -> buyer.startsWith("copy") ? twice : sale(buyer, item(EPHEDRINE, 1)),
+                new java.util.function.Supplier<>() {
+                    int n;
+
+                    @Override
+                    public Object get() {
+                        return n++ < 2 ? twiceKey : UUID.randomUUID();
+                    }
+                }, "copy1", "copy2");
+
+        assertThat(sales.get("copy1")).isEqualTo(sales.get("copy2"));
+        assertThat(salesTo(twiceBuyer)).as("the doubled sale written once").isEqualTo(1);
+        sales.keySet().stream().filter(b -> !b.startsWith("copy")).forEach(buyer -> assertThat(salesTo(buyer)).isEqualTo(1));
+        assertThat(meters.get("cogov.registration.commit.fallbacks").counter().count() - fallbacksBefore)
+                .as("the group rolled back and was written sale by sale").isPositive();
+    }
+
+    /**
+     * Sends {@code count} sales (to the named buyers first, then to new ones) while the only commit writer waits on
+     * another request's key, so that they queue and are written together once it is free; answers them by buyer.
+     */
+    private Map<String, RegistrationResult> whileTheCommitWriterIsHeld(int count, java.util.function.Function<String, RegistrationRequest> saleTo,
+                                                                       java.util.function.Supplier<Object> keys, String... buyers) throws Exception {
+        RegistrationResult earlier = counter.register(clerk, sale(adultId(), item(EPHEDRINE, 1)));
+        String heldKey = UUID.randomUUID().toString();
+        java.util.concurrent.ExecutorService phones = java.util.concurrent.Executors.newFixedThreadPool(count + 1);
+        try (Connection held = answerInFlight(heldKey, earlier.id())) {
+            var blocked = phones.submit(() -> counter.mp.refused(post(clerk, heldKey, sale(adultId(), item(EPHEDRINE, 1))), 422));
+            Thread.sleep(300);
+            Map<String, java.util.concurrent.Future<RegistrationResult>> sent = new HashMap<>();
+            for (int i = 0; i < count; i++) {
+                String buyer = i < buyers.length ? buyers[i] : adultId();
+                RegistrationRequest sale = saleTo.apply(buyer);
+                String key = keys.get().toString();
+                sent.put(buyer, phones.submit(() -> client.toBlocking().retrieve(post(clerk, key, sale), RegistrationResult.class)));
+            }
+            Thread.sleep(500);
+            held.commit();
+
+            assertThat(blocked.get(15, java.util.concurrent.TimeUnit.SECONDS).code()).isEqualTo("IDEMPOTENCY_KEY_REUSED");
+            Map<String, RegistrationResult> answers = new HashMap<>();
+            for (var sale : sent.entrySet()) {
+                answers.put(sale.getKey(), sale.getValue().get(15, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            return answers;
+        } finally {
+            phones.shutdownNow();
         }
     }
 

@@ -46,16 +46,24 @@ class AuditAppender {
         this.jdbc = jdbc;
     }
 
-    /** Joins the caller's transaction (or commits on its own): the entry exists exactly when the business write does. */
+    /** An entry as staged: its details already in canonical form. */
+    record Entry(Actor actor, String action, @Nullable String targetType, @Nullable String targetId, AuditOutcome outcome,
+                 @Nullable String details) {
+    }
+
+    /** Joins the caller's transaction (or commits on its own): the entries exist exactly when the business write does. */
     @Transactional
-    public void stage(Actor actor, String action, @Nullable String targetType, @Nullable String targetId,
-                      AuditOutcome outcome, @Nullable String details) {
-        AuditEvent event = new AuditEvent(0, AuditHashing.storable(Instant.now()), actor.accountId(),
-                actor.role() == null ? null : actor.role().name(), actor.scope(), action, targetType, targetId, outcome.name(),
-                clip(actor.sourceAddress()), clip(actor.traceId()), details, "", "");
+    public void stage(List<Entry> entries) {
+        Instant now = AuditHashing.storable(Instant.now());
         jdbc.prepareStatement(STAGE, statement -> {
-            bindContent(statement, 1, event);
-            return statement.executeUpdate();
+            for (Entry e : entries) {
+                Actor actor = e.actor();
+                bindContent(statement, 1, new AuditEvent(0, now, actor.accountId(), actor.role() == null ? null : actor.role().name(),
+                        actor.scope(), e.action(), e.targetType(), e.targetId(), e.outcome().name(), clip(actor.sourceAddress()),
+                        clip(actor.traceId()), e.details(), "", ""));
+                statement.addBatch();
+            }
+            return statement.executeBatch();
         });
     }
 

@@ -71,9 +71,37 @@ public class AuditService {
     @Transactional
     public void record(Actor actor, String action, @Nullable String targetType, @Nullable String targetId,
                        AuditOutcome outcome, Map<String, String> details) {
-        Objects.requireNonNull(actor, "actor");
-        Objects.requireNonNull(outcome, "outcome");
-        Objects.requireNonNull(details, "details");
+        recordAll(List.of(new Event(actor, action, targetType, targetId, outcome, details)));
+    }
+
+    /** One event for {@link #recordAll}; the fields are those of {@link #record}. */
+    public record Event(Actor actor, String action, @Nullable String targetType, @Nullable String targetId,
+                        AuditOutcome outcome, Map<String, String> details) {
+    }
+
+    /**
+     * Records several events as {@link #record} does each, in one statement: a write that covers many objects at once
+     * (a group of sales committed together) pays for one round trip, not one per event. All are checked before any is
+     * written.
+     */
+    @Transactional
+    public void recordAll(List<Event> events) {
+        List<AuditAppender.Entry> entries = new java.util.ArrayList<>(events.size());
+        for (Event e : events) {
+            entries.add(new AuditAppender.Entry(e.actor(), e.action(), e.targetType(), e.targetId(), e.outcome(), checked(e)));
+        }
+        appender.stage(entries);
+    }
+
+    /** The event's details in canonical form, once everything about it is known to be storable. */
+    @Nullable
+    private static String checked(Event e) {
+        Actor actor = Objects.requireNonNull(e.actor(), "actor");
+        Objects.requireNonNull(e.outcome(), "outcome");
+        Map<String, String> details = Objects.requireNonNull(e.details(), "details");
+        String action = e.action();
+        String targetType = e.targetType();
+        String targetId = e.targetId();
         if (action == null || action.length() > 64 || !ACTION.matcher(action).matches()) {
             throw new IllegalArgumentException("audit action must be dotted lowercase like account.login, was " + action);
         }
@@ -97,7 +125,7 @@ public class AuditService {
         if (canonicalDetails != null && canonicalDetails.getBytes(StandardCharsets.UTF_8).length > MAX_DETAILS_BYTES) {
             throw new IllegalArgumentException("audit details exceed " + MAX_DETAILS_BYTES + " bytes");
         }
-        appender.stage(actor, action, targetType, targetId, outcome, canonicalDetails);
+        return canonicalDetails;
     }
 
     /**

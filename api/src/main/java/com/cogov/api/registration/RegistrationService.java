@@ -65,6 +65,7 @@ public class RegistrationService {
 
     private final RegistrationStore store;
     private final RegistrationWriter writer;
+    private final GroupCommit commits;
     private final Velocity velocity;
     private final List<SaleRule> rules;
     private final Policies policies;
@@ -77,12 +78,13 @@ public class RegistrationService {
     private final jakarta.validation.Validator validator;
     private final Clock clock;
 
-    RegistrationService(RegistrationStore store, RegistrationWriter writer, Velocity velocity, List<SaleRule> rules,
+    RegistrationService(RegistrationStore store, RegistrationWriter writer, GroupCommit commits, Velocity velocity, List<SaleRule> rules,
                         Policies policies, CatalogService catalog, BuyerService buyers, PrivacyService privacy,
                         AuditService audit, RegistrationConfiguration config, JsonMapper json,
                         jakarta.validation.Validator validator, Clock clock) {
         this.store = store;
         this.writer = writer;
+        this.commits = commits;
         this.velocity = velocity;
         this.rules = rules;
         this.policies = policies;
@@ -117,13 +119,13 @@ public class RegistrationService {
         }
         RegistrationResult result;
         try {
-            result = writer.accept(clerk, key, hash, newRegistration(clerk, sale, request, findings), findings);
+            result = commits.accept(new RegistrationWriter.Accepted(clerk, key, hash, newRegistration(clerk, sale, request, findings), findings));
         } catch (RegistrationWriter.KeyAnsweredMeanwhile e) {
             // A retry of this sale committed while this one was evaluated: this one rolled back, and answers as that one did.
             return answered(clerk.pharmacyId(), key, hash).orElseThrow();
         }
         sale.packagesByCategory().forEach((category, packages) -> velocity.recorded(sale.buyer().numberIndex(), category,
-                new Velocity.Purchase(result.id(), clerk.pharmacyId(), packages, sale.soldAt())));
+                sale.history().get(category), new Velocity.Purchase(result.id(), clerk.pharmacyId(), packages, sale.soldAt())));
         return result;
     }
 

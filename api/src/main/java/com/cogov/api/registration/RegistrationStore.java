@@ -59,19 +59,31 @@ class RegistrationStore {
         });
     }
 
+    /** The answer given to a key: written in the sale's transaction, so the key is used exactly when the sale exists. */
+    record Answer(long pharmacyId, String key, String requestHash, long registrationId, String response) {
+    }
+
     /**
-     * Joins the sale's transaction, so the key is used exactly when the sale exists. Answers false when another
-     * request with the key committed first: the primary key makes this insert wait for that one's commit, then fail.
+     * Joins the caller's transaction. Answers false, and writes none of them, when a key was already used: the
+     * primary key makes this insert wait for an uncommitted request with the same key, then fail if it committed.
      */
     @Transactional
-    boolean recordAnswer(long pharmacyId, String key, String hash, long registrationId, String response) {
+    boolean recordAnswers(List<Answer> answers) {
         return jdbc.prepareStatement("INSERT INTO registration_request (pharmacy_id, idempotency_key, request_hash, registration_id,"
                 + " response) VALUES (?,?,?,?,?)", ps -> {
-            bind(ps, List.of(pharmacyId, key, hash, registrationId, response));
+            for (Answer a : answers) {
+                bind(ps, List.of(a.pharmacyId(), a.key(), a.requestHash(), a.registrationId(), a.response()));
+                ps.addBatch();
+            }
             try {
-                return ps.executeUpdate() == 1;
-            } catch (SQLIntegrityConstraintViolationException e) {
-                return false;
+                ps.executeBatch();
+                return true;
+            } catch (SQLException e) {
+                // A batch reports a duplicate as BatchUpdateException, with the driver's error as its cause.
+                if (e instanceof SQLIntegrityConstraintViolationException || e.getCause() instanceof SQLIntegrityConstraintViolationException) {
+                    return false;
+                }
+                throw e;
             }
         });
     }
@@ -91,60 +103,74 @@ class RegistrationStore {
                     String severity, @Nullable String category, String detail) {
     }
 
-    /** Joins the caller's transaction: the registration, its items, codes and alerts commit together or not at all. */
+    /**
+     * Joins the caller's transaction: the registrations with their items and codes, ids in the order given. Each
+     * registration is its own INSERT, because only a single-row insert is sure to be told its own id (MySQL 8's
+     * default interleaved auto-increment may give a multi-row insert ids that are not consecutive); the items and
+     * codes of all of them go as one multi-row insert each.
+     */
     @Transactional
-    long insert(NewRegistration r) {
+    long[] insert(List<NewRegistration> registrations) {
         try {
             Connection c = jdbc.getConnection();
-            long id;
+            long[] ids = new long[registrations.size()];
             try (PreparedStatement ps = c.prepareStatement("""
                     INSERT INTO registration (pharmacy_id, district_code, clerk_id, sold_at, recorded_at, buyer_document_type,
                         buyer_number_sealed, buyer_number_index, buyer_name_sealed, buyer_birth_date, buyer_sex,
                         prescription_number, prescriber, prescribing_institution, warnings)
                     VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""", Statement.RETURN_GENERATED_KEYS)) {
-                VerifiedBuyer b = r.buyer();
-                ps.setLong(1, r.pharmacyId());
-                ps.setString(2, r.districtCode());
-                ps.setLong(3, r.clerkId());
-                ps.setTimestamp(4, Timestamp.from(r.soldAt()));
-                ps.setTimestamp(5, Timestamp.from(r.recordedAt()));
-                ps.setString(6, b.documentType().name());
-                ps.setString(7, b.numberSealed());
-                ps.setString(8, b.numberIndex());
-                ps.setString(9, b.nameSealed());
-                ps.setObject(10, b.birthDate() == null ? null : Date.valueOf(b.birthDate()), Types.DATE);
-                ps.setString(11, b.sex() == null ? null : b.sex().name());
-                ps.setString(12, r.prescriptionNumber());
-                ps.setString(13, r.prescriber());
-                ps.setString(14, r.institution());
-                ps.setString(15, r.warnings().isEmpty() ? null : r.warnings());
-                ps.executeUpdate();
-                try (ResultSet keys = ps.getGeneratedKeys()) {
-                    keys.next();
-                    id = keys.getLong(1);
+                for (int k = 0; k < ids.length; k++) {
+                    NewRegistration r = registrations.get(k);
+                    VerifiedBuyer b = r.buyer();
+                    ps.setLong(1, r.pharmacyId());
+                    ps.setString(2, r.districtCode());
+                    ps.setLong(3, r.clerkId());
+                    ps.setTimestamp(4, Timestamp.from(r.soldAt()));
+                    ps.setTimestamp(5, Timestamp.from(r.recordedAt()));
+                    ps.setString(6, b.documentType().name());
+                    ps.setString(7, b.numberSealed());
+                    ps.setString(8, b.numberIndex());
+                    ps.setString(9, b.nameSealed());
+                    ps.setObject(10, b.birthDate() == null ? null : Date.valueOf(b.birthDate()), Types.DATE);
+                    ps.setString(11, b.sex() == null ? null : b.sex().name());
+                    ps.setString(12, r.prescriptionNumber());
+                    ps.setString(13, r.prescriber());
+                    ps.setString(14, r.institution());
+                    ps.setString(15, r.warnings().isEmpty() ? null : r.warnings());
+                    ps.executeUpdate();
+                    try (ResultSet keys = ps.getGeneratedKeys()) {
+                        keys.next();
+                        ids[k] = keys.getLong(1);
+                    }
                 }
             }
             try (PreparedStatement item = c.prepareStatement("INSERT INTO registration_item (registration_id, drug_id, special_category_code,"
                     + " quantity, batch_number, prescribed_quantity) VALUES (?,?,?,?,?,?)");
                  PreparedStatement code = c.prepareStatement("INSERT INTO registration_trace_code (trace_code, registration_id) VALUES (?,?)")) {
-                for (NewItem i : r.items()) {
-                    item.setLong(1, id);
-                    item.setLong(2, i.drugId());
-                    item.setString(3, i.category());
-                    item.setInt(4, i.quantity());
-                    item.setString(5, i.batchNumber());
-                    item.setObject(6, i.prescribedQuantity(), Types.INTEGER);
-                    item.addBatch();
-                    for (String trace : i.traceCodes()) {
-                        code.setString(1, trace);
-                        code.setLong(2, id);
-                        code.addBatch();
+                boolean codes = false;
+                for (int k = 0; k < ids.length; k++) {
+                    for (NewItem i : registrations.get(k).items()) {
+                        item.setLong(1, ids[k]);
+                        item.setLong(2, i.drugId());
+                        item.setString(3, i.category());
+                        item.setInt(4, i.quantity());
+                        item.setString(5, i.batchNumber());
+                        item.setObject(6, i.prescribedQuantity(), Types.INTEGER);
+                        item.addBatch();
+                        for (String trace : i.traceCodes()) {
+                            code.setString(1, trace);
+                            code.setLong(2, ids[k]);
+                            code.addBatch();
+                            codes = true;
+                        }
                     }
                 }
                 item.executeBatch();
-                code.executeBatch();
+                if (codes) {
+                    code.executeBatch();
+                }
             }
-            return id;
+            return ids;
         } catch (SQLException e) {
             throw new IllegalStateException("Could not store a registration", e);
         }
@@ -152,17 +178,33 @@ class RegistrationStore {
 
     @Transactional
     void alerts(List<NewAlert> alerts) {
-        for (NewAlert a : alerts) {
-            update("INSERT INTO rule_alert (district_code, pharmacy_id, registration_id, buyer_number_index, rule_code, severity,"
-                            + " category_code, detail) VALUES (?,?,?,?,?,?,?,?)", a.districtCode(), a.pharmacyId(), a.registrationId(),
-                    a.buyerIndex(), a.rule(), a.severity(), a.category(), a.detail().length() > 255 ? a.detail().substring(0, 255) : a.detail());
+        if (alerts.isEmpty()) {
+            return;
         }
+        jdbc.prepareStatement("INSERT INTO rule_alert (district_code, pharmacy_id, registration_id, buyer_number_index, rule_code,"
+                + " severity, category_code, detail) VALUES (?,?,?,?,?,?,?,?)", ps -> {
+            for (NewAlert a : alerts) {
+                bind(ps, java.util.Arrays.asList(a.districtCode(), a.pharmacyId(), a.registrationId(), a.buyerIndex(), a.rule(),
+                        a.severity(), a.category(), a.detail().length() > 255 ? a.detail().substring(0, 255) : a.detail()));
+                ps.addBatch();
+            }
+            return ps.executeBatch();
+        });
+    }
+
+    /** An event for the data centre's uploader, written in the transaction of the change it reports. */
+    record OutboxEvent(String aggregateType, long aggregateId, int version, String eventType, String payload) {
     }
 
     @Transactional
-    void outbox(String type, long id, int version, String event, String payload) {
-        update("INSERT INTO outbox (aggregate_type, aggregate_id, version, event_type, payload) VALUES (?,?,?,?,?)",
-                type, id, version, event, payload);
+    void outbox(List<OutboxEvent> events) {
+        jdbc.prepareStatement("INSERT INTO outbox (aggregate_type, aggregate_id, version, event_type, payload) VALUES (?,?,?,?,?)", ps -> {
+            for (OutboxEvent e : events) {
+                bind(ps, List.of(e.aggregateType(), e.aggregateId(), e.version(), e.eventType(), e.payload()));
+                ps.addBatch();
+            }
+            return ps.executeBatch();
+        });
     }
 
     /** One void per registration: the primary key makes a second one fail rather than double-count. */

@@ -13,14 +13,15 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The one transaction that accepts a sale: the registration with its items and codes, the district's alerts for
- * its warnings, the outbox record for the data centre, the audit entry, and the idempotency record with the answer.
- * All of it commits, or none of it.
+ * The one transaction that accepts sales: each registration with its items and codes, the district's alerts for its
+ * warnings, the outbox record for the data centre, the audit entry, and the idempotency record with the answer. All of
+ * it commits, or none of it. {@link GroupCommit} hands it one sale, or several that arrived together.
  */
 @Singleton
 class RegistrationWriter {
@@ -38,29 +39,52 @@ class RegistrationWriter {
         this.json = json;
     }
 
-    /** Thrown (and so rolled back) when a request with the same key committed while this one was being evaluated. */
+    /** A sale the rules let through, with what is needed to answer it and to answer its retries. */
+    record Accepted(Actor clerk, String key, String requestHash, RegistrationStore.NewRegistration registration,
+                    List<Finding> warnings) {
+    }
+
+    /**
+     * Thrown (and so rolled back) when a request with one of the keys committed while these were being evaluated.
+     * With one sale, that sale is a retry to be answered as the earlier one was.
+     */
     static final class KeyAnsweredMeanwhile extends RuntimeException {
         KeyAnsweredMeanwhile() {
-            super("the idempotency key was answered by a concurrent request", null, false, false);
+            super("an idempotency key was answered by a concurrent request", null, false, false);
         }
     }
 
+    /** The answers, in the order of the sales. */
     @Transactional
-    RegistrationResult accept(Actor clerk, String key, String requestHash, RegistrationStore.NewRegistration registration,
-                              List<Finding> warnings) {
-        long id = store.insert(registration);
-        String number = number(id, registration.recordedAt());
-        store.alerts(warnings.stream().map(f -> new RegistrationStore.NewAlert(registration.districtCode(), registration.pharmacyId(),
-                id, registration.buyer().numberIndex(), f.code(), f.severity().name(), f.category(), f.message())).toList());
-        store.outbox("registration", id, 1, "REGISTERED", write(outboxPayload(id, number, registration)));
-        RegistrationResult result = new RegistrationResult(id, number,
-                warnings.stream().map(f -> new RegistrationResult.Warning(f.code(), f.message())).toList());
-        if (!store.recordAnswer(registration.pharmacyId(), key, requestHash, id, write(result))) {
+    List<RegistrationResult> accept(List<Accepted> sales) {
+        long[] ids = store.insert(sales.stream().map(Accepted::registration).toList());
+        List<RegistrationStore.NewAlert> alerts = new ArrayList<>();
+        List<RegistrationStore.OutboxEvent> outbox = new ArrayList<>(sales.size());
+        List<RegistrationStore.Answer> answers = new ArrayList<>(sales.size());
+        List<AuditService.Event> events = new ArrayList<>(sales.size());
+        List<RegistrationResult> results = new ArrayList<>(sales.size());
+        for (int k = 0; k < ids.length; k++) {
+            Accepted sale = sales.get(k);
+            RegistrationStore.NewRegistration r = sale.registration();
+            long id = ids[k];
+            String number = number(id, r.recordedAt());
+            sale.warnings().forEach(f -> alerts.add(new RegistrationStore.NewAlert(r.districtCode(), r.pharmacyId(), id,
+                    r.buyer().numberIndex(), f.code(), f.severity().name(), f.category(), f.message())));
+            outbox.add(new RegistrationStore.OutboxEvent("registration", id, 1, "REGISTERED", write(outboxPayload(id, number, r))));
+            RegistrationResult result = new RegistrationResult(id, number,
+                    sale.warnings().stream().map(f -> new RegistrationResult.Warning(f.code(), f.message())).toList());
+            answers.add(new RegistrationStore.Answer(r.pharmacyId(), sale.key(), sale.requestHash(), id, write(result)));
+            events.add(new AuditService.Event(sale.clerk(), "registration.create", "registration", String.valueOf(id),
+                    AuditOutcome.SUCCESS, Map.of("items", String.valueOf(r.items().size()), "warnings", r.warnings())));
+            results.add(result);
+        }
+        store.alerts(alerts);
+        store.outbox(outbox);
+        if (!store.recordAnswers(answers)) {
             throw new KeyAnsweredMeanwhile();
         }
-        audit.record(clerk, "registration.create", "registration", String.valueOf(id), AuditOutcome.SUCCESS,
-                Map.of("items", String.valueOf(registration.items().size()), "warnings", registration.warnings()));
-        return result;
+        audit.recordAll(events);
+        return results;
     }
 
     @Transactional
@@ -68,8 +92,8 @@ class RegistrationWriter {
         if (!store.insertVoid(row.id(), clerk.accountId(), reason)) {
             throw RegistrationException.of(com.cogov.contracts.error.ErrorCode.ALREADY_VOIDED, "该登记已作废，无需重复操作");
         }
-        store.outbox("registration", row.id(), 2, "VOIDED", write(Map.of("id", row.id(), "number", number(row.id(), row.recordedAt()),
-                "voidedBy", clerk.accountId(), "reason", redactedReason)));
+        store.outbox(List.of(new RegistrationStore.OutboxEvent("registration", row.id(), 2, "VOIDED", write(Map.of("id", row.id(),
+                "number", number(row.id(), row.recordedAt()), "voidedBy", clerk.accountId(), "reason", redactedReason)))));
         audit.record(clerk, "registration.void", "registration", String.valueOf(row.id()), AuditOutcome.SUCCESS,
                 Map.of("reason", redactedReason));
     }

@@ -1,5 +1,6 @@
 package com.cogov.api.registration;
 
+import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import org.redisson.api.RScript;
 import org.redisson.api.RedissonClient;
@@ -30,8 +31,16 @@ class Velocity {
     private static final Duration KEEP = Duration.ofDays(8);
     private static final String EPOCH_KEY = "cogov:velocity:epoch";
 
-    record Window(int packages24h, int packages7d, int pharmacies7d) {
-        static final Window EMPTY = new Window(0, 0, 0);
+    /**
+     * @param unloaded when the buyer's set was not in Redis: what the database held, for {@link #recorded} to load
+     *                 together with the new sale in the same round trip
+     */
+    record Window(int packages24h, int packages7d, int pharmacies7d, @Nullable Snapshot unloaded) {
+        static final Window EMPTY = new Window(0, 0, 0, null);
+    }
+
+    /** The buyer's sales of the category as read from the database, for the set's key at the time of reading. */
+    record Snapshot(String key, List<Purchase> purchases) {
     }
 
     /** One earlier sale of a category to a buyer. */
@@ -46,7 +55,8 @@ class Velocity {
         }
     }
 
-    // Each a single round trip to Redis: the counter's sale pays for two (read before, record after), not seven.
+    // Each a single round trip to Redis: the counter's sale pays for two (read before, record after), not seven; a
+    // buyer's first sale in the window reads the database in between, and the record loads what it read.
     // KEYS[1] is the epoch counter; ARGV[1] the set's name within the epoch (buyer index and category).
     private static final String SET_KEY = "local key = 'cogov:velocity:' .. (redis.call('GET', KEYS[1]) or '0') .. ':' .. ARGV[1]\n";
     /** The set's key, then, when it is loaded, "loaded" and the member, score pairs of (ARGV[2], ARGV[3]]. */
@@ -56,21 +66,25 @@ class Velocity {
             table.insert(r, 1, 'loaded')
             table.insert(r, 1, key)
             return r""";
-    /** Adds the sale to a loaded set only: an unloaded one is read from the database when next needed. */
+    /**
+     * Adds the sale to a loaded set. An unloaded one is loaded with the sales read from the database before this one
+     * (score, member pairs from ARGV[6]) and this sale, if they were read for the set's current key (ARGV[5]): a sale
+     * committed by another counter meanwhile is in what that counter records. Otherwise the set stays unloaded, to be
+     * read from the database when next needed.
+     */
     private static final String RECORD = SET_KEY + """
             if redis.call('EXISTS', key .. ':loaded') == 1 then
               redis.call('ZADD', key, ARGV[2], ARGV[3])
               redis.call('PEXPIRE', key, ARGV[4])
+            elseif ARGV[5] == key then
+              for i = 6, #ARGV, 2 do redis.call('ZADD', key, ARGV[i], ARGV[i + 1]) end
+              redis.call('ZADD', key, ARGV[2], ARGV[3])
+              redis.call('PEXPIRE', key, ARGV[4])
+              redis.call('SET', key .. ':loaded', '1', 'PX', ARGV[4])
             end
             return 0""";
     /** Takes a voided sale out of the set. */
     private static final String FORGET = SET_KEY + "return redis.call('ZREM', key, ARGV[2])";
-    /** The buyer's sales as read from the database (score, member pairs after the lifetime), then the marker. */
-    private static final String LOAD = """
-            for i = 2, #ARGV, 2 do redis.call('ZADD', KEYS[1], ARGV[i], ARGV[i + 1]) end
-            redis.call('PEXPIRE', KEYS[1], ARGV[1])
-            redis.call('SET', KEYS[1] .. ':loaded', '1', 'PX', ARGV[1])
-            return 0""";
 
     private final RedissonClient redis;
     private final RegistrationStore store;
@@ -83,7 +97,26 @@ class Velocity {
 
     /** The window ending at {@code soldAt}, counting the current pharmacy as one of the pharmacies. */
     Window before(String buyerIndex, String category, Instant soldAt, long currentPharmacy) {
-        List<Purchase> purchases = purchases(buyerIndex, category, soldAt);
+        Snapshot unloaded = null;
+        List<Purchase> purchases;
+        try {
+            bumpEpochAfterOutage();
+            // One round trip: the set's key in the current epoch, whether it is loaded, and if so the week before the sale.
+            List<Object> cached = script().eval(RScript.Mode.READ_ONLY, RANGE, RScript.ReturnType.LIST, List.<Object>of(EPOCH_KEY),
+                    name(buyerIndex, category), Long.toString(soldAt.minus(WEEK).toEpochMilli()), Long.toString(soldAt.toEpochMilli()));
+            if (cached.size() > 1) {
+                purchases = new ArrayList<>();
+                for (int i = 2; i + 1 < cached.size(); i += 2) {
+                    purchases.add(Purchase.parse((String) cached.get(i), Double.parseDouble((String) cached.get(i + 1))));
+                }
+            } else {
+                unloaded = new Snapshot((String) cached.get(0), store.purchases(buyerIndex, category, Instant.now().minus(KEEP)));
+                purchases = unloaded.purchases();
+            }
+        } catch (RuntimeException e) {
+            failed(e);
+            purchases = store.purchases(buyerIndex, category, soldAt.minus(WEEK));
+        }
         int day = 0;
         int week = 0;
         Set<Long> pharmacies = new HashSet<>();
@@ -97,15 +130,22 @@ class Velocity {
                 }
             }
         }
-        return new Window(day, week, pharmacies.size());
+        return new Window(day, week, pharmacies.size(), unloaded);
     }
 
-    /** After the sale committed: add it to a loaded set (an unloaded one will be read from the database anyway). */
-    void recorded(String buyerIndex, String category, Purchase purchase) {
+    /** After the sale committed: add it to the buyer's set, loading the set if {@code before} read it from the database. */
+    void recorded(String buyerIndex, String category, Window before, Purchase purchase) {
         try {
             bumpEpochAfterOutage();
-            script().eval(RScript.Mode.READ_WRITE, RECORD, RScript.ReturnType.LONG, List.<Object>of(EPOCH_KEY), name(buyerIndex, category),
-                    Long.toString(purchase.soldAt().toEpochMilli()), purchase.member(), Long.toString(KEEP.toMillis()));
+            List<Object> args = new ArrayList<>(List.of(name(buyerIndex, category), Long.toString(purchase.soldAt().toEpochMilli()),
+                    purchase.member(), Long.toString(KEEP.toMillis()), before.unloaded() == null ? "" : before.unloaded().key()));
+            if (before.unloaded() != null) {
+                before.unloaded().purchases().forEach(p -> {
+                    args.add(Long.toString(p.soldAt().toEpochMilli()));
+                    args.add(p.member());
+                });
+            }
+            script().eval(RScript.Mode.READ_WRITE, RECORD, RScript.ReturnType.LONG, List.<Object>of(EPOCH_KEY), args.toArray());
         } catch (RuntimeException e) {
             failed(e);
         }
@@ -119,34 +159,6 @@ class Velocity {
                     purchase.member());
         } catch (RuntimeException e) {
             failed(e);
-        }
-    }
-
-    private List<Purchase> purchases(String buyerIndex, String category, Instant soldAt) {
-        try {
-            bumpEpochAfterOutage();
-            // One round trip: the set's key in the current epoch, whether it is loaded, and if so the week before the sale.
-            List<Object> cached = script().eval(RScript.Mode.READ_ONLY, RANGE, RScript.ReturnType.LIST, List.<Object>of(EPOCH_KEY),
-                    name(buyerIndex, category), Long.toString(soldAt.minus(WEEK).toEpochMilli()), Long.toString(soldAt.toEpochMilli()));
-            String key = (String) cached.get(0);
-            if (cached.size() > 1) {
-                List<Purchase> purchases = new ArrayList<>();
-                for (int i = 2; i + 1 < cached.size(); i += 2) {
-                    purchases.add(Purchase.parse((String) cached.get(i), Double.parseDouble((String) cached.get(i + 1))));
-                }
-                return purchases;
-            }
-            List<Purchase> fromDb = store.purchases(buyerIndex, category, Instant.now().minus(KEEP));
-            List<Object> load = new ArrayList<>(List.of(Long.toString(KEEP.toMillis())));
-            fromDb.forEach(p -> {
-                load.add(Long.toString(p.soldAt().toEpochMilli()));
-                load.add(p.member());
-            });
-            script().eval(RScript.Mode.READ_WRITE, LOAD, RScript.ReturnType.LONG, List.<Object>of(key), load.toArray());
-            return fromDb.stream().filter(p -> p.soldAt().isAfter(soldAt.minus(WEEK))).toList();
-        } catch (RuntimeException e) {
-            failed(e);
-            return store.purchases(buyerIndex, category, soldAt.minus(WEEK));
         }
     }
 
