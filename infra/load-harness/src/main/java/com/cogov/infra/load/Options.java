@@ -73,12 +73,14 @@ record Options(long rows, boolean quick, Duration duration, int connections, Pat
     }
 
     /**
-     * Before the write path's measurement: it runs far more code than a read (JDBC, Redis, the rules, JSON), and a
-     * profile of 20 s runs still found a quarter of the app's CPU in the JIT compiler. A node at a city's counters has
-     * long since compiled it, so outside --quick the write path warms up three times as long.
+     * Before the write path's measurement: it runs far more code than a read (JDBC, Redis, the rules, JSON), and on two
+     * cores shared with the database the JIT takes minutes to compile it. Profiles of the measured window found a
+     * quarter of the app's CPU in the C2 compiler after a 30 s warm-up, and under 1 % after 90 s. A node at a city's
+     * counters has long since compiled it, so outside --quick the write path warms up at least 90 s.
      */
     Duration writeWarmUp() {
-        return quick ? warmUp() : warmUp().multipliedBy(3);
+        Duration settled = Duration.ofSeconds(90);
+        return quick ? warmUp() : (warmUp().multipliedBy(3).compareTo(settled) > 0 ? warmUp().multipliedBy(3) : settled);
     }
 
     /** {@code 1M} for a million, {@code 250k}, or a plain number. */
