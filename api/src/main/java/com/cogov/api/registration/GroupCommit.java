@@ -58,13 +58,10 @@ class GroupCommit {
 
     /** Writes the sale and answers once it is committed; throws what writing it alone would throw. */
     RegistrationResult accept(RegistrationWriter.Accepted sale) {
-        if (!open) {
-            return writer.accept(List.of(sale)).get(0);
-        }
         Pending pending = new Pending(sale, new CompletableFuture<>());
         queue.add(pending);
         if (!open && queue.remove(pending)) {
-            return writer.accept(List.of(sale)).get(0); // closed meanwhile, and no writer took it
+            return writer.accept(List.of(sale)).get(0); // closing, and no writer took it
         }
         try {
             return pending.answer().join();
