@@ -112,7 +112,8 @@ public final class LoadHarness {
                 String base = "http://127.0.0.1:" + port;
                 List<String> tokens = signIn(base, dataset.clerkPharmacies());
                 say("Signed in " + tokens.size() + " clerks (one per busy pharmacy)");
-                Report report = run(options, dataset, privacy, connections, base, work, tokens, root);
+                Report report = run(options, dataset, privacy, connections, base, "http://127.0.0.1:" + env.get("ENDPOINTS_ALL_PORT"),
+                        work, tokens, root);
                 report.print(System.out);
                 if (options.out() != null) {
                     Path out = root.resolve(options.out()); // relative to the checkout, wherever Maven runs the harness
@@ -136,7 +137,7 @@ public final class LoadHarness {
     }
 
     private static Report run(Options o, Dataset.Loaded dataset, PrivacyService privacy,
-                              Supplier<Connection> connections, String base, Path work,
+                              Supplier<Connection> connections, String base, String management, Path work,
                               List<String> tokens, Path root)
             throws Exception {
         String runId = Long.toString(System.currentTimeMillis(), 36);
@@ -217,9 +218,12 @@ public final class LoadHarness {
                 // The warm-up sells to other buyers than the measured run, so each measured sale has a buyer of its own.
                 wrk.run("registration submit (warm-up)", base, "register", warmUp, c, o.writeWarmUp());
                 long before = maxId(db);
+                long[] commitsBefore = commitCounters(management);
                 Measurement submit = wrk.run("registration submit", base, "register", measured, c, d);
                 rows.add(0, new Report.Row("registration submit", c, submit, jdbc));
-                checks = checks(db, before, submit, measured.resolve("ids.txt"));
+                long[] commitsAfter = commitCounters(management);
+                checks = checks(db, before, submit, measured.resolve("ids.txt"),
+                        commitsAfter[0] - commitsBefore[0], commitsAfter[1] - commitsBefore[1]);
             }
         }
         if (o.runs("barcode photo decode")) {
@@ -241,7 +245,8 @@ public final class LoadHarness {
     }
 
     /** After the run, in the table: every answered sale is there once, and no sale was written twice. */
-    private static Report.Checks checks(Connection db, long before, Measurement submit, Path idsFile) throws Exception {
+    private static Report.Checks checks(Connection db, long before, Measurement submit, Path idsFile, long commits,
+                                        long fallbacks) throws Exception {
         List<String> ids = Files.readAllLines(idsFile);
         long found = 0;
         for (int i = 0; i < ids.size(); i += 1_000) {
@@ -258,7 +263,19 @@ public final class LoadHarness {
                 + " AND NOT EXISTS (SELECT 1 FROM registration_request q WHERE q.pharmacy_id = r.pharmacy_id"
                 + " AND q.registration_id = r.id)");
         return new Report.Checks(submit.distinct(), ids.size() - found, written, duplicates, unanswered, submit.retries(),
-                submit.tripped());
+                submit.tripped(), commits, fallbacks);
+    }
+
+    /** The app's group-commit counters on its Prometheus endpoint: transactions written, and groups that fell back. */
+    private static long[] commitCounters(String management) throws IOException, InterruptedException {
+        String metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(management + "/prometheus")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        return new long[]{metric(metrics, "cogov_registration_commit_sales_count"), metric(metrics, "cogov_registration_commit_fallbacks_total")};
+    }
+
+    private static long metric(String metrics, String name) {
+        return metrics.lines().filter(l -> l.startsWith(name + " ") || l.startsWith(name + "{"))
+                .mapToLong(l -> (long) Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
     }
 
     private static long maxId(Connection db) throws SQLException {

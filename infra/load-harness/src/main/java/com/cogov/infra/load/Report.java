@@ -36,8 +36,11 @@ final class Report {
      * @param written    rows the run wrote (can exceed answered by the requests wrk cut off at the end)
      * @param duplicates buyers with two rows: a sale written twice
      * @param unanswered rows without their idempotency record marked done
+     * @param commits    transactions the app wrote the run's sales in (its group commit), from its metrics
+     * @param fallbacks  groups of sales that rolled back and were written again sale by sale
      */
-    record Checks(long answered, long lost, long written, long duplicates, long unanswered, long retries, long tripped) {
+    record Checks(long answered, long lost, long written, long duplicates, long unanswered, long retries, long tripped,
+                  long commits, long fallbacks) {
     }
 
     private final Options options;
@@ -69,9 +72,11 @@ final class Report {
         out.println();
         if (checks != null) {
             out.printf(Locale.ROOT, "Registration run: %,d sales answered (%.1f %% with a rule's warning), %,d retries replayed,"
-                            + " %,d rows written, %d lost, %d duplicated, %d without their idempotency record.%n",
+                            + " %,d rows written, %d lost, %d duplicated, %d without their idempotency record;"
+                            + " written in %,d transactions (%.1f sales each), %d groups fell back to sale by sale.%n",
                     checks.answered(), 100.0 * checks.tripped() / Math.max(1, checks.answered()), checks.retries(), checks.written(),
-                    checks.lost(), checks.duplicates(), checks.unanswered());
+                    checks.lost(), checks.duplicates(), checks.unanswered(), checks.commits(),
+                    (double) checks.written() / Math.max(1, checks.commits()), checks.fallbacks());
         }
         rows.forEach(r -> {
             if (!r.scenario().statuses().isEmpty() && r.scenario().errors() > 0) {
