@@ -59,6 +59,9 @@ public final class DevLauncher {
             apps.forEach(AppProcess::stop);
             services.close();
         }, "cogov-stop"));
+        // Maven runs this launcher as its child. Ctrl-C reaches both; a SIGTERM to Maven alone would leave the apps, MariaDB
+        // and Redis running with nobody to stop them, so the launcher follows Maven out (the hook above stops them).
+        ProcessHandle.current().parent().ifPresent(maven -> maven.onExit().thenRun(() -> System.exit(0)));
 
         try {
             Path logs = Files.createDirectories(data.resolve("logs"));
