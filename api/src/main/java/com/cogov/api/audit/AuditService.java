@@ -6,6 +6,7 @@ import com.cogov.contracts.audit.AuditPageView;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
+import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
@@ -68,7 +69,7 @@ public class AuditService {
      * @throws IllegalArgumentException a programming error: a malformed action, a value too long for its column, or
      *                                  something that looks like an ID number or a mobile number
      */
-    @Transactional
+    @Transactional(propagation = TransactionDefinition.Propagation.SUPPORTS)
     public void record(Actor actor, String action, @Nullable String targetType, @Nullable String targetId,
                        AuditOutcome outcome, Map<String, String> details) {
         recordAll(List.of(new Event(actor, action, targetType, targetId, outcome, details)));
@@ -84,7 +85,7 @@ public class AuditService {
      * (a group of sales committed together) pays for one round trip, not one per event. All are checked before any is
      * written.
      */
-    @Transactional
+    @Transactional(propagation = TransactionDefinition.Propagation.SUPPORTS)
     public void recordAll(List<Event> events) {
         List<AuditAppender.Entry> entries = new java.util.ArrayList<>(events.size());
         for (Event e : events) {
