@@ -193,7 +193,12 @@ class RegistrationTest implements DevServicesTest {
         DistributionSummary groups = meters.get("cogov.registration.commit.sales").summary();
         long groupsBefore = groups.count();
         double salesBefore = groups.totalAmount();
-        Map<String, RegistrationResult> sales = whileTheCommitWriterIsHeld(20, buyer -> sale(buyer, item(EPHEDRINE, 1)), UUID::randomUUID);
+        Map<String, Sending> sending = new HashMap<>();
+        for (int i = 0; i < 20; i++) {
+            String buyer = adultId();
+            sending.put(buyer, new Sending(UUID.randomUUID().toString(), sale(buyer, item(EPHEDRINE, 1))));
+        }
+        Map<String, RegistrationResult> sales = whileTheCommitWriterIsHeld(sending);
 
         assertThat(sales.values()).extracting(RegistrationResult::id).doesNotHaveDuplicates();
         sales.keySet().forEach(buyer -> assertThat(salesTo(buyer)).as("each sale written once").isEqualTo(1));
@@ -213,46 +218,40 @@ class RegistrationTest implements DevServicesTest {
     void aSaleSentTwiceAtOnceIsWrittenOnceAndItsGroupStillGoesThrough() throws Exception {
         double fallbacksBefore = meters.get("cogov.registration.commit.fallbacks").counter().count();
         String twiceBuyer = adultId();
-        String twiceKey = UUID.randomUUID().toString();
-        RegistrationRequest twice = sale(twiceBuyer, item(EPHEDRINE, 1));
         // Two copies of one sale (same key, same body) queue in the same group as three other sales.
-        Map<String, RegistrationResult> sales = whileTheCommitWriterIsHeld(5,
-                buyer -> buyer.startsWith("copy") ? twice : sale(buyer, item(EPHEDRINE, 1)),
-                new java.util.function.Supplier<>() {
-                    int n;
+        Sending twice = new Sending(UUID.randomUUID().toString(), sale(twiceBuyer, item(EPHEDRINE, 1)));
+        Map<String, Sending> sending = new HashMap<>(Map.of("copy 1", twice, "copy 2", twice));
+        for (int i = 0; i < 3; i++) {
+            String buyer = adultId();
+            sending.put(buyer, new Sending(UUID.randomUUID().toString(), sale(buyer, item(EPHEDRINE, 1))));
+        }
+        Map<String, RegistrationResult> sales = whileTheCommitWriterIsHeld(sending);
 
-                    @Override
-                    public Object get() {
-                        return n++ < 2 ? twiceKey : UUID.randomUUID();
-                    }
-                }, "copy1", "copy2");
-
-        assertThat(sales.get("copy1")).isEqualTo(sales.get("copy2"));
+        assertThat(sales.get("copy 1")).isEqualTo(sales.get("copy 2"));
         assertThat(salesTo(twiceBuyer)).as("the doubled sale written once").isEqualTo(1);
         sales.keySet().stream().filter(b -> !b.startsWith("copy")).forEach(buyer -> assertThat(salesTo(buyer)).isEqualTo(1));
         assertThat(meters.get("cogov.registration.commit.fallbacks").counter().count() - fallbacksBefore)
                 .as("the group rolled back and was written sale by sale").isPositive();
     }
 
+    /** A sale as a phone sends it: its idempotency key and body. */
+    private record Sending(String key, RegistrationRequest sale) {
+    }
+
     /**
-     * Sends {@code count} sales (to the named buyers first, then to new ones) while the only commit writer waits on
-     * another request's key, so that they queue and are written together once it is free; answers them by buyer.
+     * Sends the sales at once while the only commit writer waits on another request's key, so that they queue and are
+     * written together once it is free; answers them by the same names.
      */
-    private Map<String, RegistrationResult> whileTheCommitWriterIsHeld(int count, java.util.function.Function<String, RegistrationRequest> saleTo,
-                                                                       java.util.function.Supplier<Object> keys, String... buyers) throws Exception {
+    private Map<String, RegistrationResult> whileTheCommitWriterIsHeld(Map<String, Sending> sending) throws Exception {
         RegistrationResult earlier = counter.register(clerk, sale(adultId(), item(EPHEDRINE, 1)));
         String heldKey = UUID.randomUUID().toString();
-        java.util.concurrent.ExecutorService phones = java.util.concurrent.Executors.newFixedThreadPool(count + 1);
+        java.util.concurrent.ExecutorService phones = java.util.concurrent.Executors.newFixedThreadPool(sending.size() + 1);
         try (Connection held = answerInFlight(heldKey, earlier.id())) {
             var blocked = phones.submit(() -> counter.mp.refused(post(clerk, heldKey, sale(adultId(), item(EPHEDRINE, 1))), 422));
             Thread.sleep(300);
             Map<String, java.util.concurrent.Future<RegistrationResult>> sent = new HashMap<>();
-            for (int i = 0; i < count; i++) {
-                String buyer = i < buyers.length ? buyers[i] : adultId();
-                RegistrationRequest sale = saleTo.apply(buyer);
-                String key = keys.get().toString();
-                sent.put(buyer, phones.submit(() -> client.toBlocking().retrieve(post(clerk, key, sale), RegistrationResult.class)));
-            }
+            sending.forEach((name, s) -> sent.put(name, phones.submit(
+                    () -> client.toBlocking().retrieve(post(clerk, s.key(), s.sale()), RegistrationResult.class))));
             Thread.sleep(500);
             held.commit();
 
