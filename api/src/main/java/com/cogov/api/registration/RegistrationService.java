@@ -107,26 +107,28 @@ public class RegistrationService {
         requireCounter(clerk);
         String key = validKey(idempotencyKey);
         String hash = Digests.sha256Hex(write(request));
-        Optional<RegistrationResult> earlier = answered(clerk.pharmacyId(), key, hash);
-        if (earlier.isPresent()) {
-            return earlier.get();
+        Set<String> traceCodes = request.items().stream().filter(i -> i.traceCodes() != null)
+                .flatMap(i -> i.traceCodes().stream()).collect(Collectors.toSet());
+        RegistrationStore.Earlier earlier = store.earlier(clerk.pharmacyId(), key, traceCodes);
+        if (earlier.answered().isPresent()) {
+            return replay(key, hash, earlier.answered().get());
         }
-        Sale sale = evaluate(clerk, request);
+        Sale sale = evaluate(clerk, request, earlier.seenTraceCodes());
         List<Finding> findings = rules.stream().flatMap(r -> r.check(sale, policies).stream()).toList();
         List<Finding> blocks = findings.stream().filter(f -> f.severity() == Finding.Severity.BLOCK).toList();
         if (!blocks.isEmpty()) {
             refuse(clerk, sale, findings, blocks);
         }
-        RegistrationResult result;
+        List<Velocity.Counted> counted = sale.packagesByCategory().entrySet().stream().map(e -> new Velocity.Counted(
+                sale.buyer().numberIndex(), e.getKey(), sale.history().get(e.getKey()), clerk.pharmacyId(), e.getValue(), sale.soldAt())).toList();
         try {
-            result = commits.accept(new RegistrationWriter.Accepted(clerk, key, hash, newRegistration(clerk, sale, request, findings), findings));
+            // Answered once committed and counted in the buyer's velocity (GroupCommit does both).
+            return commits.accept(new RegistrationWriter.Accepted(clerk, key, hash, newRegistration(clerk, sale, request, findings),
+                    findings, counted));
         } catch (RegistrationWriter.KeyAnsweredMeanwhile e) {
             // A retry of this sale committed while this one was evaluated: this one rolled back, and answers as that one did.
             return answered(clerk.pharmacyId(), key, hash).orElseThrow();
         }
-        sale.packagesByCategory().forEach((category, packages) -> velocity.recorded(sale.buyer().numberIndex(), category,
-                sale.history().get(category), new Velocity.Purchase(result.id(), clerk.pharmacyId(), packages, sale.soldAt())));
-        return result;
     }
 
     /** Up to 50 registrations queued offline, each with its own key, each answered as it would be alone. */
@@ -265,7 +267,8 @@ public class RegistrationService {
 
     // ---------------------------------------------------------------- evaluation
 
-    private Sale evaluate(Actor clerk, RegistrationRequest request) {
+    /** @param seenTraceCodes which of the request's trace codes earlier unvoided sales carried */
+    private Sale evaluate(Actor clerk, RegistrationRequest request, Set<String> seenTraceCodes) {
         Instant now = clock.instant();
         Instant soldAt = request.soldAt().toInstant();
         if (soldAt.isAfter(now.plus(config.maxClockAhead())) || soldAt.isBefore(now.minus(config.maxBackdating()))) {
@@ -298,7 +301,7 @@ public class RegistrationService {
         lines.stream().map(Sale.Line::category).distinct().forEach(category ->
                 history.put(category, velocity.before(buyer.numberIndex(), category, soldAt, clerk.pharmacyId())));
         return new Sale(buyer, soldAt, soldAt.atZone(RegistrationWriter.CHINA).toLocalDate(), lines,
-                request.prescription() != null, history, store.seenTraceCodes(traceCodes));
+                request.prescription() != null, history, seenTraceCodes);
     }
 
     private VerifiedBuyer buyer(Actor clerk, RegistrationRequest.Buyer buyer) {
@@ -362,12 +365,14 @@ public class RegistrationService {
 
     /** The answer already given to this key, or empty when it is unused; a key used for another sale is refused. */
     private Optional<RegistrationResult> answered(long pharmacyId, String key, String hash) {
-        return store.answered(pharmacyId, key).map(earlier -> {
-            if (!earlier.requestHash().equals(hash)) {
-                throw RegistrationException.of(ErrorCode.IDEMPOTENCY_KEY_REUSED, "幂等键 " + key + " 已用于内容不同的另一笔登记；新的登记请使用新的幂等键");
-            }
-            return read(earlier.response());
-        });
+        return store.answered(pharmacyId, key).map(earlier -> replay(key, hash, earlier));
+    }
+
+    private RegistrationResult replay(String key, String hash, RegistrationStore.Answered earlier) {
+        if (!earlier.requestHash().equals(hash)) {
+            throw RegistrationException.of(ErrorCode.IDEMPOTENCY_KEY_REUSED, "幂等键 " + key + " 已用于内容不同的另一笔登记；新的登记请使用新的幂等键");
+        }
+        return read(earlier.response());
     }
 
     private static String validKey(@Nullable String key) {

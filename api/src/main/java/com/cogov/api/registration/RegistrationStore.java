@@ -40,22 +40,66 @@ class RegistrationStore {
         this.jdbc = jdbc;
     }
 
+    /** 0 or 1: a multi-row insert's ids are consecutive; 2 (interleaved): they may not be. */
+    @Connectable
+    int autoIncrementLockMode() {
+        return jdbc.prepareStatement("SELECT @@innodb_autoinc_lock_mode", ps -> {
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        });
+    }
+
     // ------------------------------------------------------------------ idempotency records
 
     /** What a key was used for: the request's hash and the answer given. */
     record Answered(String requestHash, String response) {
     }
 
+    /**
+     * What the counter needs from the database before it evaluates a sale: the answer already given to its key, and
+     * which of its trace codes an earlier unvoided sale carried.
+     */
+    record Earlier(Optional<Answered> answered, Set<String> seenTraceCodes) {
+    }
+
     // Single statements read on a connection without a transaction (@Connectable): a transaction around one SELECT
     // costs three more round trips (autocommit off, commit, autocommit on) and buys nothing.
     @Connectable
     Optional<Answered> answered(long pharmacyId, String key) {
-        return jdbc.prepareStatement("SELECT request_hash, response FROM registration_request WHERE pharmacy_id = ? AND idempotency_key = ?", ps -> {
+        return earlier(pharmacyId, key, Set.of()).answered();
+    }
+
+    /** One statement, so a sale costs one round trip here, not two: the key's row, then the codes already sold (tagged). */
+    @Connectable
+    Earlier earlier(long pharmacyId, String key, Collection<String> traceCodes) {
+        String sql = "SELECT 'answer', request_hash, response FROM registration_request WHERE pharmacy_id = ? AND idempotency_key = ?";
+        if (!traceCodes.isEmpty()) {
+            sql += " UNION ALL SELECT DISTINCT 'code', t.trace_code, NULL FROM registration_trace_code t"
+                    + " LEFT JOIN registration_void v ON v.registration_id = t.registration_id"
+                    + " WHERE v.registration_id IS NULL AND t.trace_code IN ("
+                    + String.join(",", java.util.Collections.nCopies(traceCodes.size(), "?")) + ")";
+        }
+        return jdbc.prepareStatement(sql, ps -> {
             ps.setLong(1, pharmacyId);
             ps.setString(2, key);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(new Answered(rs.getString(1), rs.getString(2))) : Optional.empty();
+            int i = 3;
+            for (String code : traceCodes) {
+                ps.setString(i++, code);
             }
+            Answered answered = null;
+            Set<String> seen = new HashSet<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    if ("answer".equals(rs.getString(1))) {
+                        answered = new Answered(rs.getString(2), rs.getString(3));
+                    } else {
+                        seen.add(rs.getString(2));
+                    }
+                }
+            }
+            return new Earlier(Optional.ofNullable(answered), seen);
         });
     }
 
@@ -104,10 +148,10 @@ class RegistrationStore {
     }
 
     /**
-     * Joins the caller's transaction: the registrations with their items and codes, ids in the order given. Each
-     * registration is its own INSERT, because only a single-row insert is sure to be told its own id (MySQL 8's
-     * default interleaved auto-increment may give a multi-row insert ids that are not consecutive); the items and
-     * codes of all of them go as one multi-row insert each.
+     * Joins the caller's transaction: the registrations with their items and codes, ids in the order given. The
+     * registrations, their items and their codes go as one multi-row insert each (the driver rewrites each batch).
+     * The ids of a multi-row insert are its first id and the ones after it: the database hands them out consecutively
+     * in the auto-increment lock modes {@link AutoIncrementCheck} lets the app start with.
      */
     @Transactional
     long[] insert(List<NewRegistration> registrations) {
@@ -137,9 +181,14 @@ class RegistrationStore {
                     ps.setString(13, r.prescriber());
                     ps.setString(14, r.institution());
                     ps.setString(15, r.warnings().isEmpty() ? null : r.warnings());
-                    ps.executeUpdate();
-                    try (ResultSet keys = ps.getGeneratedKeys()) {
-                        keys.next();
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+                try (ResultSet keys = ps.getGeneratedKeys()) {
+                    for (int k = 0; k < ids.length; k++) {
+                        if (!keys.next()) {
+                            throw new IllegalStateException("The database returned " + k + " ids for " + ids.length + " registrations");
+                        }
                         ids[k] = keys.getLong(1);
                     }
                 }
@@ -215,29 +264,6 @@ class RegistrationStore {
     }
 
     // ------------------------------------------------------------------ reads
-
-    @Connectable
-    Set<String> seenTraceCodes(Collection<String> codes) {
-        if (codes.isEmpty()) {
-            return Set.of();
-        }
-        String marks = String.join(",", java.util.Collections.nCopies(codes.size(), "?"));
-        return jdbc.prepareStatement("SELECT DISTINCT t.trace_code FROM registration_trace_code t"
-                + " LEFT JOIN registration_void v ON v.registration_id = t.registration_id"
-                + " WHERE v.registration_id IS NULL AND t.trace_code IN (" + marks + ")", ps -> {
-            int i = 1;
-            for (String code : codes) {
-                ps.setString(i++, code);
-            }
-            Set<String> seen = new HashSet<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    seen.add(rs.getString(1));
-                }
-            }
-            return seen;
-        });
-    }
 
     /** The truth behind the velocity rule: a buyer's unvoided sales of a category since a time, by the buyer index. */
     @Connectable

@@ -39,9 +39,12 @@ class RegistrationWriter {
         this.json = json;
     }
 
-    /** A sale the rules let through, with what is needed to answer it and to answer its retries. */
+    /**
+     * A sale the rules let through, with what is needed to answer it and to answer its retries, and what it adds to
+     * the buyer's velocity counts once it has an id.
+     */
     record Accepted(Actor clerk, String key, String requestHash, RegistrationStore.NewRegistration registration,
-                    List<Finding> warnings) {
+                    List<Finding> warnings, List<Velocity.Counted> counted) {
     }
 
     /**

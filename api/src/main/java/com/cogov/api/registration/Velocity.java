@@ -2,7 +2,9 @@ package com.cogov.api.registration;
 
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
+import org.redisson.api.RBatch;
 import org.redisson.api.RScript;
+import org.redisson.api.RScriptAsync;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
 import org.slf4j.Logger;
@@ -43,6 +45,17 @@ class Velocity {
     record Snapshot(String key, List<Purchase> purchases) {
     }
 
+    /** What a sale adds to one category's counts of its buyer, once it has an id: the packages, and the window before it. */
+    record Counted(String buyerIndex, String category, Window before, long pharmacyId, int packages, Instant soldAt) {
+        Purchase purchase(long registrationId) {
+            return new Purchase(registrationId, pharmacyId, packages, soldAt);
+        }
+    }
+
+    /** A committed sale's counts. */
+    record Recorded(Counted counted, long registrationId) {
+    }
+
     /** One earlier sale of a category to a buyer. */
     record Purchase(long registrationId, long pharmacyId, int packages, Instant soldAt) {
         String member() {
@@ -55,8 +68,9 @@ class Velocity {
         }
     }
 
-    // Each a single round trip to Redis: the counter's sale pays for two (read before, record after), not seven; a
-    // buyer's first sale in the window reads the database in between, and the record loads what it read.
+    // A single round trip to Redis each: the counter's sale pays for the read before it, and shares the record after it
+    // with the sales committed together; a buyer's first sale in the window reads the database in between, and the
+    // record loads what it read.
     // KEYS[1] is the epoch counter; ARGV[1] the set's name within the epoch (buyer index and category).
     private static final String SET_KEY = "local key = 'cogov:velocity:' .. (redis.call('GET', KEYS[1]) or '0') .. ':' .. ARGV[1]\n";
     /** The set's key, then, when it is loaded, "loaded" and the member, score pairs of (ARGV[2], ARGV[3]]. */
@@ -133,19 +147,33 @@ class Velocity {
         return new Window(day, week, pharmacies.size(), unloaded);
     }
 
-    /** After the sale committed: add it to the buyer's set, loading the set if {@code before} read it from the database. */
-    void recorded(String buyerIndex, String category, Window before, Purchase purchase) {
+    /**
+     * After the sales committed: add each to its buyer's set, loading the set if {@code before} read it from the
+     * database. One round trip for them all (a commit group's sales are recorded together).
+     */
+    void recorded(List<Recorded> sales) {
+        if (sales.isEmpty()) {
+            return;
+        }
         try {
             bumpEpochAfterOutage();
-            List<Object> args = new ArrayList<>(List.of(name(buyerIndex, category), Long.toString(purchase.soldAt().toEpochMilli()),
-                    purchase.member(), Long.toString(KEEP.toMillis()), before.unloaded() == null ? "" : before.unloaded().key()));
-            if (before.unloaded() != null) {
-                before.unloaded().purchases().forEach(p -> {
-                    args.add(Long.toString(p.soldAt().toEpochMilli()));
-                    args.add(p.member());
-                });
+            RBatch batch = redis.createBatch();
+            RScriptAsync script = batch.getScript(StringCodec.INSTANCE);
+            for (Recorded sale : sales) {
+                Counted c = sale.counted();
+                Snapshot unloaded = c.before().unloaded();
+                Purchase purchase = c.purchase(sale.registrationId());
+                List<Object> args = new ArrayList<>(List.of(name(c.buyerIndex(), c.category()), Long.toString(purchase.soldAt().toEpochMilli()),
+                        purchase.member(), Long.toString(KEEP.toMillis()), unloaded == null ? "" : unloaded.key()));
+                if (unloaded != null) {
+                    unloaded.purchases().forEach(p -> {
+                        args.add(Long.toString(p.soldAt().toEpochMilli()));
+                        args.add(p.member());
+                    });
+                }
+                script.evalAsync(RScript.Mode.READ_WRITE, RECORD, RScript.ReturnType.LONG, List.<Object>of(EPOCH_KEY), args.toArray());
             }
-            script().eval(RScript.Mode.READ_WRITE, RECORD, RScript.ReturnType.LONG, List.<Object>of(EPOCH_KEY), args.toArray());
+            batch.execute();
         } catch (RuntimeException e) {
             failed(e);
         }
