@@ -14,9 +14,12 @@ import io.micronaut.context.exceptions.ConfigurationException;
 class AutoIncrementCheck {
 
     AutoIncrementCheck(RegistrationStore store) {
-        int mode = store.autoIncrementLockMode();
-        if (mode > 1) {
-            throw new ConfigurationException("Refusing to start: the database runs with innodb_autoinc_lock_mode=" + mode
+        requireConsecutive(store.autoIncrementLockMode());
+    }
+
+    static void requireConsecutive(int lockMode) {
+        if (lockMode > 1) {
+            throw new ConfigurationException("Refusing to start: the database runs with innodb_autoinc_lock_mode=" + lockMode
                     + ", which may give one multi-row insert ids that are not consecutive. Set innodb_autoinc_lock_mode=1 in"
                     + " the MySQL server's configuration (README, Production configuration).");
         }
