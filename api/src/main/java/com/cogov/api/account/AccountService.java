@@ -34,6 +34,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletionStage;
 
 /**
  * The account feature's entry: who may sign in, how, and what administrators and managers do with accounts.
@@ -280,8 +281,8 @@ public class AccountService {
         });
     }
 
-    /** Checked on every authenticated request, on every node, within a second of a change. */
-    public boolean isActive(long accountId) {
+    /** Checked on every authenticated request, on every node, within a second of a change; completes without blocking. */
+    public CompletionStage<Boolean> isActive(long accountId) {
         return statusCache.isActive(accountId);
     }
 

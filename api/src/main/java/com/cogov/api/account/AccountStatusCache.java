@@ -3,6 +3,8 @@ package com.cogov.api.account;
 import com.cogov.api.shared.LocalCopies;
 import com.cogov.contracts.account.AccountView;
 import io.micronaut.transaction.annotation.TransactionalEventListener;
+import io.micronaut.scheduling.TaskExecutors;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
@@ -10,12 +12,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutorService;
 
 /**
  * Whether an account may still act, checked on every authenticated request. Read through Redis so that a disable
  * on one node reaches every node; the database stays the truth, and is read directly whenever Redis is unreachable.
  * Each node keeps the answer for {@link #NEAR_TTL} (the node that made the change updates its copy at once), so a
  * disabled account is refused everywhere within a second, and a busy counter's requests cost no Redis round trip.
+ * The check runs in the security filter on the Netty event loop, so it never waits there for Redis or the database.
  */
 @Singleton
 class AccountStatusCache {
@@ -28,30 +34,37 @@ class AccountStatusCache {
 
     private final RedissonClient redis;
     private final AccountRepository accounts;
+    private final ExecutorService blocking;
 
-    AccountStatusCache(RedissonClient redis, AccountRepository accounts) {
+    AccountStatusCache(RedissonClient redis, AccountRepository accounts, @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
         this.redis = redis;
         this.accounts = accounts;
+        this.blocking = blocking;
     }
 
-    boolean isActive(long accountId) {
+    /**
+     * Answered at once from this node's copy; otherwise by one Redis read that does not hold the calling thread (the
+     * Netty event loop, for the security filter). Only with Redis down is the database read, on the blocking pool.
+     */
+    CompletionStage<Boolean> isActive(long accountId) {
         Boolean known = near.get(accountId);
-        return known != null ? known : near.put(accountId, throughRedis(accountId), NEAR_TTL);
-    }
-
-    private boolean throughRedis(long accountId) {
+        if (known != null) {
+            return CompletableFuture.completedFuture(known);
+        }
+        CompletionStage<Boolean> status;
         try {
             var bucket = redis.<String>getBucket(key(accountId), StringCodec.INSTANCE);
-            String cached = bucket.get();
-            if (cached != null) {
-                return "1".equals(cached);
-            }
-            boolean active = fromDatabase(accountId);
-            bucket.set(active ? "1" : "0", TTL);
-            return active;
+            status = bucket.getAsync().thenCompose(cached -> cached != null
+                    ? CompletableFuture.completedFuture("1".equals(cached))
+                    : fromDatabase(accountId).thenApply(active -> {
+                        bucket.setAsync(active ? "1" : "0", TTL);
+                        return active;
+                    }));
         } catch (RuntimeException redisDown) {
-            return fromDatabase(accountId);
+            status = CompletableFuture.failedFuture(redisDown);
         }
+        return status.exceptionallyCompose(redisDown -> fromDatabase(accountId))
+                .thenApply(active -> near.put(accountId, active, NEAR_TTL));
     }
 
     /** After the change commits: before, a concurrent request could re-cache the old status from the database. */
@@ -67,8 +80,9 @@ class AccountStatusCache {
         }
     }
 
-    private boolean fromDatabase(long accountId) {
-        return accounts.findStatusById(accountId).map(s -> s == AccountView.Status.ACTIVE).orElse(false);
+    private CompletableFuture<Boolean> fromDatabase(long accountId) {
+        return CompletableFuture.supplyAsync(() -> accounts.findStatusById(accountId).map(s -> s == AccountView.Status.ACTIVE)
+                .orElse(false), blocking);
     }
 
     private static String key(long accountId) {

@@ -152,11 +152,12 @@ class Velocity {
      * database. One round trip for them all (a commit group's sales are recorded together).
      */
     void recorded(List<Recorded> sales) {
-        if (sales.isEmpty()) {
+        // After a failed write every set of this epoch is dropped once Redis answers again: writing now would only hold
+        // up the commit writer (and every group behind it) for the Redis timeout.
+        if (sales.isEmpty() || missedWrites.get()) {
             return;
         }
         try {
-            bumpEpochAfterOutage();
             RBatch batch = redis.createBatch();
             RScriptAsync script = batch.getScript(StringCodec.INSTANCE);
             for (Recorded sale : sales) {
