@@ -119,12 +119,10 @@ public class RegistrationService {
         if (!blocks.isEmpty()) {
             refuse(clerk, sale, findings, blocks);
         }
-        List<Velocity.Counted> counted = sale.packagesByCategory().entrySet().stream().map(e -> new Velocity.Counted(
-                sale.buyer().numberIndex(), e.getKey(), sale.history().get(e.getKey()), clerk.pharmacyId(), e.getValue(), sale.soldAt())).toList();
         try {
             // Answered once committed and counted in the buyer's velocity (GroupCommit does both).
             return commits.accept(new RegistrationWriter.Accepted(clerk, key, hash, newRegistration(clerk, sale, request, findings),
-                    findings, counted));
+                    findings, sale.counted(clerk.pharmacyId())));
         } catch (RegistrationWriter.KeyAnsweredMeanwhile e) {
             // A retry of this sale committed while this one was evaluated: this one rolled back, and answers as that one did.
             return answered(clerk.pharmacyId(), key, hash).orElseThrow();

@@ -29,4 +29,10 @@ record Sale(VerifiedBuyer buyer, Instant soldAt, LocalDate saleDay, List<Line> l
     Map<String, Integer> packagesByCategory() {
         return lines.stream().collect(Collectors.groupingBy(Line::category, Collectors.summingInt(l -> l.item().quantity())));
     }
+
+    /** What the sale, made at {@code pharmacyId}, adds to its buyer's velocity counts, per category. */
+    List<Velocity.Counted> counted(long pharmacyId) {
+        return packagesByCategory().entrySet().stream().map(e -> new Velocity.Counted(buyer.numberIndex(), e.getKey(),
+                history.get(e.getKey()), pharmacyId, e.getValue(), soldAt)).toList();
+    }
 }
