@@ -24,6 +24,8 @@ import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.transaction.annotation.ReadOnly;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import me.chanjar.weixin.common.error.WxErrorException;
 
 import java.security.SecureRandom;
@@ -43,6 +45,7 @@ import java.util.concurrent.CompletionStage;
 @Singleton
 public class AccountService {
 
+    private static final Logger LOG = LoggerFactory.getLogger(AccountService.class);
     private static final String STEP_PASSWORD = "password-change";
     private static final String STEP_TOTP = "totp";
     private static final Set<Role> MACHINE_CLIENTS = EnumSet.of(Role.PARTNER_SYSTEM, Role.DATA_CENTRE);
@@ -541,21 +544,30 @@ public class AccountService {
     }
 
     private String openidFor(String code) {
-        try {
-            return weChat.getUserService().getSessionInfo(code).getOpenid();
-        } catch (WxErrorException e) {
-            throw isBadCode(e) ? SignInRejectedException.badWeChatCode() : new WeChatUnavailableException();
-        } catch (RuntimeException e) {
-            throw new WeChatUnavailableException();
-        }
+        return fromWeChat(() -> weChat.getUserService().getSessionInfo(code).getOpenid());
     }
 
     private String phoneFor(String code) {
+        return fromWeChat(() -> weChat.getUserService().getPhoneNumber(code).getPurePhoneNumber());
+    }
+
+    private interface WeChatCall<T> {
+        T call() throws WxErrorException;
+    }
+
+    /** A code WeChat refuses is the user's to fix (400); anything else is WeChat's or the network's (503, logged). */
+    private static <T> T fromWeChat(WeChatCall<T> call) {
         try {
-            return weChat.getUserService().getPhoneNumber(code).getPurePhoneNumber();
+            return call.call();
         } catch (WxErrorException e) {
-            throw isBadCode(e) ? SignInRejectedException.badWeChatCode() : new WeChatUnavailableException();
+            if (isBadCode(e)) {
+                throw SignInRejectedException.badWeChatCode();
+            }
+            LOG.warn("WeChat refused the call: errcode {}", e.getError() == null ? null : e.getError().getErrorCode());
+            throw new WeChatUnavailableException();
         } catch (RuntimeException e) {
+            // The class only: a message may carry the request's URL, with the user's code and the AppSecret in it.
+            LOG.warn("WeChat unreachable: {}", e.getClass().getName());
             throw new WeChatUnavailableException();
         }
     }
