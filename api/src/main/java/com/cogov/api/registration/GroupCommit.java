@@ -122,13 +122,15 @@ class GroupCommit {
             return;
         }
         Pending p = group.get(0);
+        RegistrationResult result;
         try {
-            RegistrationResult result = writer.accept(List.of(p.sale())).get(0);
-            groups.record(1);
-            answer(group, List.of(result));
+            result = writer.accept(List.of(p.sale())).get(0);
         } catch (RuntimeException e) {
             p.answer().completeExceptionally(e);
+            return;
         }
+        groups.record(1);
+        answer(group, List.of(result));
     }
 
     /**
