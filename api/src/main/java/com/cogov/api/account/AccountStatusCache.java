@@ -6,6 +6,7 @@ import io.micronaut.transaction.annotation.TransactionalEventListener;
 import io.micronaut.scheduling.TaskExecutors;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
+import org.redisson.api.RBucket;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
 import org.slf4j.Logger;
@@ -51,20 +52,30 @@ class AccountStatusCache {
         if (known != null) {
             return CompletableFuture.completedFuture(known);
         }
-        CompletionStage<Boolean> status;
-        try {
-            var bucket = redis.<String>getBucket(key(accountId), StringCodec.INSTANCE);
-            status = bucket.getAsync().thenCompose(cached -> cached != null
-                    ? CompletableFuture.completedFuture("1".equals(cached))
-                    : fromDatabase(accountId).thenApply(active -> {
-                        bucket.setAsync(active ? "1" : "0", TTL);
-                        return active;
-                    }));
-        } catch (RuntimeException redisDown) {
-            status = CompletableFuture.failedFuture(redisDown);
-        }
-        return status.exceptionallyCompose(redisDown -> fromDatabase(accountId))
+        RBucket<String> bucket = redis.getBucket(key(accountId), StringCodec.INSTANCE);
+        return inRedis(bucket).thenCompose(cached -> cached != null
+                        ? CompletableFuture.completedFuture("1".equals(cached))
+                        : fromDatabase(accountId).thenApply(active -> remember(bucket, active)))
                 .thenApply(active -> near.put(accountId, active, NEAR_TTL));
+    }
+
+    /** Kept in Redis for the other nodes, not awaited: the answer is already known, and Redis may be down. */
+    private static boolean remember(RBucket<String> bucket, boolean active) {
+        try {
+            bucket.setAsync(active ? "1" : "0", TTL);
+        } catch (RuntimeException redisDown) {
+            // the next check reads the database again
+        }
+        return active;
+    }
+
+    /** The status kept in Redis, or null when there is none or Redis does not answer (the database decides then). */
+    private static CompletionStage<String> inRedis(RBucket<String> bucket) {
+        try {
+            return bucket.getAsync().exceptionally(redisDown -> null);
+        } catch (RuntimeException redisDown) {
+            return CompletableFuture.completedFuture(null);
+        }
     }
 
     /** After the change commits: before, a concurrent request could re-cache the old status from the database. */
