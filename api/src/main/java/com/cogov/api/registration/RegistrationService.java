@@ -110,8 +110,8 @@ public class RegistrationService {
         Set<String> traceCodes = request.items().stream().filter(i -> i.traceCodes() != null)
                 .flatMap(i -> i.traceCodes().stream()).collect(Collectors.toSet());
         RegistrationStore.Earlier earlier = store.earlier(clerk.pharmacyId(), key, traceCodes);
-        if (earlier.answered().isPresent()) {
-            return replay(key, hash, earlier.answered().get());
+        if (earlier.answered() != null) {
+            return replay(key, hash, earlier.answered());
         }
         Sale sale = evaluate(clerk, request, earlier.seenTraceCodes());
         List<Finding> findings = rules.stream().flatMap(r -> r.check(sale, policies).stream()).toList();

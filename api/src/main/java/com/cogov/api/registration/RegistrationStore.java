@@ -61,14 +61,14 @@ class RegistrationStore {
      * What the counter needs from the database before it evaluates a sale: the answer already given to its key, and
      * which of its trace codes an earlier unvoided sale carried.
      */
-    record Earlier(Optional<Answered> answered, Set<String> seenTraceCodes) {
+    record Earlier(@Nullable Answered answered, Set<String> seenTraceCodes) {
     }
 
     // Single statements read on a connection without a transaction (@Connectable): a transaction around one SELECT
     // costs three more round trips (autocommit off, commit, autocommit on) and buys nothing.
     @Connectable
     Optional<Answered> answered(long pharmacyId, String key) {
-        return earlier(pharmacyId, key, Set.of()).answered();
+        return Optional.ofNullable(earlier(pharmacyId, key, Set.of()).answered());
     }
 
     /** One statement, so a sale costs one round trip here, not two: the key's row, then the codes already sold (tagged). */
@@ -99,7 +99,7 @@ class RegistrationStore {
                     }
                 }
             }
-            return new Earlier(Optional.ofNullable(answered), seen);
+            return new Earlier(answered, seen);
         });
     }
 
