@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -59,24 +58,18 @@ class GroupCommit {
         }
     }
 
-    /** Writes the sale and answers once it is committed; throws what writing it alone would throw. */
-    RegistrationResult accept(RegistrationWriter.Accepted sale) {
+    /**
+     * Queues the sale for writing. The answer completes on a commit writer once the sale is committed (or with what
+     * writing it alone threw): the caller's thread is not held meanwhile, so a few request threads keep many sales in
+     * the queue and the groups full.
+     */
+    CompletableFuture<RegistrationResult> submit(RegistrationWriter.Accepted sale) {
         Pending pending = new Pending(sale, new CompletableFuture<>());
         queue.add(pending);
         if (!open && queue.remove(pending)) {
             write(List.of(pending)); // closing, and no writer took it
         }
-        try {
-            return pending.answer().join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException cause) {
-                throw cause;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw e;
-        }
+        return pending.answer();
     }
 
     private void writeGroups() {

@@ -13,6 +13,7 @@ import java.time.Duration;
  * @param maxClockAhead how far the phone's clock may run ahead of ours
  * @param commitWriters how many groups of sales are written at once ({@link GroupCommit})
  * @param commitGroupSize the most sales written in one transaction
+ * @param redisRetryAfter after Redis failed, how long velocity is read from the database without trying Redis
  */
 @ConfigurationProperties("cogov.registration")
 record RegistrationConfiguration(
@@ -20,5 +21,6 @@ record RegistrationConfiguration(
         @Bindable(defaultValue = "72h") Duration maxBackdating,
         @Bindable(defaultValue = "5m") Duration maxClockAhead,
         @Bindable(defaultValue = "2") int commitWriters,
-        @Bindable(defaultValue = "32") int commitGroupSize) {
+        @Bindable(defaultValue = "32") int commitGroupSize,
+        @Bindable(defaultValue = "5s") Duration redisRetryAfter) {
 }

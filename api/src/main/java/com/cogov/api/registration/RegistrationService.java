@@ -24,6 +24,8 @@ import com.cogov.contracts.registration.RegistrationResult;
 import com.cogov.contracts.registration.RegistrationView;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.json.JsonMapper;
+import io.micronaut.scheduling.TaskExecutors;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 
 import java.io.IOException;
@@ -40,6 +42,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -77,11 +82,12 @@ public class RegistrationService {
     private final JsonMapper json;
     private final jakarta.validation.Validator validator;
     private final Clock clock;
+    private final ExecutorService blocking;
 
     RegistrationService(RegistrationStore store, RegistrationWriter writer, GroupCommit commits, Velocity velocity, List<SaleRule> rules,
                         Policies policies, CatalogService catalog, BuyerService buyers, PrivacyService privacy,
                         AuditService audit, RegistrationConfiguration config, JsonMapper json,
-                        jakarta.validation.Validator validator, Clock clock) {
+                        jakarta.validation.Validator validator, Clock clock, @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
         this.store = store;
         this.writer = writer;
         this.commits = commits;
@@ -96,14 +102,18 @@ public class RegistrationService {
         this.json = json;
         this.validator = validator;
         this.clock = clock;
+        this.blocking = blocking;
     }
 
     /**
      * Registers one sale. The same key and body again answers the same result, also when the two arrive together
      * (the second waits for the first's commit); the same key with another body is refused (422). The key is used
      * only by a sale that was accepted: after a refusal or a failure, a corrected retry may use it again.
+     * <p>
+     * The sale is checked on the calling thread (a refusal is thrown from here); the answer completes once the sale
+     * is committed and counted in the buyer's velocity ({@link GroupCommit} does both), without holding the caller.
      */
-    public RegistrationResult register(Actor clerk, @Nullable String idempotencyKey, RegistrationRequest request) {
+    public CompletableFuture<RegistrationResult> registerAsync(Actor clerk, @Nullable String idempotencyKey, RegistrationRequest request) {
         requireCounter(clerk);
         String key = validKey(idempotencyKey);
         String hash = Digests.sha256Hex(write(request));
@@ -111,7 +121,7 @@ public class RegistrationService {
                 .flatMap(i -> i.traceCodes().stream()).collect(Collectors.toSet());
         RegistrationStore.Earlier earlier = store.earlier(clerk.pharmacyId(), key, traceCodes);
         if (earlier.answered() != null) {
-            return replay(key, hash, earlier.answered());
+            return CompletableFuture.completedFuture(replay(key, hash, earlier.answered()));
         }
         Sale sale = evaluate(clerk, request, earlier.seenTraceCodes());
         List<Finding> findings = rules.stream().flatMap(r -> r.check(sale, policies).stream()).toList();
@@ -119,14 +129,31 @@ public class RegistrationService {
         if (!blocks.isEmpty()) {
             refuse(clerk, sale, findings, blocks);
         }
+        return commits.submit(new RegistrationWriter.Accepted(clerk, key, hash, newRegistration(clerk, sale, request, findings),
+                findings, sale.counted(clerk.pharmacyId()))).exceptionallyCompose(failure -> {
+            if (cause(failure) instanceof RegistrationWriter.KeyAnsweredMeanwhile) {
+                // A retry of this sale committed while this one was evaluated: this one rolled back, and answers as that
+                // one did. Read on the blocking pool: the commit writer that failed it has other groups to write.
+                return CompletableFuture.supplyAsync(() -> answered(clerk.pharmacyId(), key, hash).orElseThrow(), blocking);
+            }
+            return CompletableFuture.failedFuture(cause(failure));
+        });
+    }
+
+    /** {@link #registerAsync}, waiting for the answer: for the offline batch, whose sales are answered in order. */
+    public RegistrationResult register(Actor clerk, @Nullable String idempotencyKey, RegistrationRequest request) {
         try {
-            // Answered once committed and counted in the buyer's velocity (GroupCommit does both).
-            return commits.accept(new RegistrationWriter.Accepted(clerk, key, hash, newRegistration(clerk, sale, request, findings),
-                    findings, sale.counted(clerk.pharmacyId())));
-        } catch (RegistrationWriter.KeyAnsweredMeanwhile e) {
-            // A retry of this sale committed while this one was evaluated: this one rolled back, and answers as that one did.
-            return answered(clerk.pharmacyId(), key, hash).orElseThrow();
+            return registerAsync(clerk, idempotencyKey, request).join();
+        } catch (CompletionException e) {
+            if (cause(e) instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw e;
         }
+    }
+
+    private static Throwable cause(Throwable failure) {
+        return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
     }
 
     /** Up to 50 registrations queued offline, each with its own key, each answered as it would be alone. */

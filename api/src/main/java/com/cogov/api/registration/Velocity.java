@@ -103,33 +103,43 @@ class Velocity {
     private final RedissonClient redis;
     private final RegistrationStore store;
     private final AtomicBoolean missedWrites = new AtomicBoolean();
+    private final long retryAfterNanos;
+    /** System.nanoTime() until which reads go to the database without trying Redis, after Redis failed. */
+    private volatile long bypassUntil = System.nanoTime();
 
-    Velocity(RedissonClient redis, RegistrationStore store) {
+    Velocity(RedissonClient redis, RegistrationStore store, RegistrationConfiguration config) {
         this.redis = redis;
         this.store = store;
+        this.retryAfterNanos = config.redisRetryAfter().toNanos();
     }
 
     /** The window ending at {@code soldAt}, counting the current pharmacy as one of the pharmacies. */
     Window before(String buyerIndex, String category, Instant soldAt, long currentPharmacy) {
         Snapshot unloaded = null;
         List<Purchase> purchases;
-        try {
-            bumpEpochAfterOutage();
-            // One round trip: the set's key in the current epoch, whether it is loaded, and if so the week before the sale.
-            List<Object> cached = script().eval(RScript.Mode.READ_ONLY, RANGE, RScript.ReturnType.LIST, List.<Object>of(EPOCH_KEY),
-                    name(buyerIndex, category), Long.toString(soldAt.minus(WEEK).toEpochMilli()), Long.toString(soldAt.toEpochMilli()));
-            if (cached.size() > 1) {
-                purchases = new ArrayList<>();
-                for (int i = 2; i + 1 < cached.size(); i += 2) {
-                    purchases.add(Purchase.parse((String) cached.get(i), Double.parseDouble((String) cached.get(i + 1))));
-                }
-            } else {
-                unloaded = new Snapshot((String) cached.get(0), store.purchases(buyerIndex, category, Instant.now().minus(KEEP)));
-                purchases = unloaded.purchases();
-            }
-        } catch (RuntimeException e) {
-            failed(e);
+        if (System.nanoTime() < bypassUntil) {
+            // Redis failed a moment ago: a sale should not wait for its timeout again (the counter's request threads
+            // are few), so the database answers until the retry time.
             purchases = store.purchases(buyerIndex, category, soldAt.minus(WEEK));
+        } else {
+            try {
+                bumpEpochAfterOutage();
+                // One round trip: the set's key in the current epoch, whether it is loaded, and if so the week before the sale.
+                List<Object> cached = script().eval(RScript.Mode.READ_ONLY, RANGE, RScript.ReturnType.LIST, List.<Object>of(EPOCH_KEY),
+                        name(buyerIndex, category), Long.toString(soldAt.minus(WEEK).toEpochMilli()), Long.toString(soldAt.toEpochMilli()));
+                if (cached.size() > 1) {
+                    purchases = new ArrayList<>();
+                    for (int i = 2; i + 1 < cached.size(); i += 2) {
+                        purchases.add(Purchase.parse((String) cached.get(i), Double.parseDouble((String) cached.get(i + 1))));
+                    }
+                } else {
+                    unloaded = new Snapshot((String) cached.get(0), store.purchases(buyerIndex, category, Instant.now().minus(KEEP)));
+                    purchases = unloaded.purchases();
+                }
+            } catch (RuntimeException e) {
+                failed(e);
+                purchases = store.purchases(buyerIndex, category, soldAt.minus(WEEK));
+            }
         }
         int day = 0;
         int week = 0;
@@ -204,6 +214,7 @@ class Velocity {
     }
 
     private void failed(RuntimeException e) {
+        bypassUntil = System.nanoTime() + retryAfterNanos;
         if (missedWrites.compareAndSet(false, true)) {
             LOG.warn("Velocity counters unavailable in Redis ({}); using the database", e.getClass().getSimpleName());
         }
