@@ -14,6 +14,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.redisson.api.RedissonClient;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -32,6 +33,9 @@ class MiniProgramSignInTest implements DevServicesTest {
     @Inject
     @Client("/")
     HttpClient client;
+
+    @Inject
+    RedissonClient redis;
 
     MiniProgramSessions mp;
 
@@ -149,6 +153,27 @@ class MiniProgramSignInTest implements DevServicesTest {
                 .until(() -> refusedWith401(clerk));
         assertThat(Duration.ofNanos(System.nanoTime() - disabledAt)).isLessThan(Duration.ofSeconds(1));
         mp.refused(refreshRequest(clerk.refreshToken()), 401);
+    }
+
+    @Test
+    void aClerkDisabledOnAnotherNodeIsRefusedHereWithinASecond() throws Exception {
+        Tokens manager = mp.signIn("demo-manager");
+        IssuedCredential issued = mp.call(HttpRequest.POST("/mp/v1/pharmacy/clerks", new AccountRequests.CreateClerk("另一节点停用")),
+                manager, IssuedCredential.class);
+        Tokens clerk = mp.call(HttpRequest.POST("/mp/v1/auth/bind", Map.of("activationCode", issued.activationCode())),
+                mp.signIn("other-node-" + UUID.randomUUID()), Tokens.class);
+        for (int i = 0; i < 3; i++) { // this node now keeps the clerk's status
+            assertThat(mp.call(HttpRequest.GET("/mp/v1/me"), clerk, ProfileView.class).role()).isEqualTo(Role.PHARMACY_CLERK);
+        }
+
+        // What another node does when its manager disables the clerk: commit, then announce a new status version.
+        try (Connection c = devServices().openConnection()) {
+            c.createStatement().executeUpdate("UPDATE account SET status = 'DISABLED' WHERE id = " + issued.account().id());
+        }
+        redis.getAtomicLong("cogov:account:status-version").incrementAndGet();
+        long disabledAt = System.nanoTime();
+        await().atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(50)).until(() -> refusedWith401(clerk));
+        assertThat(Duration.ofNanos(System.nanoTime() - disabledAt)).isLessThan(Duration.ofSeconds(1));
     }
 
     @Test
