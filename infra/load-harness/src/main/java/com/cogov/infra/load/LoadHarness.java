@@ -28,6 +28,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
@@ -47,6 +48,10 @@ public final class LoadHarness {
      * queries' latency measurements.
      */
     private static final int FEW_CLIENTS = 8;
+    /** The write path's warm-up goes on in parts of this length until the JIT has settled. */
+    private static final Duration WRITE_WARM_UP_PART = Duration.ofSeconds(30);
+    /** Settled: the compiler thread busy for less than this share of a warm-up part. */
+    private static final double JIT_SETTLED = 0.10;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String TRIVIAL = "/mp/v1/time";
     private static final String TRIVIAL_NAME = "trivial endpoint (" + TRIVIAL + ", with token)";
@@ -216,11 +221,9 @@ public final class LoadHarness {
                     sealedBuyers);
             int runSeed = new Random().nextInt(1_000_000);
             int perRun = (int) Math.min(600_000, Math.max(40_000, d.toSeconds() * 4_000));
-            Path warmUp = Wrk.folder(work, "register-warm-up", tokens, Sales.lines(dataset, tokens.size(), runSeed, 0, perRun / 3));
-            Path measured = Wrk.folder(work, "register", tokens, Sales.lines(dataset, tokens.size(), runSeed, perRun / 3, perRun));
+            Path measured = Wrk.folder(work, "register", tokens, Sales.lines(dataset, tokens.size(), runSeed, 0, perRun));
             try (Connection db = connections.get()) {
-                // The warm-up sells to other buyers than the measured run, so each measured sale has a buyer of its own.
-                wrk.run("registration submit (warm-up)", base, "register", warmUp, c, o.writeWarmUp());
+                warmUpWritePath(wrk, o, dataset, base, management, work, tokens, runSeed, perRun);
                 long before = maxId(db);
                 long[] commitsBefore = commitCounters(management);
                 Measurement submit = wrk.run("registration submit", base, "register", measured, c, d);
@@ -236,6 +239,40 @@ public final class LoadHarness {
                     wrk.measure("barcode photo decode", base, "upload", photo, FEW_CLIENTS, warm, d), ceilingFew));
         }
         return new Report(o, dataset.registrations(), rows, checks, o.compare() == null ? null : JSON.readTree(root.resolve(o.compare()).toFile()));
+    }
+
+    /**
+     * Registers sales until the JIT has compiled the write path: at least {@link Options#writeWarmUp()}, then part by
+     * part until the compiler was busy for under {@link #JIT_SETTLED} of the last part (or the limit is reached). On two
+     * cores shared with the database the compiler has thousands of methods to reach, and until it has, the measured
+     * window runs slower code and shares a core with it; a node at the city's counters has long since settled.
+     * Each part sells to other buyers than the measured run and the other parts (sale numbers past {@code measured}),
+     * so no measured sale meets a buyer the warm-up has already sold to.
+     */
+    private static void warmUpWritePath(Wrk wrk, Options o, Dataset.Loaded dataset, String base, String management, Path work,
+                                        List<String> tokens, int runSeed, int measured) throws IOException, InterruptedException {
+        Duration part = o.quick() ? o.writeWarmUp() : WRITE_WARM_UP_PART;
+        int lines = (int) part.toSeconds() * 2_500; // more than the write path answers in that time: no buyer comes twice
+        Duration done = Duration.ZERO;
+        double compiling;
+        for (int from = measured; ; from += lines) {
+            Path folder = Wrk.folder(work, "register-warm-up", tokens, Sales.lines(dataset, tokens.size(), runSeed, from, from + lines));
+            double compiledBefore = compileSeconds(management);
+            long start = System.nanoTime();
+            wrk.run("registration submit (warm-up)", base, "register", folder, o.connections(), part);
+            compiling = (compileSeconds(management) - compiledBefore) / ((System.nanoTime() - start) / 1e9);
+            done = done.plus(part);
+            if (done.compareTo(o.writeWarmUp()) >= 0 && (compiling < JIT_SETTLED || done.compareTo(o.writeWarmUpLimit()) >= 0)) {
+                break;
+            }
+        }
+        say(String.format(Locale.ROOT, "  write path warmed up for %d s; the JIT compiled during %.0f %% of its last %d s",
+                done.toSeconds(), compiling * 100, part.toSeconds()));
+    }
+
+    /** Time the app's JIT has spent compiling since it started. */
+    private static double compileSeconds(String management) throws IOException, InterruptedException {
+        return metric(metrics(management), "jvm_compilation_time_ms_total") / 1_000.0;
     }
 
     /** A query at a few clients (its own cost, where the target applies), then at the counters' concurrency. */
@@ -271,9 +308,13 @@ public final class LoadHarness {
     }
 
     /** The app's group-commit counters on its Prometheus endpoint: transactions written, and groups that fell back. */
-    private static long[] commitCounters(String management) throws IOException, InterruptedException {
-        String metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(management + "/prometheus")).build(),
+    private static String metrics(String management) throws IOException, InterruptedException {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(management + "/prometheus")).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    private static long[] commitCounters(String management) throws IOException, InterruptedException {
+        String metrics = metrics(management);
         return new long[]{metric(metrics, "cogov_registration_commit_sales_count"), metric(metrics, "cogov_registration_commit_fallbacks_total")};
     }
 

@@ -73,14 +73,20 @@ record Options(long rows, boolean quick, Duration duration, int connections, Pat
     }
 
     /**
-     * Before the write path's measurement: it runs far more code than a read (JDBC, Redis, the rules, JSON), and on two
-     * cores shared with the database the JIT takes minutes to compile it. Profiles of the measured window found a
-     * quarter of the app's CPU in the C2 compiler after a 30 s warm-up, and under 1 % after 90 s. A node at a city's
-     * counters has long since compiled it, so outside --quick the write path warms up at least 90 s.
+     * Before the write path's measurement, at least: it runs far more code than a read (JDBC, Redis, the rules, JSON),
+     * and on two cores shared with the database the JIT takes minutes to compile it. A profile of the measured window
+     * after 90 s still found a fifth of the app's CPU in the C2 compiler, with thousands of methods queued for it; so
+     * outside --quick the warm-up then goes on until the compiler has settled (LoadHarness), up to
+     * {@link #writeWarmUpLimit()}. A node at a city's counters has long since compiled it.
      */
     Duration writeWarmUp() {
         Duration settled = Duration.ofSeconds(90);
         return quick ? warmUp() : (warmUp().multipliedBy(3).compareTo(settled) > 0 ? warmUp().multipliedBy(3) : settled);
+    }
+
+    /** The longest the write path warms up while the JIT is still compiling. */
+    Duration writeWarmUpLimit() {
+        return quick ? writeWarmUp() : Duration.ofMinutes(6);
     }
 
     /** {@code 1M} for a million, {@code 250k}, or a plain number. */
