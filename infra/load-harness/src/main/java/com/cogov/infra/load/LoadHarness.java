@@ -50,7 +50,7 @@ public final class LoadHarness {
     private static final int FEW_CLIENTS = 8;
     /** The write path's warm-up goes on in parts of this length until the JIT has settled. */
     private static final Duration WRITE_WARM_UP_PART = Duration.ofSeconds(30);
-    /** Settled: the compiler thread busy for less than this share of a warm-up part. */
+    /** Settled: the compiler threads together busy for less than this share of a warm-up part. */
     private static final double JIT_SETTLED = 0.10;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String TRIVIAL = "/mp/v1/time";
@@ -266,8 +266,8 @@ public final class LoadHarness {
                 break;
             }
         }
-        say(String.format(Locale.ROOT, "  write path warmed up for %d s; the JIT compiled during %.0f %% of its last %d s",
-                done.toSeconds(), compiling * 100, part.toSeconds()));
+        say(String.format(Locale.ROOT, "  write path warmed up for %d s; the JIT compiled for %.1f s of its last %d s",
+                done.toSeconds(), compiling * part.toSeconds(), part.toSeconds()));
     }
 
     /** Time the app's JIT has spent compiling since it started. */
