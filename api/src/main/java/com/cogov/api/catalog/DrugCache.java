@@ -1,6 +1,7 @@
 package com.cogov.api.catalog;
 
 import com.cogov.api.shared.LocalCopies;
+import com.cogov.api.shared.RedisBackoff;
 import com.cogov.contracts.catalog.DrugView;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
@@ -50,8 +51,7 @@ class DrugCache {
     private final RedissonClient redis;
     private final JsonMapper json;
     private final CatalogConfiguration config;
-    /** System.nanoTime() until which Redis is skipped after a failure. */
-    private volatile long bypassUntil = System.nanoTime();
+    private final RedisBackoff backoff;
     private final AtomicLong lastWarning = new AtomicLong(System.nanoTime() - WARN_EVERY_NANOS);
     private final AtomicLong failuresSinceWarning = new AtomicLong();
     /** A catalog change this node could not announce because Redis was down: announced when Redis answers again. */
@@ -68,10 +68,11 @@ class DrugCache {
         this.redis = redis;
         this.json = json;
         this.config = config;
+        this.backoff = new RedisBackoff(config.redisRetryAfter());
     }
 
     Optional<DrugView> find(Barcode code, Function<Barcode, Optional<DrugView>> database) {
-        if (System.nanoTime() < bypassUntil) {
+        if (backoff.skipping()) {
             return database.apply(code);
         }
         String key;
@@ -106,7 +107,7 @@ class DrugCache {
      * there is no flood to share), under the same catalog version as the codes.
      */
     Optional<DrugView> findById(long id, java.util.function.LongFunction<Optional<DrugView>> database) {
-        if (System.nanoTime() < bypassUntil) {
+        if (backoff.skipping()) {
             return database.apply(id);
         }
         long version;
@@ -212,7 +213,7 @@ class DrugCache {
     }
 
     private void unavailable(Throwable cause) {
-        bypassUntil = System.nanoTime() + config.redisRetryAfter().toNanos();
+        backoff.failed();
         long failures = failuresSinceWarning.incrementAndGet();
         long now = System.nanoTime();
         long last = lastWarning.get();

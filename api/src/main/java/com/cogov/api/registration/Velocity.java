@@ -1,5 +1,6 @@
 package com.cogov.api.registration;
 
+import com.cogov.api.shared.RedisBackoff;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import org.redisson.api.RBatch;
@@ -103,44 +104,42 @@ class Velocity {
     private final RedissonClient redis;
     private final RegistrationStore store;
     private final AtomicBoolean missedWrites = new AtomicBoolean();
-    private final long retryAfterNanos;
-    /** System.nanoTime() until which reads go to the database without trying Redis, after Redis failed. */
-    private volatile long bypassUntil = System.nanoTime();
+    /** After a failure a sale reads the database without waiting for Redis's timeout again (request threads are few). */
+    private final RedisBackoff backoff;
 
     Velocity(RedissonClient redis, RegistrationStore store, RegistrationConfiguration config) {
         this.redis = redis;
         this.store = store;
-        this.retryAfterNanos = config.redisRetryAfter().toNanos();
+        this.backoff = new RedisBackoff(config.redisRetryAfter());
     }
 
     /** The window ending at {@code soldAt}, counting the current pharmacy as one of the pharmacies. */
     Window before(String buyerIndex, String category, Instant soldAt, long currentPharmacy) {
-        Snapshot unloaded = null;
-        List<Purchase> purchases;
-        if (System.nanoTime() < bypassUntil) {
-            // Redis failed a moment ago: a sale should not wait for its timeout again (the counter's request threads
-            // are few), so the database answers until the retry time.
-            purchases = store.purchases(buyerIndex, category, soldAt.minus(WEEK));
-        } else {
-            try {
-                bumpEpochAfterOutage();
-                // One round trip: the set's key in the current epoch, whether it is loaded, and if so the week before the sale.
-                List<Object> cached = script().eval(RScript.Mode.READ_ONLY, RANGE, RScript.ReturnType.LIST, List.<Object>of(EPOCH_KEY),
-                        name(buyerIndex, category), Long.toString(soldAt.minus(WEEK).toEpochMilli()), Long.toString(soldAt.toEpochMilli()));
-                if (cached.size() > 1) {
-                    purchases = new ArrayList<>();
-                    for (int i = 2; i + 1 < cached.size(); i += 2) {
-                        purchases.add(Purchase.parse((String) cached.get(i), Double.parseDouble((String) cached.get(i + 1))));
-                    }
-                } else {
-                    unloaded = new Snapshot((String) cached.get(0), store.purchases(buyerIndex, category, Instant.now().minus(KEEP)));
-                    purchases = unloaded.purchases();
-                }
-            } catch (RuntimeException e) {
-                failed(e);
-                purchases = store.purchases(buyerIndex, category, soldAt.minus(WEEK));
-            }
+        if (backoff.skipping()) {
+            return window(store.purchases(buyerIndex, category, soldAt.minus(WEEK)), soldAt, currentPharmacy, null);
         }
+        List<Object> cached;
+        try {
+            bumpEpochAfterOutage();
+            // One round trip: the set's key in the current epoch, whether it is loaded, and if so the week before the sale.
+            cached = script().eval(RScript.Mode.READ_ONLY, RANGE, RScript.ReturnType.LIST, List.<Object>of(EPOCH_KEY),
+                    name(buyerIndex, category), Long.toString(soldAt.minus(WEEK).toEpochMilli()), Long.toString(soldAt.toEpochMilli()));
+        } catch (RuntimeException e) {
+            failed(e);
+            return window(store.purchases(buyerIndex, category, soldAt.minus(WEEK)), soldAt, currentPharmacy, null);
+        }
+        if (cached.size() > 1) {
+            List<Purchase> purchases = new ArrayList<>();
+            for (int i = 2; i + 1 < cached.size(); i += 2) {
+                purchases.add(Purchase.parse((String) cached.get(i), Double.parseDouble((String) cached.get(i + 1))));
+            }
+            return window(purchases, soldAt, currentPharmacy, null);
+        }
+        Snapshot unloaded = new Snapshot((String) cached.get(0), store.purchases(buyerIndex, category, Instant.now().minus(KEEP)));
+        return window(unloaded.purchases(), soldAt, currentPharmacy, unloaded);
+    }
+
+    private static Window window(List<Purchase> purchases, Instant soldAt, long currentPharmacy, @Nullable Snapshot unloaded) {
         int day = 0;
         int week = 0;
         Set<Long> pharmacies = new HashSet<>();
@@ -214,7 +213,7 @@ class Velocity {
     }
 
     private void failed(RuntimeException e) {
-        bypassUntil = System.nanoTime() + retryAfterNanos;
+        backoff.failed();
         if (missedWrites.compareAndSet(false, true)) {
             LOG.warn("Velocity counters unavailable in Redis ({}); using the database", e.getClass().getSimpleName());
         }
