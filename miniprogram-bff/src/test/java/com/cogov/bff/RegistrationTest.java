@@ -134,6 +134,19 @@ class RegistrationTest implements DevServicesTest {
     }
 
     @Test
+    void aRetryThatItsOwnFirstSaleWouldNowTripIsStillAnsweredAsTheFirst() {
+        // Two packages of a codeine liquid is the 24-hour limit (velocity in BLOCK mode): counted again with its first
+        // sale, the retry would be over it.
+        String key = UUID.randomUUID().toString();
+        RegistrationRequest sale = sale(adultId(), prescription(), prescribed(CODEINE, 2, 2));
+        RegistrationResult first = client.toBlocking().retrieve(post(clerk, key, sale), RegistrationResult.class);
+        HttpResponse<RegistrationResult> again = client.toBlocking().exchange(post(clerk, key, sale), RegistrationResult.class);
+        assertThat(again.getStatus().getCode()).isEqualTo(201);
+        assertThat(again.body()).isEqualTo(first);
+        assertThat(salesTo(sale.buyer().documentNumber())).isEqualTo(1);
+    }
+
+    @Test
     void aRetryArrivingWhileTheFirstIsStillBeingWrittenWaitsAndGetsTheFirstsAnswer() throws Exception {
         String buyer = adultId();
         RegistrationRequest sale = sale(buyer, item(EPHEDRINE, 1));

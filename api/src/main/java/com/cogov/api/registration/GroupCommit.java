@@ -19,8 +19,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Commits accepted sales in groups. At the busy hour, a sale alone in its transaction costs the database about nine
  * round trips and a commit; sales that arrive while earlier ones are being written wait and go together, so a group
- * costs the same seven statements and one commit however many sales it holds (one multi-row insert per table). A group
- * commits whole, or on any failure (a key answered meanwhile, a lock wait, a deadlock) each of its sales is written
+ * costs the same eight statements and one commit however many sales it holds (one read of the sales' idempotency keys,
+ * which finds the retries among them, then one multi-row insert per table). A group commits whole, or on any failure (a key answered meanwhile, a lock wait, a deadlock) each of its sales is written
  * again alone in its own transaction, so every request still gets exactly its own outcome. A sale is answered only
  * after its commit and after it is counted in its buyer's velocity (one Redis round trip for the group). A quiet
  * counter's sale finds nobody to wait for and goes alone at once.
@@ -100,45 +100,48 @@ class GroupCommit {
         if (group.isEmpty()) {
             return;
         }
-        if (group.size() > 1) {
-            List<RegistrationResult> results;
-            try {
-                results = writer.accept(group.stream().map(Pending::sale).toList());
-            } catch (RuntimeException e) {
-                fallbacks.increment();
-                LOG.debug("A group of {} sales rolled back ({}); writing each alone", group.size(), e.toString());
-                group.forEach(p -> write(List.of(p)));
+        List<RegistrationWriter.Outcome> outcomes;
+        try {
+            outcomes = writer.accept(group.stream().map(Pending::sale).toList());
+        } catch (RuntimeException e) {
+            if (group.size() == 1) {
+                group.get(0).answer().completeExceptionally(e);
                 return;
             }
-            groups.record(group.size());
-            answer(group, results);
+            fallbacks.increment();
+            LOG.debug("A group of {} sales rolled back ({}); writing each alone", group.size(), e.toString());
+            group.forEach(p -> write(List.of(p)));
             return;
         }
-        Pending p = group.get(0);
-        RegistrationResult result;
-        try {
-            result = writer.accept(List.of(p.sale())).get(0);
-        } catch (RuntimeException e) {
-            p.answer().completeExceptionally(e);
-            return;
-        }
-        groups.record(1);
-        answer(group, List.of(result));
+        groups.record(group.size());
+        answer(group, outcomes);
     }
 
     /**
-     * Counts the committed sales in their buyers' velocity first, in one round trip, then answers: a clerk's next sale
-     * to the same buyer is checked against this one.
+     * Counts the sales written in their buyers' velocity first, in one round trip, then answers: a clerk's next sale
+     * to the same buyer is checked against this one. A retry is answered as its key was before.
      */
-    private void answer(List<Pending> group, List<RegistrationResult> results) {
+    private void answer(List<Pending> group, List<RegistrationWriter.Outcome> outcomes) {
         List<Velocity.Recorded> recorded = new ArrayList<>();
         for (int k = 0; k < group.size(); k++) {
-            long id = results.get(k).id();
-            group.get(k).sale().counted().forEach(c -> recorded.add(new Velocity.Recorded(c, id)));
+            if (outcomes.get(k) instanceof RegistrationWriter.Written written) {
+                long id = written.result().id();
+                group.get(k).sale().counted().forEach(c -> recorded.add(new Velocity.Recorded(c, id)));
+            }
         }
         velocity.recorded(recorded);
         for (int k = 0; k < group.size(); k++) {
-            group.get(k).answer().complete(results.get(k));
+            Pending p = group.get(k);
+            if (outcomes.get(k) instanceof RegistrationWriter.Written written) {
+                p.answer().complete(written.result());
+                continue;
+            }
+            try {
+                RegistrationStore.Answered earlier = ((RegistrationWriter.AnsweredBefore) outcomes.get(k)).earlier();
+                p.answer().complete(writer.replay(p.sale().key(), p.sale().requestHash(), earlier));
+            } catch (RuntimeException e) {
+                p.answer().completeExceptionally(e);
+            }
         }
     }
 

@@ -37,7 +37,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -117,16 +117,19 @@ public class RegistrationService {
         requireCounter(clerk);
         String key = validKey(idempotencyKey);
         String hash = Digests.sha256Hex(write(request));
-        Set<String> traceCodes = request.items().stream().filter(i -> i.traceCodes() != null)
-                .flatMap(i -> i.traceCodes().stream()).collect(Collectors.toSet());
-        RegistrationStore.Earlier earlier = store.earlier(clerk.pharmacyId(), key, traceCodes);
-        if (earlier.answered() != null) {
-            return CompletableFuture.completedFuture(replay(key, hash, earlier.answered()));
+        Sale sale;
+        try {
+            sale = evaluate(clerk, request);
+        } catch (CogovException refused) {
+            return answeredBefore(clerk, key, hash).orElseThrow(() -> refused);
         }
-        Sale sale = evaluate(clerk, request, earlier.seenTraceCodes());
         List<Finding> findings = rules.stream().flatMap(r -> r.check(sale, policies).stream()).toList();
         List<Finding> blocks = findings.stream().filter(f -> f.severity() == Finding.Severity.BLOCK).toList();
         if (!blocks.isEmpty()) {
+            Optional<CompletableFuture<RegistrationResult>> before = answeredBefore(clerk, key, hash);
+            if (before.isPresent()) {
+                return before.get();
+            }
             refuse(clerk, sale, findings, blocks);
         }
         return commits.submit(new RegistrationWriter.Accepted(clerk, key, hash, newRegistration(clerk, sale, request, findings),
@@ -138,6 +141,14 @@ public class RegistrationService {
             }
             return CompletableFuture.failedFuture(cause(failure));
         });
+    }
+
+    /**
+     * A sale about to be refused may be the retry of one accepted earlier, which counts against it now (velocity,
+     * trace codes) or which it follows too late (the time window): it is answered as it was then.
+     */
+    private Optional<CompletableFuture<RegistrationResult>> answeredBefore(Actor clerk, String key, String hash) {
+        return answered(clerk.pharmacyId(), key, hash).map(CompletableFuture::completedFuture);
     }
 
     /** {@link #registerAsync}, waiting for the answer: for the offline batch, whose sales are answered in order. */
@@ -292,8 +303,7 @@ public class RegistrationService {
 
     // ---------------------------------------------------------------- evaluation
 
-    /** @param seenTraceCodes which of the request's trace codes earlier unvoided sales carried */
-    private Sale evaluate(Actor clerk, RegistrationRequest request, Set<String> seenTraceCodes) {
+    private Sale evaluate(Actor clerk, RegistrationRequest request) {
         Instant now = clock.instant();
         Instant soldAt = request.soldAt().toInstant();
         if (soldAt.isAfter(now.plus(config.maxClockAhead())) || soldAt.isBefore(now.minus(config.maxBackdating()))) {
@@ -322,11 +332,13 @@ public class RegistrationService {
             }
             lines.add(new Sale.Line(i, drug, item));
         }
-        Map<String, Velocity.Window> history = new LinkedHashMap<>();
-        lines.stream().map(Sale.Line::category).distinct().forEach(category ->
-                history.put(category, velocity.before(buyer.numberIndex(), category, soldAt, clerk.pharmacyId())));
-        return new Sale(buyer, soldAt, soldAt.atZone(RegistrationWriter.CHINA).toLocalDate(), lines,
-                request.prescription() != null, history, seenTraceCodes);
+        // What the buyer bought before and where the trace codes were sold before: Redis first, then one read of the
+        // database for what Redis does not hold.
+        Set<String> categories = lines.stream().map(Sale.Line::category).collect(Collectors.toCollection(LinkedHashSet::new));
+        Velocity.Cached cached = velocity.cached(buyer.numberIndex(), categories, soldAt);
+        RegistrationStore.Earlier earlier = store.earlier(buyer.numberIndex(), cached.missing(), Velocity.readSince(soldAt, now), traceCodes);
+        return new Sale(buyer, soldAt, soldAt.atZone(RegistrationWriter.CHINA).toLocalDate(), lines, request.prescription() != null,
+                velocity.windows(cached, earlier.purchases(), soldAt, clerk.pharmacyId()), earlier.seenTraceCodes());
     }
 
     private VerifiedBuyer buyer(Actor clerk, RegistrationRequest.Buyer buyer) {
@@ -390,14 +402,7 @@ public class RegistrationService {
 
     /** The answer already given to this key, or empty when it is unused; a key used for another sale is refused. */
     private Optional<RegistrationResult> answered(long pharmacyId, String key, String hash) {
-        return store.answered(pharmacyId, key).map(earlier -> replay(key, hash, earlier));
-    }
-
-    private RegistrationResult replay(String key, String hash, RegistrationStore.Answered earlier) {
-        if (!earlier.requestHash().equals(hash)) {
-            throw RegistrationException.of(ErrorCode.IDEMPOTENCY_KEY_REUSED, "幂等键 " + key + " 已用于内容不同的另一笔登记；新的登记请使用新的幂等键");
-        }
-        return read(earlier.response());
+        return store.answered(pharmacyId, key).map(earlier -> writer.replay(key, hash, earlier));
     }
 
     private static String validKey(@Nullable String key) {
@@ -458,14 +463,6 @@ public class RegistrationService {
     private String write(Object value) {
         try {
             return json.writeValueAsString(value);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private RegistrationResult read(String response) {
-        try {
-            return json.readValue(response, RegistrationResult.class);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -21,8 +21,10 @@ import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -57,50 +59,108 @@ class RegistrationStore {
     record Answered(String requestHash, String response) {
     }
 
-    /**
-     * What the counter needs from the database before it evaluates a sale: the answer already given to its key, and
-     * which of its trace codes an earlier unvoided sale carried.
-     */
-    record Earlier(@Nullable Answered answered, Set<String> seenTraceCodes) {
+    /** An idempotency key, which is a pharmacy's own. */
+    record RequestKey(long pharmacyId, String key) {
     }
 
     // Single statements read on a connection without a transaction (@Connectable): a transaction around one SELECT
     // costs three more round trips (autocommit off, commit, autocommit on) and buys nothing.
     @Connectable
     Optional<Answered> answered(long pharmacyId, String key) {
-        return Optional.ofNullable(earlier(pharmacyId, key, Set.of()).answered());
+        return Optional.ofNullable(answered(List.of(new RequestKey(pharmacyId, key))).get(new RequestKey(pharmacyId, key)));
     }
 
-    /** One statement, so a sale costs one round trip here, not two: the key's row, then the codes already sold (tagged). */
+    /** The answers already given to any of the keys, in one statement; joins the caller's transaction if there is one. */
     @Connectable
-    Earlier earlier(long pharmacyId, String key, Collection<String> traceCodes) {
-        String sql = "SELECT 'answer', request_hash, response FROM registration_request WHERE pharmacy_id = ? AND idempotency_key = ?";
-        if (!traceCodes.isEmpty()) {
-            sql += " UNION ALL SELECT DISTINCT 'code', t.trace_code, NULL FROM registration_trace_code t"
-                    + " LEFT JOIN registration_void v ON v.registration_id = t.registration_id"
-                    + " WHERE v.registration_id IS NULL AND t.trace_code IN ("
-                    + String.join(",", java.util.Collections.nCopies(traceCodes.size(), "?")) + ")";
+    Map<RequestKey, Answered> answered(Collection<RequestKey> keys) {
+        if (keys.isEmpty()) {
+            return Map.of();
         }
+        String sql = "SELECT pharmacy_id, idempotency_key, request_hash, response FROM registration_request WHERE "
+                + String.join(" OR ", java.util.Collections.nCopies(keys.size(), "(pharmacy_id = ? AND idempotency_key = ?)"));
         return jdbc.prepareStatement(sql, ps -> {
-            ps.setLong(1, pharmacyId);
-            ps.setString(2, key);
-            int i = 3;
+            int i = 1;
+            for (RequestKey k : keys) {
+                ps.setLong(i++, k.pharmacyId());
+                ps.setString(i++, k.key());
+            }
+            Map<RequestKey, Answered> answered = new HashMap<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    answered.put(new RequestKey(rs.getLong(1), rs.getString(2)), new Answered(rs.getString(3), rs.getString(4)));
+                }
+            }
+            return answered;
+        });
+    }
+
+    /**
+     * What the counter needs from the database before it evaluates a sale: the buyer's unvoided purchases by
+     * category (those Redis does not hold), and which of its trace codes an earlier unvoided sale carried.
+     */
+    record Earlier(Map<String, List<Velocity.Purchase>> purchases, Set<String> seenTraceCodes) {
+        static final Earlier NOTHING = new Earlier(Map.of(), Set.of());
+    }
+
+    /**
+     * One statement, so a sale costs one round trip here however many of the questions it asks; none when it asks none.
+     * The purchases are the truth behind the velocity rule, read by the buyer's blind index.
+     */
+    @Connectable
+    Earlier earlier(String buyerIndex, Collection<String> categories, Instant since, Collection<String> traceCodes) {
+        if (categories.isEmpty() && traceCodes.isEmpty()) {
+            return Earlier.NOTHING;
+        }
+        return jdbc.prepareStatement(earlierSql(categories.size(), traceCodes.size()), ps -> {
+            int i = 1;
+            if (!categories.isEmpty()) {
+                ps.setString(i++, buyerIndex);
+                ps.setTimestamp(i++, Timestamp.from(since));
+                for (String category : categories) {
+                    ps.setString(i++, category);
+                }
+            }
             for (String code : traceCodes) {
                 ps.setString(i++, code);
             }
-            Answered answered = null;
+            Map<String, List<Velocity.Purchase>> purchases = new HashMap<>();
             Set<String> seen = new HashSet<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    if ("answer".equals(rs.getString(1))) {
-                        answered = new Answered(rs.getString(2), rs.getString(3));
+                    String category = rs.getString(1);
+                    if (category == null) {
+                        seen.add(rs.getString(6));
                     } else {
-                        seen.add(rs.getString(2));
+                        purchases.computeIfAbsent(category, c -> new ArrayList<>()).add(new Velocity.Purchase(
+                                rs.getLong(2), rs.getLong(3), rs.getInt(4), rs.getTimestamp(5).toInstant()));
                     }
                 }
             }
-            return new Earlier(answered, seen);
+            return new Earlier(purchases, seen);
         });
+    }
+
+    /** The parts asked for: purchases (category, id, pharmacy, packages, time), and trace codes seen (in the last column). */
+    static String earlierSql(int categories, int traceCodes) {
+        List<String> parts = new ArrayList<>();
+        if (categories > 0) {
+            parts.add("SELECT i.special_category_code, r.id, r.pharmacy_id, SUM(i.quantity), r.sold_at, NULL"
+                    + " FROM registration r JOIN registration_item i ON i.registration_id = r.id"
+                    + " LEFT JOIN registration_void v ON v.registration_id = r.id"
+                    + " WHERE r.buyer_number_index = ? AND r.sold_at >= ? AND v.registration_id IS NULL"
+                    + " AND i.special_category_code IN (" + marks(categories) + ")"
+                    + " GROUP BY i.special_category_code, r.id, r.pharmacy_id, r.sold_at");
+        }
+        if (traceCodes > 0) {
+            parts.add("SELECT DISTINCT NULL, NULL, NULL, NULL, NULL, t.trace_code FROM registration_trace_code t"
+                    + " LEFT JOIN registration_void v ON v.registration_id = t.registration_id"
+                    + " WHERE v.registration_id IS NULL AND t.trace_code IN (" + marks(traceCodes) + ")");
+        }
+        return String.join(" UNION ALL ", parts);
+    }
+
+    private static String marks(int count) {
+        return String.join(",", java.util.Collections.nCopies(count, "?"));
     }
 
     /** The answer given to a key: written in the sale's transaction, so the key is used exactly when the sale exists. */
@@ -265,29 +325,6 @@ class RegistrationStore {
 
     // ------------------------------------------------------------------ reads
 
-    /** The truth behind the velocity rule: a buyer's unvoided sales of a category since a time, by the buyer index. */
-    @Connectable
-    List<Velocity.Purchase> purchases(String buyerIndex, String category, Instant since) {
-        return jdbc.prepareStatement("""
-                SELECT r.id, r.pharmacy_id, SUM(i.quantity), r.sold_at
-                FROM registration r
-                JOIN registration_item i ON i.registration_id = r.id
-                LEFT JOIN registration_void v ON v.registration_id = r.id
-                WHERE r.buyer_number_index = ? AND r.sold_at >= ? AND i.special_category_code = ? AND v.registration_id IS NULL
-                GROUP BY r.id, r.pharmacy_id, r.sold_at""", ps -> {
-            ps.setString(1, buyerIndex);
-            ps.setTimestamp(2, Timestamp.from(since));
-            ps.setString(3, category);
-            List<Velocity.Purchase> out = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new Velocity.Purchase(rs.getLong(1), rs.getLong(2), rs.getInt(3), rs.getTimestamp(4).toInstant()));
-                }
-            }
-            return out;
-        });
-    }
-
     record Row(long id, long pharmacyId, long clerkId, Instant soldAt, Instant recordedAt, VerifiedBuyer buyer,
                @Nullable String prescriptionNumber, @Nullable String warnings, @Nullable Instant voidedAt, @Nullable String voidReason) {
     }
@@ -326,10 +363,9 @@ class RegistrationStore {
         if (registrationIds.isEmpty()) {
             return List.of();
         }
-        String marks = String.join(",", java.util.Collections.nCopies(registrationIds.size(), "?"));
         return jdbc.prepareStatement("SELECT i.registration_id, i.drug_id, i.special_category_code, i.quantity, i.batch_number,"
                 + " (SELECT GROUP_CONCAT(t.trace_code ORDER BY t.trace_code) FROM registration_trace_code t"
-                + "  WHERE t.registration_id = i.registration_id) FROM registration_item i WHERE i.registration_id IN (" + marks + ")"
+                + "  WHERE t.registration_id = i.registration_id) FROM registration_item i WHERE i.registration_id IN (" + marks(registrationIds.size()) + ")"
                 + " ORDER BY i.registration_id, i.id", ps -> {
             bind(ps, new ArrayList<>(registrationIds));
             List<ItemRow> items = new ArrayList<>();

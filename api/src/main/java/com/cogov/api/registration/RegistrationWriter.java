@@ -3,6 +3,7 @@ package com.cogov.api.registration;
 import com.cogov.api.audit.AuditOutcome;
 import com.cogov.api.audit.AuditService;
 import com.cogov.api.shared.Actor;
+import com.cogov.contracts.error.ErrorCode;
 import com.cogov.contracts.registration.RegistrationResult;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.transaction.annotation.Transactional;
@@ -45,6 +46,9 @@ class RegistrationWriter {
      */
     record Accepted(Actor clerk, String key, String requestHash, RegistrationStore.NewRegistration registration,
                     List<Finding> warnings, List<Velocity.Counted> counted) {
+        RegistrationStore.RequestKey requestKey() {
+            return new RegistrationStore.RequestKey(registration.pharmacyId(), key);
+        }
     }
 
     /**
@@ -57,9 +61,52 @@ class RegistrationWriter {
         }
     }
 
-    /** The answers, in the order of the sales. */
+    /** What became of one sale: written now, or its key already answered (a client's retry), to be answered so again. */
+    sealed interface Outcome {
+    }
+
+    record Written(RegistrationResult result) implements Outcome {
+    }
+
+    record AnsweredBefore(RegistrationStore.Answered earlier) implements Outcome {
+    }
+
+    /**
+     * The outcomes, in the order of the sales. The keys are looked up first, in one statement for the group (a retry
+     * is evaluated like any sale, and only here found to be one); a key answered by a request still being written is
+     * caught by the idempotency record's primary key ({@link KeyAnsweredMeanwhile}).
+     */
     @Transactional
-    List<RegistrationResult> accept(List<Accepted> sales) {
+    List<Outcome> accept(List<Accepted> sales) {
+        Map<RegistrationStore.RequestKey, RegistrationStore.Answered> answeredBefore =
+                store.answered(sales.stream().map(Accepted::requestKey).distinct().toList());
+        List<Accepted> fresh = sales.stream().filter(s -> !answeredBefore.containsKey(s.requestKey())).toList();
+        List<RegistrationResult> written = fresh.isEmpty() ? List.of() : writeAll(fresh);
+        List<Outcome> outcomes = new ArrayList<>(sales.size());
+        int next = 0;
+        for (Accepted sale : sales) {
+            RegistrationStore.Answered earlier = answeredBefore.get(sale.requestKey());
+            outcomes.add(earlier != null ? new AnsweredBefore(earlier) : new Written(written.get(next++)));
+        }
+        return outcomes;
+    }
+
+    /**
+     * The answer given before to a retry of a sale, if it is one: the same key with another body is refused, since
+     * the key belongs to the sale it was first used for.
+     */
+    RegistrationResult replay(String key, String requestHash, RegistrationStore.Answered earlier) {
+        if (!earlier.requestHash().equals(requestHash)) {
+            throw RegistrationException.of(ErrorCode.IDEMPOTENCY_KEY_REUSED, "幂等键 " + key + " 已用于内容不同的另一笔登记；新的登记请使用新的幂等键");
+        }
+        try {
+            return json.readValue(earlier.response(), RegistrationResult.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private List<RegistrationResult> writeAll(List<Accepted> sales) {
         long[] ids = store.insert(sales.stream().map(Accepted::registration).toList());
         List<RegistrationStore.NewAlert> alerts = new ArrayList<>();
         List<RegistrationStore.OutboxEvent> outbox = new ArrayList<>(sales.size());
@@ -93,7 +140,7 @@ class RegistrationWriter {
     @Transactional
     void voidSale(Actor clerk, RegistrationStore.Row row, String reason, String redactedReason) {
         if (!store.insertVoid(row.id(), clerk.accountId(), reason)) {
-            throw RegistrationException.of(com.cogov.contracts.error.ErrorCode.ALREADY_VOIDED, "该登记已作废，无需重复操作");
+            throw RegistrationException.of(ErrorCode.ALREADY_VOIDED, "该登记已作废，无需重复操作");
         }
         store.outbox(List.of(new RegistrationStore.OutboxEvent("registration", row.id(), 2, "VOIDED", write(Map.of("id", row.id(),
                 "number", number(row.id(), row.recordedAt()), "voidedBy", clerk.accountId(), "reason", redactedReason)))));

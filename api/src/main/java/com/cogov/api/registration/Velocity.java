@@ -14,8 +14,11 @@ import org.slf4j.LoggerFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -102,41 +105,82 @@ class Velocity {
     private static final String FORGET = SET_KEY + "return redis.call('ZREM', key, ARGV[2])";
 
     private final RedissonClient redis;
-    private final RegistrationStore store;
     private final AtomicBoolean missedWrites = new AtomicBoolean();
     /** After a failure a sale reads the database without waiting for Redis's timeout again (request threads are few). */
     private final RedisBackoff backoff;
 
-    Velocity(RedissonClient redis, RegistrationStore store, RegistrationConfiguration config) {
+    Velocity(RedissonClient redis, RegistrationConfiguration config) {
         this.redis = redis;
-        this.store = store;
         this.backoff = new RedisBackoff(config.redisRetryAfter());
     }
 
-    /** The window ending at {@code soldAt}, counting the current pharmacy as one of the pharmacies. */
-    Window before(String buyerIndex, String category, Instant soldAt, long currentPharmacy) {
+    /**
+     * What Redis holds of a buyer's categories before a sale: the purchases of each loaded set, and the categories
+     * the database must answer for ({@code missing}), with the set's key where it is to be loaded from that answer
+     * (none while Redis is unavailable).
+     */
+    record Cached(Map<String, List<Purchase>> loaded, Set<String> missing, Map<String, String> unloadedKeys) {
+    }
+
+    /**
+     * Redis's part of the window before a sale, one round trip per category. The database's part for the missing
+     * categories is read by the caller together with its other reads ({@link RegistrationStore#earlier}), from
+     * {@link #readSince}, and both are put together by {@link #windows}.
+     */
+    Cached cached(String buyerIndex, Collection<String> categories, Instant soldAt) {
+        Map<String, List<Purchase>> loaded = new HashMap<>();
+        Map<String, String> unloadedKeys = new HashMap<>();
+        Set<String> missing = new HashSet<>(categories);
         if (backoff.skipping()) {
-            return window(store.purchases(buyerIndex, category, soldAt.minus(WEEK)), soldAt, currentPharmacy, null);
+            return new Cached(loaded, missing, unloadedKeys);
         }
-        List<Object> cached;
         try {
             bumpEpochAfterOutage();
-            // One round trip: the set's key in the current epoch, whether it is loaded, and if so the week before the sale.
-            cached = script().eval(RScript.Mode.READ_ONLY, RANGE, RScript.ReturnType.LIST, List.<Object>of(EPOCH_KEY),
-                    name(buyerIndex, category), Long.toString(soldAt.minus(WEEK).toEpochMilli()), Long.toString(soldAt.toEpochMilli()));
+            for (String category : categories) {
+                // The set's key in the current epoch, whether it is loaded, and if so the week before the sale.
+                List<Object> cached = script().eval(RScript.Mode.READ_ONLY, RANGE, RScript.ReturnType.LIST, List.<Object>of(EPOCH_KEY),
+                        name(buyerIndex, category), Long.toString(soldAt.minus(WEEK).toEpochMilli()), Long.toString(soldAt.toEpochMilli()));
+                if (cached.size() > 1) {
+                    List<Purchase> purchases = new ArrayList<>();
+                    for (int i = 2; i + 1 < cached.size(); i += 2) {
+                        purchases.add(Purchase.parse((String) cached.get(i), Double.parseDouble((String) cached.get(i + 1))));
+                    }
+                    loaded.put(category, purchases);
+                    missing.remove(category);
+                } else {
+                    unloadedKeys.put(category, (String) cached.get(0));
+                }
+            }
         } catch (RuntimeException e) {
             failed(e);
-            return window(store.purchases(buyerIndex, category, soldAt.minus(WEEK)), soldAt, currentPharmacy, null);
+            unloadedKeys.clear(); // nothing is loaded into Redis from this sale's read
         }
-        if (cached.size() > 1) {
-            List<Purchase> purchases = new ArrayList<>();
-            for (int i = 2; i + 1 < cached.size(); i += 2) {
-                purchases.add(Purchase.parse((String) cached.get(i), Double.parseDouble((String) cached.get(i + 1))));
-            }
-            return window(purchases, soldAt, currentPharmacy, null);
+        return new Cached(loaded, missing, unloadedKeys);
+    }
+
+    /**
+     * Since when the database's purchases are read: the week before the sale, and all that a loaded set keeps
+     * (a set loaded now serves the sales of the next days too).
+     */
+    static Instant readSince(Instant soldAt, Instant now) {
+        Instant week = soldAt.minus(WEEK);
+        Instant kept = now.minus(KEEP);
+        return week.isBefore(kept) ? week : kept;
+    }
+
+    /**
+     * The windows ending at {@code soldAt} of the cached categories, counting the current pharmacy as one of the
+     * pharmacies, from Redis or, for the missing ones, from what the database answered.
+     */
+    Map<String, Window> windows(Cached cached, Map<String, List<Purchase>> fromDatabase, Instant soldAt, long currentPharmacy) {
+        Map<String, Window> windows = new HashMap<>();
+        cached.loaded().forEach((category, purchases) -> windows.put(category, window(purchases, soldAt, currentPharmacy, null)));
+        for (String category : cached.missing()) {
+            List<Purchase> purchases = fromDatabase.getOrDefault(category, List.of());
+            String key = cached.unloadedKeys().get(category);
+            windows.put(category, window(purchases, soldAt, currentPharmacy, key == null ? null : new Snapshot(key, purchases)));
         }
-        Snapshot unloaded = new Snapshot((String) cached.get(0), store.purchases(buyerIndex, category, Instant.now().minus(KEEP)));
-        return window(unloaded.purchases(), soldAt, currentPharmacy, unloaded);
+        return windows;
     }
 
     private static Window window(List<Purchase> purchases, Instant soldAt, long currentPharmacy, @Nullable Snapshot unloaded) {
