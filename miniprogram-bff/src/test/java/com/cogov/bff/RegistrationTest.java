@@ -147,6 +147,19 @@ class RegistrationTest implements DevServicesTest {
     }
 
     @Test
+    void aKeyResentInOtherLettersIsTheSameKey() {
+        // The phone's key store may upper-case a UUID between the first send and the retry.
+        String key = UUID.randomUUID().toString();
+        RegistrationRequest sale = sale(adultId(), item(EPHEDRINE, 1));
+        RegistrationResult first = client.toBlocking().retrieve(post(clerk, key, sale), RegistrationResult.class);
+        HttpResponse<RegistrationResult> again = client.toBlocking().exchange(post(clerk, key.toUpperCase(java.util.Locale.ROOT), sale),
+                RegistrationResult.class);
+        assertThat(again.getStatus().getCode()).isEqualTo(201);
+        assertThat(again.body()).isEqualTo(first);
+        assertThat(salesTo(sale.buyer().documentNumber())).isEqualTo(1);
+    }
+
+    @Test
     void aRetryArrivingWhileTheFirstIsStillBeingWrittenWaitsAndGetsTheFirstsAnswer() throws Exception {
         String buyer = adultId();
         RegistrationRequest sale = sale(buyer, item(EPHEDRINE, 1));

@@ -20,8 +20,9 @@ import java.util.concurrent.TimeUnit;
  * Commits accepted sales in groups. At the busy hour, a sale alone in its transaction costs the database about nine
  * round trips and a commit; sales that arrive while earlier ones are being written wait and go together, so a group
  * costs the same eight statements and one commit however many sales it holds (one read of the sales' idempotency keys,
- * which finds the retries among them, then one multi-row insert per table). A group commits whole, or on any failure (a key answered meanwhile, a lock wait, a deadlock) each of its sales is written
- * again alone in its own transaction, so every request still gets exactly its own outcome. A sale is answered only
+ * which finds the retries among them, then one multi-row insert per table). A group commits whole, or on any failure
+ * (a key answered meanwhile, a lock wait, a deadlock) each of its sales is written again alone in its own transaction,
+ * so every request still gets exactly its own outcome. A sale is answered only
  * after its commit and after it is counted in its buyer's velocity (one Redis round trip for the group). A quiet
  * counter's sale finds nobody to wait for and goes alone at once.
  */

@@ -59,15 +59,23 @@ class RegistrationStore {
     record Answered(String requestHash, String response) {
     }
 
-    /** An idempotency key, which is a pharmacy's own. */
+    /**
+     * An idempotency key, which is a pharmacy's own. Keys are letters, digits, - and _, and the column compares them
+     * without regard to case (utf8mb4_unicode_ci): so does this record, or a key read back in other letters would not
+     * be found again.
+     */
     record RequestKey(long pharmacyId, String key) {
+        RequestKey {
+            key = key.toLowerCase(java.util.Locale.ROOT);
+        }
     }
 
     // Single statements read on a connection without a transaction (@Connectable): a transaction around one SELECT
     // costs three more round trips (autocommit off, commit, autocommit on) and buys nothing.
     @Connectable
     Optional<Answered> answered(long pharmacyId, String key) {
-        return Optional.ofNullable(answered(List.of(new RequestKey(pharmacyId, key))).get(new RequestKey(pharmacyId, key)));
+        RequestKey requestKey = new RequestKey(pharmacyId, key);
+        return Optional.ofNullable(answered(List.of(requestKey)).get(requestKey));
     }
 
     /** The answers already given to any of the keys, in one statement; joins the caller's transaction if there is one. */
