@@ -403,6 +403,16 @@ class RegistrationTest implements DevServicesTest {
     }
 
     @Test
+    void aTraceabilityCodeResoldToABuyerWhoseHistoryIsInRedisIsFlaggedToo() {
+        // The buyer's second sale finds their velocity set in Redis, so the database is asked about the code alone.
+        String buyer = adultId();
+        String code = Counter.traceCode(EPHEDRINE);
+        assertThat(counter.register(clerk, sale(buyer, item(EPHEDRINE, 1, code))).warnings()).isEmpty();
+        assertThat(counter.register(clerk, sale(buyer, item(EPHEDRINE, 1, code))).warnings())
+                .extracting(RegistrationResult.Warning::code).containsExactly("TRACE_CODE_RESOLD");
+    }
+
+    @Test
     void aVoidIsANewRecordWithinItsWindowAndTheSaleNoLongerCounts() throws Exception {
         String buyer = adultId();
         RegistrationResult first = counter.register(clerk, sale(buyer, item(EPHEDRINE, 2)));

@@ -114,7 +114,10 @@ class GroupCommit {
             group.forEach(p -> write(List.of(p)));
             return;
         }
-        groups.record(group.size());
+        long written = outcomes.stream().filter(RegistrationWriter.Written.class::isInstance).count();
+        if (written > 0) { // a group of retries only wrote nothing
+            groups.record(written);
+        }
         answer(group, outcomes);
     }
 

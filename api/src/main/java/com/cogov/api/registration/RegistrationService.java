@@ -338,7 +338,7 @@ public class RegistrationService {
         Velocity.Cached cached = velocity.cached(buyer.numberIndex(), categories, soldAt);
         RegistrationStore.Earlier earlier = store.earlier(buyer.numberIndex(), cached.missing(), Velocity.readSince(soldAt, now), traceCodes);
         return new Sale(buyer, soldAt, soldAt.atZone(RegistrationWriter.CHINA).toLocalDate(), lines, request.prescription() != null,
-                velocity.windows(cached, earlier.purchases(), soldAt, clerk.pharmacyId()), earlier.seenTraceCodes());
+                cached.windows(earlier.purchases(), soldAt, clerk.pharmacyId()), earlier.seenTraceCodes());
     }
 
     private VerifiedBuyer buyer(Actor clerk, RegistrationRequest.Buyer buyer) {

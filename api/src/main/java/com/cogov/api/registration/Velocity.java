@@ -120,12 +120,27 @@ class Velocity {
      * (none while Redis is unavailable).
      */
     record Cached(Map<String, List<Purchase>> loaded, Set<String> missing, Map<String, String> unloadedKeys) {
+
+        /**
+         * The windows ending at {@code soldAt}, counting the current pharmacy as one of the pharmacies, from Redis or,
+         * for the missing categories, from what the database answered.
+         */
+        Map<String, Window> windows(Map<String, List<Purchase>> fromDatabase, Instant soldAt, long currentPharmacy) {
+            Map<String, Window> windows = new HashMap<>();
+            loaded.forEach((category, purchases) -> windows.put(category, window(purchases, soldAt, currentPharmacy, null)));
+            for (String category : missing) {
+                List<Purchase> purchases = fromDatabase.getOrDefault(category, List.of());
+                String key = unloadedKeys.get(category);
+                windows.put(category, window(purchases, soldAt, currentPharmacy, key == null ? null : new Snapshot(key, purchases)));
+            }
+            return windows;
+        }
     }
 
     /**
      * Redis's part of the window before a sale, one round trip per category. The database's part for the missing
      * categories is read by the caller together with its other reads ({@link RegistrationStore#earlier}), from
-     * {@link #readSince}, and both are put together by {@link #windows}.
+     * {@link #readSince}, and both are put together by {@link Cached#windows}.
      */
     Cached cached(String buyerIndex, Collection<String> categories, Instant soldAt) {
         Map<String, List<Purchase>> loaded = new HashMap<>();
@@ -166,21 +181,6 @@ class Velocity {
         Instant week = soldAt.minus(WEEK);
         Instant kept = now.minus(KEEP);
         return week.isBefore(kept) ? week : kept;
-    }
-
-    /**
-     * The windows ending at {@code soldAt} of the cached categories, counting the current pharmacy as one of the
-     * pharmacies, from Redis or, for the missing ones, from what the database answered.
-     */
-    Map<String, Window> windows(Cached cached, Map<String, List<Purchase>> fromDatabase, Instant soldAt, long currentPharmacy) {
-        Map<String, Window> windows = new HashMap<>();
-        cached.loaded().forEach((category, purchases) -> windows.put(category, window(purchases, soldAt, currentPharmacy, null)));
-        for (String category : cached.missing()) {
-            List<Purchase> purchases = fromDatabase.getOrDefault(category, List.of());
-            String key = cached.unloadedKeys().get(category);
-            windows.put(category, window(purchases, soldAt, currentPharmacy, key == null ? null : new Snapshot(key, purchases)));
-        }
-        return windows;
     }
 
     private static Window window(List<Purchase> purchases, Instant soldAt, long currentPharmacy, @Nullable Snapshot unloaded) {
