@@ -24,9 +24,6 @@ record Account(
         @DateCreated Instant createdAt,
         @Nullable String passwordHash,
         boolean passwordChangeRequired,
-        int failedSignIns,
-        @Nullable Instant firstFailedAt,
-        @Nullable Instant lockedUntil,
         @Nullable String totpSecretSealed,
         boolean totpEnrolled,
         @Nullable Long totpLastStep,
@@ -37,14 +34,10 @@ record Account(
     static Account newAccount(Role role, String displayName, @Nullable String username, @Nullable String openid,
                               @Nullable Long pharmacyId, @Nullable String districtCode, @Nullable Long enterpriseId) {
         return new Account(null, username, openid, role, displayName, pharmacyId, districtCode, enterpriseId,
-                AccountView.Status.ACTIVE, null, null, false, 0, null, null, null, false, null, null, null, null);
+                AccountView.Status.ACTIVE, null, null, false, null, false, null, null, null, null);
     }
 
     boolean active() {
         return status == AccountView.Status.ACTIVE;
-    }
-
-    boolean lockedAt(Instant now) {
-        return lockedUntil != null && lockedUntil.isAfter(now);
     }
 }

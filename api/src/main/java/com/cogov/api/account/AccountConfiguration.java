@@ -19,6 +19,7 @@ record AccountConfiguration(
         @Bindable(defaultValue = "5") int maxFailuresPerAccount,
         @Bindable(defaultValue = "15m") Duration failureWindow,
         @Bindable(defaultValue = "15m") Duration lockDuration,
+        @Bindable(defaultValue = "5") int maxTriesPerChallenge,
         @Bindable(defaultValue = "30") int maxAttemptsPerAddress,
         @Bindable(defaultValue = "5m") Duration addressWindow,
         @Bindable(defaultValue = "72h") Duration activationCodeLifetime,

@@ -26,8 +26,16 @@ interface AccountRepository extends CrudRepository<Account, Long> {
 
     List<Account> findByStatusInListOrderById(List<AccountView.Status> statuses);
 
-    @Query("SELECT status FROM account WHERE id = :id")
-    Optional<AccountView.Status> findStatusById(Long id);
+    /** 1 when the account is active and the sign-in not ended: what every request's token needs. */
+    @Query("""
+            SELECT COUNT(*) FROM account a
+            WHERE a.id = :accountId AND a.status = 'ACTIVE'
+              AND EXISTS (SELECT 1 FROM refresh_token r
+                          WHERE r.family_id = :sessionId AND r.account_id = a.id AND r.revoked_at IS NULL)""")
+    long countLiveAccess(long accountId, String sessionId);
+
+    @Query("SELECT COUNT(*) FROM enterprise WHERE id = :id")
+    long countEnterprises(long id);
 
     @Query("UPDATE account SET status = :status, deleted_at = :deletedAt, updated_at = CURRENT_TIMESTAMP(6) WHERE id = :id")
     void updateStatus(Long id, AccountView.Status status, @Nullable Instant deletedAt);
@@ -40,11 +48,6 @@ interface AccountRepository extends CrudRepository<Account, Long> {
     @Query("SELECT id FROM account WHERE pharmacy_id = :pharmacyId")
     List<Long> findIdsByPharmacyId(Long pharmacyId);
 
-    @Query("""
-            UPDATE account SET failed_sign_ins = :failures, first_failed_at = :firstFailedAt, locked_until = :lockedUntil,
-                   updated_at = CURRENT_TIMESTAMP(6)
-            WHERE id = :id""")
-    void updateSignInFailures(Long id, int failures, @Nullable Instant firstFailedAt, @Nullable Instant lockedUntil);
 
     @Query("""
             UPDATE account SET password_hash = :passwordHash, password_change_required = :changeRequired,
@@ -57,6 +60,15 @@ interface AccountRepository extends CrudRepository<Account, Long> {
                    updated_at = CURRENT_TIMESTAMP(6)
             WHERE id = :id""")
     void updateTotp(Long id, @Nullable String sealedSecret, boolean enrolled, @Nullable Long lastStep);
+
+    /**
+     * Takes a TOTP step for the account: 1 only for the first caller with a step later than any used, so one code
+     * signs in once however many challenges present it at the same moment. Enrols a pending secret on first use.
+     */
+    @Query("""
+            UPDATE account SET totp_last_step = :step, totp_enrolled = TRUE, updated_at = CURRENT_TIMESTAMP(6)
+            WHERE id = :id AND totp_secret_sealed IS NOT NULL AND (totp_last_step IS NULL OR totp_last_step < :step)""")
+    long claimTotpStep(Long id, long step);
 
     @Query("UPDATE account SET wechat_openid = :openid, updated_at = CURRENT_TIMESTAMP(6) WHERE id = :id")
     void updateOpenid(Long id, @Nullable String openid);

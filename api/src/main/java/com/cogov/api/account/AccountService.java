@@ -20,6 +20,7 @@ import com.cogov.contracts.account.Tokens;
 import com.cogov.contracts.privacy.UnmaskedValue;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.transaction.annotation.ReadOnly;
 import io.micronaut.transaction.annotation.Transactional;
@@ -32,9 +33,12 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.sql.SQLIntegrityConstraintViolationException;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
 
@@ -46,8 +50,6 @@ import java.util.concurrent.CompletionStage;
 public class AccountService {
 
     private static final Logger LOG = LoggerFactory.getLogger(AccountService.class);
-    private static final String STEP_PASSWORD = "password-change";
-    private static final String STEP_TOTP = "totp";
     private static final Set<Role> MACHINE_CLIENTS = EnumSet.of(Role.PARTNER_SYSTEM, Role.DATA_CENTRE);
     private static final Set<Role> MINI_PROGRAM_STAFF = EnumSet.of(Role.PHARMACY_CLERK, Role.PHARMACY_MANAGER, Role.DISTRICT_INSPECTOR);
     private static final java.util.regex.Pattern USERNAME = java.util.regex.Pattern.compile("[a-z][a-z0-9_.-]{2,31}");
@@ -57,6 +59,8 @@ public class AccountService {
     private final ActivationCodeRepository activationCodes;
     private final Sessions sessions;
     private final PasswordHasher hasher;
+    private final SignInLockout lockout;
+    private final SignInChallenges challenges;
     private final AddressThrottle addressThrottle;
     private final AccountStatusCache statusCache;
     private final AccountConfiguration config;
@@ -64,19 +68,21 @@ public class AccountService {
     private final PrivacyService privacy;
     private final AuditService audit;
     private final PharmacyService pharmacies;
-    private final ApplicationEventPublisher<AccountStatusCache.AccountStatusChanged> statusEvents;
+    private final ApplicationEventPublisher<AccountStatusCache.AccessChanged> statusEvents;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
     AccountService(AccountRepository accounts, ActivationCodeRepository activationCodes, Sessions sessions,
-                   PasswordHasher hasher, AddressThrottle addressThrottle, AccountStatusCache statusCache,
-                   AccountConfiguration config, WxMaService weChat, PrivacyService privacy, AuditService audit,
-                   PharmacyService pharmacies, ApplicationEventPublisher<AccountStatusCache.AccountStatusChanged> statusEvents,
-                   Clock clock) {
+                   PasswordHasher hasher, SignInLockout lockout, SignInChallenges challenges, AddressThrottle addressThrottle,
+                   AccountStatusCache statusCache, AccountConfiguration config, WxMaService weChat, PrivacyService privacy,
+                   AuditService audit, PharmacyService pharmacies,
+                   ApplicationEventPublisher<AccountStatusCache.AccessChanged> statusEvents, Clock clock) {
         this.accounts = accounts;
         this.activationCodes = activationCodes;
         this.sessions = sessions;
         this.hasher = hasher;
+        this.lockout = lockout;
+        this.challenges = challenges;
         this.addressThrottle = addressThrottle;
         this.statusCache = statusCache;
         this.config = config;
@@ -119,7 +125,7 @@ public class AccountService {
         // The openid moves from the placeholder public account to the staff account; the placeholder is retired.
         accounts.updateOpenid(current.id(), null);
         accounts.updateStatus(current.id(), AccountView.Status.DELETED, now);
-        sessions.closeAll(current.id());
+        sessions.closeAll(current.id()); // its tokens stop working at once, on every node
         accounts.updateOpenid(staff.id(), current.wechatOpenid());
         if (phoneCode != null && !phoneCode.isBlank()) {
             String phone = phoneFor(phoneCode);
@@ -133,29 +139,15 @@ public class AccountService {
 
     // ---------------------------------------------------------------- portal sign-in
 
-    /** First step of a portal sign-in: the password, with lockout per account and a limit per address. */
+    /**
+     * First step of a portal sign-in: the password, with a limit per address and a lockout per name that an unknown
+     * name collects exactly as a real one does (both answer 401, then 423).
+     */
     public SignInResult signInWithPassword(String username, String password, Actor caller) {
-        addressThrottle.check(String.valueOf(caller.sourceAddress()));
         Account account = accounts.findByUsername(username.strip()).filter(a -> !MACHINE_CLIENTS.contains(a.role())).orElse(null);
-        if (account == null || account.passwordHash() == null) {
-            hasher.matchesNothing(password);
-            // What was typed is only recorded when it could be a username: people type phone numbers there too.
-            String typed = USERNAME.matcher(username.strip()).matches() ? username.strip() : "(not a username)";
-            audit.record(caller, "account.sign-in", "username", typed, AuditOutcome.FAILURE, Map.of("reason", "unknown-user"));
-            throw SignInRejectedException.badCredentials();
-        }
-        Instant now = clock.instant();
-        if (account.lockedAt(now)) {
-            audit.record(as(account, caller), "account.sign-in", "account", id(account), AuditOutcome.DENIED, Map.of("reason", "locked"));
-            throw SignInThrottledException.accountLocked(Duration.between(now, account.lockedUntil()));
-        }
-        if (!hasher.matches(password, account.passwordHash())) {
-            recordFailure(account, caller, now);
-            throw SignInRejectedException.badCredentials();
-        }
-        requireActive(account, caller, "password");
-        accounts.updateSignInFailures(account.id(), 0, null, null);
-        return nextStep(account, caller);
+        Account checked = checkSecret(account, username, password, caller, "password");
+        requireActive(checked, caller, "password");
+        return nextStep(checked, caller);
     }
 
     /**
@@ -163,94 +155,153 @@ public class AccountService {
      * and address limit apply. They get tokens directly: no password change, no second factor.
      */
     public Tokens signInClient(String clientId, String secret, Actor caller) {
-        addressThrottle.check(String.valueOf(caller.sourceAddress()));
         Account client = accounts.findByUsername(clientId.strip()).filter(a -> MACHINE_CLIENTS.contains(a.role())).orElse(null);
-        if (client == null || client.passwordHash() == null) {
-            hasher.matchesNothing(secret);
-            throw SignInRejectedException.badCredentials();
-        }
-        Instant now = clock.instant();
-        if (client.lockedAt(now)) {
-            throw SignInThrottledException.accountLocked(Duration.between(now, client.lockedUntil()));
-        }
-        if (!hasher.matches(secret, client.passwordHash())) {
-            recordFailure(client, caller, now);
-            throw SignInRejectedException.badCredentials();
-        }
-        requireActive(client, caller, "client-credentials");
-        accounts.updateSignInFailures(client.id(), 0, null, null);
-        audit.record(as(client, caller), "account.sign-in", "account", id(client), AuditOutcome.SUCCESS, Map.of("channel", "client-credentials"));
-        return sessions.open(client, profileOf(client));
+        Account checked = checkSecret(client, clientId, secret, caller, "client-secret");
+        requireActive(checked, caller, "client-credentials");
+        lockout.clear(lockout.subject(checked.username()));
+        audit.record(as(checked, caller), "account.sign-in", "account", id(checked), AuditOutcome.SUCCESS, Map.of("channel", "client-credentials"));
+        return sessions.open(checked, profileOf(checked));
     }
 
-    /** Forced change at the first sign-in and after an administrator's reset. */
+    /**
+     * The password (or client secret) of a name, against the address limit and the name's lockout. A locked
+     * administrator with a second factor may still try from an address that has not failed against the account, so
+     * that a stranger's failures cannot shut the city's administrators out; the second factor still follows.
+     */
+    private Account checkSecret(@Nullable Account account, String typedName, String secret, Actor caller, String reason) {
+        String address = String.valueOf(caller.sourceAddress());
+        addressThrottle.check(address);
+        boolean known = account != null && account.passwordHash() != null;
+        String subject = lockout.subject(known ? account.username() : typedName);
+        Instant now = clock.instant();
+        Optional<Instant> locked = lockout.lockedUntil(subject, now);
+        if (locked.isPresent() && !(known && outlastsLock(account) && lockout.mayTryWhileLocked(subject, address))) {
+            auditFailure(known ? account : null, typedName, caller, AuditOutcome.DENIED, Map.of("reason", "locked"));
+            throw SignInThrottledException.accountLocked(Duration.between(now, locked.get()));
+        }
+        boolean matches = known ? hasher.matches(secret, account.passwordHash(), account.id()) : hasher.matchesNothing(secret);
+        if (!matches) {
+            recordFailure(subject, known ? account : null, typedName, caller, now, reason);
+            throw SignInRejectedException.badCredentials();
+        }
+        return account;
+    }
+
+    /** Administrators must finish with their second factor, so a right password alone cannot get through a lock. */
+    private static boolean outlastsLock(Account account) {
+        return account.role().requiresSecondFactor() && account.totpEnrolled();
+    }
+
+    /** Forced change at the first sign-in and after an administrator's reset; the challenge is used up by it. */
     @Transactional
     public SignInResult changePassword(String challengeToken, String newPassword, Actor caller) {
-        Account account = challenged(challengeToken, STEP_PASSWORD);
+        Account account = challenged(challengeToken, SignInChallenges.STEP_PASSWORD);
         List<String> problems = PasswordPolicy.problems(newPassword, account.username());
         if (!problems.isEmpty()) {
             throw new WeakPasswordException(problems);
+        }
+        if (!challenges.complete(challengeToken)) {
+            throw SignInRejectedException.badToken();
         }
         accounts.updatePassword(account.id(), hasher.hash(newPassword), false);
         audit.record(as(account, caller), "account.password.change", "account", id(account), AuditOutcome.SUCCESS, Map.of());
         return nextStep(accounts.findById(account.id()).orElseThrow(), caller);
     }
 
-    /** Second factor for administrators: enrols the pending secret on first use, then checks each code once. */
-    @Transactional(noRollbackFor = SignInRejectedException.class)
+    /**
+     * Second factor for administrators: enrols the pending secret on first use, then accepts each code once. Wrong
+     * codes count with wrong passwords towards the lockout; a challenge allows a few tries and then ends.
+     */
+    @Transactional(noRollbackFor = {SignInRejectedException.class, SignInThrottledException.class})
     public SignInResult verifyTotp(String challengeToken, String code, Actor caller) {
-        Account account = challenged(challengeToken, STEP_TOTP);
+        Account account = challenged(challengeToken, SignInChallenges.STEP_TOTP);
         if (account.totpSecretSealed() == null) {
             throw SignInRejectedException.badToken();
         }
+        String address = String.valueOf(caller.sourceAddress());
+        String subject = lockout.subject(account.username());
+        Instant now = clock.instant();
+        Optional<Instant> locked = lockout.lockedUntil(subject, now);
+        if (locked.isPresent() && !lockout.mayTryWhileLocked(subject, address)) {
+            challenges.abandon(challengeToken);
+            auditFailure(account, account.username(), caller, AuditOutcome.DENIED, Map.of("reason", "locked"));
+            throw SignInThrottledException.accountLocked(Duration.between(now, locked.get()));
+        }
         long lastStep = account.totpLastStep() == null ? Long.MIN_VALUE : account.totpLastStep();
-        var step = Totp.verify(privacy.open(account.totpSecretSealed()), code, clock.instant(), lastStep);
+        var step = Totp.verify(privacy.open(account.totpSecretSealed()), code, now, lastStep);
         if (step.isEmpty()) {
-            audit.record(as(account, caller), "account.sign-in", "account", id(account), AuditOutcome.FAILURE, Map.of("reason", "totp"));
+            challenges.fail(challengeToken);
+            recordFailure(subject, account, account.username(), caller, now, "totp");
             throw SignInRejectedException.badTotp();
         }
-        accounts.updateTotp(account.id(), account.totpSecretSealed(), true, step.getAsLong());
+        if (!challenges.complete(challengeToken)) {
+            throw SignInRejectedException.badToken();
+        }
+        if (accounts.claimTotpStep(account.id(), step.getAsLong()) != 1) {
+            // the same code, already used by a sign-in that got there first
+            recordFailure(subject, account, account.username(), caller, now, "totp-replayed");
+            throw SignInRejectedException.badTotp();
+        }
         if (!account.totpEnrolled()) {
             audit.record(as(account, caller), "account.totp.enrol", "account", id(account), AuditOutcome.SUCCESS, Map.of());
         }
-        audit.record(as(account, caller), "account.sign-in", "account", id(account), AuditOutcome.SUCCESS, Map.of("channel", "password+totp"));
-        return SignInResult.signedIn(sessions.open(account, profileOf(account)));
+        return signedIn(account, caller, "password+totp", locked.isPresent());
     }
 
     private SignInResult nextStep(Account account, Actor caller) {
         if (account.passwordChangeRequired()) {
-            return SignInResult.next(SignInResult.Status.PASSWORD_CHANGE_REQUIRED, sessions.challenge(account.id(), STEP_PASSWORD), null);
+            return SignInResult.next(SignInResult.Status.PASSWORD_CHANGE_REQUIRED,
+                    challenges.issue(account.id(), SignInChallenges.STEP_PASSWORD), null);
         }
         if (account.role().requiresSecondFactor()) {
+            String challenge = challenges.issue(account.id(), SignInChallenges.STEP_TOTP);
             if (account.totpEnrolled()) {
-                return SignInResult.next(SignInResult.Status.TOTP_REQUIRED, sessions.challenge(account.id(), STEP_TOTP), null);
+                return SignInResult.next(SignInResult.Status.TOTP_REQUIRED, challenge, null);
             }
             // Keep a pending secret across retries, so a QR code already scanned stays valid.
             String secret = account.totpSecretSealed() != null ? privacy.open(account.totpSecretSealed()) : Totp.newSecret();
             if (account.totpSecretSealed() == null) {
                 accounts.updateTotp(account.id(), privacy.seal(secret), false, null);
             }
-            return SignInResult.next(SignInResult.Status.TOTP_ENROLMENT_REQUIRED, sessions.challenge(account.id(), STEP_TOTP),
+            return SignInResult.next(SignInResult.Status.TOTP_ENROLMENT_REQUIRED, challenge,
                     new SignInResult.TotpEnrolment(secret, Totp.uri(config.totpIssuer(), account.username(), secret)));
         }
-        audit.record(as(account, caller), "account.sign-in", "account", id(account), AuditOutcome.SUCCESS, Map.of("channel", "password"));
+        return signedIn(account, caller, "password", false);
+    }
+
+    /** A complete sign-in clears the failure count, unless a lock is in force (it is then the strangers' to wait out). */
+    private SignInResult signedIn(Account account, Actor caller, String channel, boolean wasLocked) {
+        if (!wasLocked) {
+            lockout.clear(lockout.subject(account.username()));
+        }
+        audit.record(as(account, caller), "account.sign-in", "account", id(account), AuditOutcome.SUCCESS, Map.of("channel", channel));
         return SignInResult.signedIn(sessions.open(account, profileOf(account)));
     }
 
     /** Not one transaction with the sign-in: the count and the audit row must commit although the sign-in fails. */
-    private void recordFailure(Account account, Actor caller, Instant now) {
-        boolean windowOpen = account.firstFailedAt() != null && account.firstFailedAt().plus(config.failureWindow()).isAfter(now);
-        int failures = windowOpen ? account.failedSignIns() + 1 : 1;
-        Instant first = windowOpen ? account.firstFailedAt() : now;
-        Instant lockedUntil = failures >= config.maxFailuresPerAccount() ? now.plus(config.lockDuration()) : null;
-        accounts.updateSignInFailures(account.id(), lockedUntil == null ? failures : 0, lockedUntil == null ? first : null, lockedUntil);
-        audit.record(as(account, caller), "account.sign-in", "account", id(account), AuditOutcome.FAILURE,
-                lockedUntil == null ? Map.of("reason", "password", "failures", String.valueOf(failures))
-                        : Map.of("reason", "password", "lockedUntil", lockedUntil.toString()));
+    private void recordFailure(String subject, @Nullable Account account, String typedName, Actor caller, Instant now, String reason) {
+        SignInLockout.Failure failure = lockout.recordFailure(subject, String.valueOf(caller.sourceAddress()), now);
+        auditFailure(account, typedName, caller, AuditOutcome.FAILURE, failure.lockedUntil() == null
+                ? Map.of("reason", reason, "failures", String.valueOf(failure.failures()))
+                : Map.of("reason", reason, "lockedUntil", failure.lockedUntil().toString()));
+    }
+
+    private void auditFailure(@Nullable Account account, String typedName, Actor caller, AuditOutcome outcome, Map<String, String> details) {
+        if (account != null) {
+            audit.record(as(account, caller), "account.sign-in", "account", id(account), outcome, details);
+            return;
+        }
+        // What was typed is only recorded when it could be a username: people type phone numbers there too.
+        String typed = USERNAME.matcher(typedName.strip()).matches() ? typedName.strip() : "(not a username)";
+        Map<String, String> unknown = new HashMap<>(details);
+        if (outcome == AuditOutcome.FAILURE) {
+            unknown.put("reason", "unknown-user");
+        }
+        audit.record(caller, "account.sign-in", "username", typed, outcome, unknown);
     }
 
     private Account challenged(String challengeToken, String step) {
-        return sessions.readChallenge(challengeToken, step)
+        return challenges.accountOf(challengeToken, step)
                 .flatMap(accounts::findById)
                 .filter(Account::active)
                 .orElseThrow(SignInRejectedException::badToken);
@@ -277,16 +328,19 @@ public class AccountService {
         return sessions.continueFamily(account, profileOf(account), previous);
     }
 
+    /** Ends the sign-in: its refresh tokens are revoked and its access tokens refused from now on. */
+    @Transactional
     public void signOut(String refreshToken, Actor caller) {
-        sessions.peek(refreshToken).ifPresent(token -> {
-            sessions.close(refreshToken);
-            audit.record(caller, "account.sign-out", "account", String.valueOf(token.accountId()), AuditOutcome.SUCCESS, Map.of());
-        });
+        sessions.close(refreshToken).ifPresent(token ->
+                audit.record(caller, "account.sign-out", "account", String.valueOf(token.accountId()), AuditOutcome.SUCCESS, Map.of()));
     }
 
-    /** Checked on every authenticated request, on every node, within a second of a change; completes without blocking. */
-    public CompletionStage<Boolean> isActive(long accountId) {
-        return statusCache.isActive(accountId);
+    /**
+     * Whether a token's account is active and its sign-in ({@code sid}) not ended. Checked on every authenticated
+     * request, on every node, within a second of a change; completes without blocking.
+     */
+    public CompletionStage<Boolean> isActive(long accountId, String sessionId) {
+        return statusCache.isActive(accountId, sessionId);
     }
 
     @ReadOnly
@@ -325,11 +379,16 @@ public class AccountService {
             }
             case DISTRICT_INSPECTOR -> district = pharmacies.district(required(request.districtCode(), "districtCode"))
                     .orElseThrow(() -> AccountRequestInvalidException.field("districtCode", "行政区不存在")).code();
-            case ENTERPRISE_USER -> enterpriseId = required(request.enterpriseId(), "enterpriseId");
+            case ENTERPRISE_USER -> {
+                enterpriseId = required(request.enterpriseId(), "enterpriseId");
+                if (accounts.countEnterprises(enterpriseId) == 0) {
+                    throw AccountRequestInvalidException.field("enterpriseId", "企业不存在");
+                }
+            }
             case CITY_ADMIN -> district = "420100";
             default -> { }
         }
-        Account account = accounts.save(Account.newAccount(role, request.displayName().strip(), username, null,
+        Account account = saveNew(Account.newAccount(role, request.displayName().strip(), username, null,
                 pharmacyId, district, enterpriseId));
         audit.record(admin, "account.create", "account", id(account), AuditOutcome.SUCCESS, Map.of("role", role.name()));
         if (MACHINE_CLIENTS.contains(role)) {
@@ -338,11 +397,34 @@ public class AccountService {
         return username != null ? withTemporaryPassword(admin, account) : withActivationCode(admin, account);
     }
 
+    /** The check before it sees no row while another request creates the same name: the unique key decides. */
+    private Account saveNew(Account account) {
+        try {
+            return accounts.save(account);
+        } catch (DataAccessException e) {
+            if (account.username() != null && isDuplicateKey(e)) {
+                throw AccountRequestInvalidException.usernameTaken(account.username());
+            }
+            throw e;
+        }
+    }
+
+    private static boolean isDuplicateKey(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLIntegrityConstraintViolationException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     @ReadOnly
     public List<AccountView> list(Actor admin) {
         requireRole(admin, Role.CITY_ADMIN);
+        Set<String> locked = lockout.lockedSubjects(clock.instant());
         return accounts.findByStatusInListOrderById(List.of(AccountView.Status.ACTIVE, AccountView.Status.DISABLED))
-                .stream().filter(a -> a.role() != Role.PUBLIC).map(this::view).toList();
+                .stream().filter(a -> a.role() != Role.PUBLIC)
+                .map(a -> view(a, a.username() != null && locked.contains(lockout.subject(a.username())))).toList();
     }
 
     @ReadOnly
@@ -374,7 +456,9 @@ public class AccountService {
     @Transactional
     public AccountView unlock(Actor admin, long id) {
         Account account = administered(admin, id);
-        accounts.updateSignInFailures(account.id(), 0, null, null);
+        if (account.username() != null) {
+            lockout.clear(lockout.subject(account.username()));
+        }
         audit.record(admin, "account.unlock", "account", id(account), AuditOutcome.SUCCESS, Map.of());
         return view(accounts.findById(account.id()).orElseThrow());
     }
@@ -386,7 +470,7 @@ public class AccountService {
         accounts.updateStatus(account.id(), AccountView.Status.DELETED, clock.instant());
         accounts.updateOpenid(account.id(), null);
         sessions.closeAll(account.id());
-        statusEvents.publishEvent(new AccountStatusCache.AccountStatusChanged(account.id(), false));
+        statusEvents.publishEvent(new AccountStatusCache.AccessChanged(account.id()));
         audit.record(admin, "account.delete", "account", id(account), AuditOutcome.SUCCESS, Map.of("reason", privacy.redact(reason)));
     }
 
@@ -443,7 +527,7 @@ public class AccountService {
     void onPharmacyDisabled(PharmacyDisabledEvent event) {
         List<Long> staff = accounts.findIdsByPharmacyId(event.pharmacyId());
         accounts.disableAllOfPharmacy(event.pharmacyId());
-        staff.forEach(id -> statusEvents.publishEvent(new AccountStatusCache.AccountStatusChanged(id, false)));
+        staff.forEach(id -> statusEvents.publishEvent(new AccountStatusCache.AccessChanged(id)));
         audit.record(event.actor(), "account.disable", "pharmacy", String.valueOf(event.pharmacyId()), AuditOutcome.SUCCESS,
                 Map.of("accounts", String.valueOf(staff.size()), "reason", "pharmacy disabled"));
     }
@@ -469,7 +553,7 @@ public class AccountService {
         if (!active) {
             sessions.closeAll(account.id());
         }
-        statusEvents.publishEvent(new AccountStatusCache.AccountStatusChanged(account.id(), active));
+        statusEvents.publishEvent(new AccountStatusCache.AccessChanged(account.id()));
         audit.record(actor, active ? "account.enable" : "account.disable", "account", id(account), AuditOutcome.SUCCESS,
                 Map.of("reason", privacy.redact(reason)));
         return view(accounts.findById(account.id()).orElseThrow());
@@ -501,7 +585,7 @@ public class AccountService {
     private IssuedCredential withTemporaryPassword(Actor admin, Account account) {
         String oneTime = temporaryPassword();
         accounts.updatePassword(account.id(), hasher.hash(oneTime), true);
-        accounts.updateSignInFailures(account.id(), 0, null, null);
+        lockout.clear(lockout.subject(account.username()));
         audit.record(admin, "account.password.reset", "account", id(account), AuditOutcome.SUCCESS, Map.of());
         return new IssuedCredential(view(accounts.findById(account.id()).orElseThrow()), null, null, oneTime);
     }
@@ -587,9 +671,12 @@ public class AccountService {
     }
 
     private AccountView view(Account a) {
+        return view(a, a.username() != null && lockout.lockedUntil(lockout.subject(a.username()), clock.instant()).isPresent());
+    }
+
+    private AccountView view(Account a, boolean locked) {
         return new AccountView(a.id(), a.role(), a.displayName(), a.username(), a.pharmacyId(), a.districtCode(),
-                a.enterpriseId(), a.status(), a.lockedAt(clock.instant()), a.wechatOpenid() != null, a.totpEnrolled(),
-                maskedPhone(a), a.createdAt());
+                a.enterpriseId(), a.status(), locked, a.wechatOpenid() != null, a.totpEnrolled(), maskedPhone(a), a.createdAt());
     }
 
     private String maskedPhone(Account a) {

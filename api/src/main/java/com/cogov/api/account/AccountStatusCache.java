@@ -1,7 +1,6 @@
 package com.cogov.api.account;
 
 import com.cogov.api.shared.LocalCopies;
-import com.cogov.contracts.account.AccountView;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.transaction.annotation.TransactionalEventListener;
 import jakarta.inject.Named;
@@ -18,16 +17,18 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Whether an account may still act, checked on every authenticated request. Read through Redis so that a disable
- * on one node reaches every node; the database stays the truth, and is read directly whenever Redis is unreachable.
+ * Whether a token may still act, checked on every authenticated request: its account must be active and its sign-in
+ * ({@code sid}) not ended (signed out, revoked as a stolen refresh token, closed by a disable, reset or re-bind).
+ * Read through Redis so that a change on one node reaches every node; the database stays the truth, and is read
+ * directly whenever Redis is unreachable.
  * <p>
- * Statuses are kept under the status version ({@value #VERSION_KEY}, a counter that every change increments), in Redis
- * ({@code cogov:account:active:<version>:<account>}, filled from the database by the first node that needs one) and on
+ * Answers are kept under the status version ({@value #VERSION_KEY}, a counter that every change increments), in Redis
+ * ({@code cogov:access:<version>:<account>:<sid>}, filled from the database by the first node that needs one) and on
  * each node. A node asks Redis for the version at most every {@link #VERSION_CHECK}: a change reaches every node
- * within a second, and a counter's requests cost no Redis round trip in between (a clerk's sales are minutes apart,
- * so a copy kept for a second, as before, was almost never used). A change makes every status be read afresh from the
- * database, once; changes are rare. The version moves only after the change has committed, so whoever reads the
- * database under the new version reads the change.
+ * within a second, and a counter's requests cost no Redis round trip in between (a clerk's sales are minutes apart).
+ * A change makes every answer be read afresh from the database, once; changes (disables, sign-outs, revocations)
+ * are rare next to requests. The version moves only after the change has committed, so whoever reads the database
+ * under the new version reads the change.
  * <p>
  * While Redis does not answer, the database is read, its answers kept for a second only. A node that saw Redis fail
  * increments the version once Redis answers again: a change made meanwhile, on any node, could not be announced.
@@ -45,11 +46,15 @@ class AccountStatusCache {
     private static final Duration WITHOUT_VERSION = Duration.ofSeconds(1);
     private static final long UNKNOWN = -1;
 
-    /** A status as read under a version ({@link #UNKNOWN} when read from the database with Redis down). */
+    /** An answer as read under a version ({@link #UNKNOWN} when read from the database with Redis down). */
     private record Known(boolean active, long version) {
     }
 
-    private final LocalCopies<Long, Known> near = new LocalCopies<>(100_000);
+    /** A token's account and sign-in. */
+    private record Access(long accountId, String sessionId) {
+    }
+
+    private final LocalCopies<Access, Known> near = new LocalCopies<>(100_000);
     private final RedissonClient redis;
     private final AccountRepository accounts;
     private final ExecutorService blocking;
@@ -70,33 +75,34 @@ class AccountStatusCache {
      * version (shared) and, for an account this node has not read under it, one of its entry. Neither holds the
      * calling thread. The database is read on the blocking pool, when Redis has no entry or does not answer.
      */
-    CompletionStage<Boolean> isActive(long accountId) {
+    CompletionStage<Boolean> isActive(long accountId, String sessionId) {
+        Access access = new Access(accountId, sessionId);
         if (System.nanoTime() - versionReadAt < VERSION_CHECK.toNanos()) {
-            Known known = near.get(accountId);
+            Known known = near.get(access);
             if (known != null && known.version() == version) {
                 return CompletableFuture.completedFuture(known.active());
             }
-            return lookUp(accountId, version);
+            return lookUp(access, version);
         }
         return currentVersion().thenCompose(current -> {
-            Known known = near.get(accountId);
+            Known known = near.get(access);
             return known != null && known.version() == current ? CompletableFuture.completedFuture(known.active())
-                    : lookUp(accountId, current);
+                    : lookUp(access, current);
         });
     }
 
-    private CompletionStage<Boolean> lookUp(long accountId, long version) {
+    private CompletionStage<Boolean> lookUp(Access access, long version) {
         if (version == UNKNOWN) {
-            return fromDatabase(accountId).thenApply(active -> remember(accountId, active, UNKNOWN));
+            return fromDatabase(access).thenApply(active -> remember(access, active, UNKNOWN));
         }
-        return inRedis(accountId, version).thenCompose(cached -> cached != null
+        return inRedis(access, version).thenCompose(cached -> cached != null
                 ? CompletableFuture.completedFuture("1".equals(cached))
-                : fromDatabase(accountId).thenApply(active -> writeBack(accountId, active, version)))
-                .thenApply(active -> remember(accountId, active, version));
+                : fromDatabase(access).thenApply(active -> writeBack(access, active, version)))
+                .thenApply(active -> remember(access, active, version));
     }
 
-    private boolean remember(long accountId, boolean active, long version) {
-        near.put(accountId, new Known(active, version), version == UNKNOWN ? WITHOUT_VERSION : TTL);
+    private boolean remember(Access access, boolean active, long version) {
+        near.put(access, new Known(active, version), version == UNKNOWN ? WITHOUT_VERSION : TTL);
         return active;
     }
 
@@ -144,18 +150,18 @@ class AccountStatusCache {
     }
 
     /** The status kept in Redis, or null when there is none or Redis does not answer (the database decides then). */
-    private CompletionStage<String> inRedis(long accountId, long version) {
+    private CompletionStage<String> inRedis(Access access, long version) {
         try {
-            return redis.<String>getBucket(key(accountId, version), StringCodec.INSTANCE).getAsync().exceptionally(redisDown -> null);
+            return redis.<String>getBucket(key(access, version), StringCodec.INSTANCE).getAsync().exceptionally(redisDown -> null);
         } catch (RuntimeException redisDown) {
             return CompletableFuture.completedFuture(null);
         }
     }
 
     /** Kept in Redis for the other nodes, not awaited: the answer is already known, and Redis may be down. */
-    private boolean writeBack(long accountId, boolean active, long version) {
+    private boolean writeBack(Access access, boolean active, long version) {
         try {
-            redis.<String>getBucket(key(accountId, version), StringCodec.INSTANCE).setAsync(active ? "1" : "0", TTL);
+            redis.<String>getBucket(key(access, version), StringCodec.INSTANCE).setAsync(active ? "1" : "0", TTL);
         } catch (RuntimeException redisDown) {
             // the next check reads the database again
         }
@@ -164,33 +170,31 @@ class AccountStatusCache {
 
     /** After the change commits: a node that reads the database under the new version reads the change. */
     @TransactionalEventListener(TransactionalEventListener.TransactionPhase.AFTER_COMMIT)
-    void onChange(AccountStatusChanged change) {
+    void onChange(AccessChanged change) {
         long changed;
         try {
             changed = redis.getAtomicLong(VERSION_KEY).incrementAndGet();
-            writeBack(change.accountId(), change.active(), changed);
         } catch (RuntimeException redisDown) {
             // Every node reads the database while Redis is down; this one announces the change when Redis is back.
             sawOutage.set(true);
             changed = UNKNOWN;
-            LOG.error("Could not announce the status change of account {} in Redis; it is announced when Redis answers again",
+            LOG.error("Could not announce the access change of account {} in Redis; it is announced when Redis answers again",
                     change.accountId());
         }
         near.clear();
         version = changed;
         versionReadAt = System.nanoTime();
-        remember(change.accountId(), change.active(), changed);
     }
 
-    private CompletableFuture<Boolean> fromDatabase(long accountId) {
-        return CompletableFuture.supplyAsync(() -> accounts.findStatusById(accountId).map(s -> s == AccountView.Status.ACTIVE)
-                .orElse(false), blocking);
+    private CompletableFuture<Boolean> fromDatabase(Access access) {
+        return CompletableFuture.supplyAsync(() -> accounts.countLiveAccess(access.accountId(), access.sessionId()) > 0, blocking);
     }
 
-    private static String key(long accountId, long version) {
-        return "cogov:account:active:" + version + ":" + accountId;
+    private static String key(Access access, long version) {
+        return "cogov:access:" + version + ":" + access.accountId() + ":" + access.sessionId();
     }
 
-    record AccountStatusChanged(long accountId, boolean active) {
+    /** An account's status or one of its sign-ins changed; published inside the change's transaction. */
+    record AccessChanged(long accountId) {
     }
 }

@@ -3,6 +3,8 @@ package com.cogov.api.account;
 import jakarta.inject.Singleton;
 import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
 import org.bouncycastle.crypto.params.Argon2Parameters;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -18,6 +20,8 @@ import java.util.concurrent.TimeUnit;
  */
 @Singleton
 class PasswordHasher {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PasswordHasher.class);
 
     private static final int MEMORY_KIB = 19_456;
     private static final int ITERATIONS = 2;
@@ -43,28 +47,59 @@ class PasswordHasher {
                 + "$" + B64.encodeToString(salt) + "$" + B64.encodeToString(digest);
     }
 
-    boolean matches(String password, String encoded) {
+    /**
+     * Whether the password is the one the account's stored hash was made from. A stored hash that cannot be read
+     * (a damaged row) refuses the sign-in and is logged for an operator; it is never a 500.
+     */
+    boolean matches(String password, String encoded, long accountId) {
+        try {
+            return matches(password, encoded);
+        } catch (MalformedHashException e) {
+            LOG.error("The stored password hash of account {} is malformed ({}); its sign-in is refused until an "
+                    + "administrator resets the password", accountId, e.getMessage());
+            return false;
+        }
+    }
+
+    private boolean matches(String password, String encoded) {
         String[] parts = encoded.split("\\$");
         if (parts.length != 6 || !"argon2id".equals(parts[1])) {
-            return false;
+            throw new MalformedHashException("not an argon2id PHC string");
         }
         int memory = 0;
         int iterations = 0;
         int parallelism = 0;
-        for (String parameter : parts[3].split(",")) {
-            int value = Integer.parseInt(parameter.substring(2));
-            switch (parameter.charAt(0)) {
-                case 'm' -> memory = value;
-                case 't' -> iterations = value;
-                case 'p' -> parallelism = value;
-                default -> {
-                    return false;
+        byte[] expected;
+        byte[] salt;
+        try {
+            for (String parameter : parts[3].split(",")) {
+                int value = Integer.parseInt(parameter.substring(2));
+                switch (parameter.charAt(0)) {
+                    case 'm' -> memory = value;
+                    case 't' -> iterations = value;
+                    case 'p' -> parallelism = value;
+                    default -> throw new MalformedHashException("unknown parameter");
                 }
             }
+            expected = B64D.decode(parts[5]);
+            salt = B64D.decode(parts[4]);
+        } catch (IllegalArgumentException | IndexOutOfBoundsException e) { // NumberFormatException is an IllegalArgumentException
+            throw new MalformedHashException(e.getClass().getSimpleName());
         }
-        byte[] expected = B64D.decode(parts[5]);
-        byte[] actual = derive(password, B64D.decode(parts[4]), memory, iterations, parallelism, expected.length);
+        // Bounds as a sane hash has them: a damaged row must not make us allocate gigabytes or spin for minutes.
+        if (memory < 8 * parallelism || memory > 262_144 || iterations < 1 || iterations > 16 || parallelism < 1
+                || parallelism > 16 || salt.length < 8 || expected.length < 16) {
+            throw new MalformedHashException("parameters out of range");
+        }
+        byte[] actual = derive(password, salt, memory, iterations, parallelism, expected.length);
         return MessageDigest.isEqual(expected, actual);
+    }
+
+    /** A stored hash that is not one this class wrote. */
+    static final class MalformedHashException extends RuntimeException {
+        MalformedHashException(String why) {
+            super(why, null, false, false);
+        }
     }
 
     /** Spends the same time as a real verification; always false. */

@@ -17,5 +17,6 @@ record RefreshToken(
         Instant expiresAt,
         Instant familyExpiresAt,
         @Nullable Instant usedAt,
-        @Nullable Instant revokedAt) {
+        @Nullable Instant revokedAt,
+        String audience) {
 }

@@ -1,32 +1,20 @@
 package com.cogov.api.account;
 
 import com.cogov.api.shared.Digests;
-import com.cogov.api.shared.SecretsConfiguration;
 import com.cogov.contracts.account.ProfileView;
 import com.cogov.contracts.account.Role;
 import com.cogov.contracts.account.Tokens;
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.MACSigner;
-import com.nimbusds.jose.crypto.MACVerifier;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.security.token.generator.TokenGenerator;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
-import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -34,10 +22,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The three kinds of token. Access tokens are short-lived JWTs that any node verifies without a database (so
- * registrations keep working through a Redis outage); refresh tokens are opaque, stored hashed, single use and
- * rotated, in families; challenge tokens carry a half-finished portal sign-in between steps, signed with a key
- * derived for that purpose only, so one can never pass as an access token.
+ * Sign-ins and their tokens. Access tokens are short-lived JWTs that any node verifies by signature; each names its
+ * sign-in ({@code sid}, the refresh-token family), which every request checks against the revoked ones through
+ * {@link AccountStatusCache}, so a sign-out or a revocation takes effect at once, not when the token expires. Refresh
+ * tokens are opaque, stored hashed, single use and rotated, in families. Both are bound to the app that issued them
+ * (the token's audience, {@code micronaut.application.name}): the other app refuses them.
  */
 @Singleton
 class Sessions {
@@ -45,21 +34,25 @@ class Sessions {
     static final String CLAIM_USE = "use";
     static final String CLAIM_SESSION = "sid";
     static final String USE_ACCESS = "access";
+    static final String CLAIM_AUDIENCE = "aud";
 
     private final TokenGenerator tokens;
     private final RefreshTokenRepository refreshTokens;
     private final AccountConfiguration config;
     private final Clock clock;
-    private final byte[] challengeKey;
+    private final String audience;
+    private final ApplicationEventPublisher<AccountStatusCache.AccessChanged> revocations;
     private final SecureRandom random = new SecureRandom();
 
-    Sessions(TokenGenerator tokens, RefreshTokenRepository refreshTokens, AccountConfiguration config,
-             SecretsConfiguration secrets, Clock clock) {
+    Sessions(TokenGenerator tokens, RefreshTokenRepository refreshTokens, AccountConfiguration config, Clock clock,
+             @Value("${micronaut.application.name:cogov}") String audience,
+             ApplicationEventPublisher<AccountStatusCache.AccessChanged> revocations) {
         this.tokens = tokens;
         this.refreshTokens = refreshTokens;
         this.config = config;
         this.clock = clock;
-        this.challengeKey = hmac(secrets.tokenSigningKey().getBytes(StandardCharsets.UTF_8), "sign-in-challenge");
+        this.audience = audience;
+        this.revocations = revocations;
     }
 
     /** A new sign-in: a new refresh-token family and its first tokens. */
@@ -89,8 +82,12 @@ class Sessions {
             return new Rotation(Outcome.INVALID, found, Optional.empty());
         }
         RefreshToken token = found.get();
+        if (!audience.equals(token.audience())) {
+            // the other app's token: not ours to use, nor to revoke
+            return new Rotation(Outcome.INVALID, Optional.empty(), Optional.empty());
+        }
         if (token.usedAt() != null && token.revokedAt() == null) {
-            refreshTokens.revokeFamily(token.familyId(), now);
+            revokeFamily(token, now);
             return new Rotation(Outcome.REUSED, found, Optional.empty());
         }
         if (token.revokedAt() != null || !token.expiresAt().isAfter(now) || !token.familyExpiresAt().isAfter(now)
@@ -106,30 +103,37 @@ class Sessions {
         return tokensFor(account, profile, previous.familyId(), clock.instant(), previous.familyExpiresAt());
     }
 
+    /** Ends the sign-in the refresh token belongs to, if it is this app's; its access tokens stop working at once. */
     @Transactional
-    void close(String presented) {
-        refreshTokens.findByTokenHashForUpdate(Digests.sha256Hex(presented))
-                .ifPresent(t -> refreshTokens.revokeFamily(t.familyId(), clock.instant()));
+    Optional<RefreshToken> close(String presented) {
+        Optional<RefreshToken> token = refreshTokens.findByTokenHashForUpdate(Digests.sha256Hex(presented))
+                .filter(t -> audience.equals(t.audience()));
+        token.ifPresent(t -> revokeFamily(t, clock.instant()));
+        return token;
     }
 
+    /** Ends every sign-in of the account, on both apps. */
     @Transactional
     void closeAll(long accountId) {
         refreshTokens.revokeAllOfAccount(accountId, clock.instant());
+        revocations.publishEvent(new AccountStatusCache.AccessChanged(accountId));
     }
 
-    Optional<RefreshToken> peek(String presented) {
-        return refreshTokens.findByTokenHashForUpdate(Digests.sha256Hex(presented));
+    private void revokeFamily(RefreshToken token, Instant now) {
+        refreshTokens.revokeFamily(token.familyId(), now);
+        revocations.publishEvent(new AccountStatusCache.AccessChanged(token.accountId()));
     }
 
     private Tokens tokensFor(Account account, ProfileView profile, String familyId, Instant now, Instant familyExpiry) {
         String refresh = Base64.getUrlEncoder().withoutPadding().encodeToString(randomBytes(32));
         Instant idleExpiry = min(now.plus(idle(account.role())), familyExpiry);
         refreshTokens.save(new RefreshToken(null, Digests.sha256Hex(refresh), familyId, account.id(), now, idleExpiry, familyExpiry,
-                null, null));
+                null, null, audience));
         long accessSeconds = config.accessTokenLifetime().toSeconds();
         Map<String, Object> claims = new HashMap<>();
         claims.put("sub", String.valueOf(account.id()));
         claims.put("iss", "cogov");
+        claims.put(CLAIM_AUDIENCE, audience);
         claims.put("iat", now.getEpochSecond());
         claims.put("exp", now.getEpochSecond() + accessSeconds);
         claims.put("roles", List.of(account.role().name()));
@@ -149,35 +153,6 @@ class Sessions {
         return new Tokens(access, "Bearer", accessSeconds, refresh, Duration.between(now, idleExpiry).toSeconds(), profile);
     }
 
-    /** A signed note of which sign-in step an account has reached; valid 5 minutes. */
-    String challenge(long accountId, String step) {
-        Instant now = clock.instant();
-        JWTClaimsSet claims = new JWTClaimsSet.Builder()
-                .subject(String.valueOf(accountId)).claim("step", step).issueTime(Date.from(now))
-                .expirationTime(Date.from(now.plus(Duration.ofMinutes(5)))).build();
-        try {
-            SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
-            jwt.sign(new MACSigner(challengeKey));
-            return jwt.serialize();
-        } catch (JOSEException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** The account id, if the challenge is genuine, unexpired and for this step. */
-    Optional<Long> readChallenge(String token, String step) {
-        try {
-            SignedJWT jwt = SignedJWT.parse(token);
-            JWTClaimsSet claims = jwt.getJWTClaimsSet();
-            boolean valid = jwt.verify(new MACVerifier(challengeKey))
-                    && step.equals(claims.getStringClaim("step"))
-                    && claims.getExpirationTime() != null && claims.getExpirationTime().toInstant().isAfter(clock.instant());
-            return valid ? Optional.of(Long.parseLong(claims.getSubject())) : Optional.empty();
-        } catch (ParseException | JOSEException | NumberFormatException e) {
-            return Optional.empty();
-        }
-    }
-
     private Duration idle(Role role) {
         return role == Role.PUBLIC ? config.publicIdleTimeout() : config.staffIdleTimeout();
     }
@@ -194,15 +169,5 @@ class Sessions {
 
     private static Instant min(Instant a, Instant b) {
         return a.isBefore(b) ? a : b;
-    }
-
-    private static byte[] hmac(byte[] key, String purpose) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return mac.doFinal(purpose.getBytes(StandardCharsets.UTF_8));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -16,9 +16,10 @@ import reactor.core.publisher.Mono;
 import java.util.Optional;
 
 /**
- * Refuses a valid token of an account that has been disabled since it was issued: 401, as for no token, on every
- * node within a second of the change. Runs after the security filter has checked the token, without holding the event
- * loop while the status is read (AccountService.isActive completes asynchronously).
+ * Refuses a valid token whose account has been disabled, or whose sign-in has ended (signed out, revoked), since it
+ * was issued: 401, as for no token, on every node within a second of the change. Runs after the security filter has
+ * checked the token, without holding the event loop while the status is read (AccountService.isActive completes
+ * asynchronously).
  */
 @Filter(Filter.MATCH_ALL_PATTERN)
 class ActiveAccountFilter implements HttpServerFilter {
@@ -41,9 +42,12 @@ class ActiveAccountFilter implements HttpServerFilter {
         } catch (NumberFormatException e) {
             return Mono.error(new AuthorizationException(null));
         }
+        if (!(authentication.get().getAttributes().get("sid") instanceof String sessionId) || sessionId.isBlank()) {
+            return Mono.error(new AuthorizationException(null));
+        }
         // The status may arrive on Redis's or the blocking pool's thread: carry the request's context (trace id) there.
         PropagatedContext context = PropagatedContext.getOrEmpty();
-        return Mono.fromCompletionStage(accounts.isActive(accountId)).flatMap(active -> {
+        return Mono.fromCompletionStage(accounts.isActive(accountId, sessionId)).flatMap(active -> {
             if (!active) {
                 return Mono.error(new AuthorizationException(null));
             }

@@ -15,9 +15,27 @@ class CredentialRulesTest {
         String hash = hasher.hash("Jiang-Cheng-2026!");
         assertThat(hash).startsWith("$argon2id$v=19$m=19456,t=2,p=1$").doesNotContain("Jiang");
         assertThat(hasher.hash("Jiang-Cheng-2026!")).isNotEqualTo(hash);
-        assertThat(hasher.matches("Jiang-Cheng-2026!", hash)).isTrue();
-        assertThat(hasher.matches("jiang-Cheng-2026!", hash)).isFalse();
-        assertThat(hasher.matches("anything", "$2a$10$notargon")).isFalse();
+        assertThat(hasher.matches("Jiang-Cheng-2026!", hash, 1)).isTrue();
+        assertThat(hasher.matches("jiang-Cheng-2026!", hash, 1)).isFalse();
+        assertThat(hasher.matches("anything", "$2a$10$notargon", 1)).isFalse();
+    }
+
+    @Test
+    void aDamagedStoredHashMatchesNothingInsteadOfFailing() {
+        PasswordHasher hasher = new PasswordHasher();
+        String sound = hasher.hash("Jiang-Cheng-2026!");
+        String salt = sound.split("\\$")[4];
+        String digest = sound.split("\\$")[5];
+        for (String damaged : new String[] {
+                "$argon2id$v=19$m=lots,t=2,p=1$" + salt + "$" + digest, // the parser's Integer.parseInt
+                "$argon2id$v=19$m=19456,t=2,p=1$%%%$" + digest, // not base64
+                "$argon2id$v=19$m=19456,x=2,p=1$" + salt + "$" + digest, // unknown parameter
+                "$argon2id$v=19$m=$" + salt + "$" + digest, // a parameter without a value
+                "$argon2id$v=19$m=99999999,t=2,p=1$" + salt + "$" + digest, // would allocate 95 GiB
+                "$argon2id$v=19$m=19456,t=2,p=1$" + salt + "$", // no digest
+                ""}) {
+            assertThat(hasher.matches("Jiang-Cheng-2026!", damaged, 7)).as(damaged).isFalse();
+        }
     }
 
     @Test
