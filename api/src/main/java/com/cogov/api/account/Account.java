@@ -1,5 +1,6 @@
 package com.cogov.api.account;
 
+import com.cogov.api.shared.Actor;
 import com.cogov.contracts.account.AccountView;
 import com.cogov.contracts.account.Role;
 import io.micronaut.core.annotation.Nullable;
@@ -35,6 +36,16 @@ record Account(
                               @Nullable Long pharmacyId, @Nullable String districtCode, @Nullable Long enterpriseId) {
         return new Account(null, username, openid, role, displayName, pharmacyId, districtCode, enterpriseId,
                 AccountView.Status.ACTIVE, null, null, false, null, false, null, null, null, null);
+    }
+
+    /** The caller acting as this account (a sign-in's audit row names the account, not the anonymous caller). */
+    Actor actingFor(Actor caller) {
+        return new Actor(id, role, pharmacyId, districtCode, enterpriseId, caller.sourceAddress(), caller.traceId());
+    }
+
+    /** The id as the audit trail's target. */
+    String ref() {
+        return String.valueOf(id);
     }
 
     boolean active() {

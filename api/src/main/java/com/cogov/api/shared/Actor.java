@@ -32,6 +32,13 @@ public record Actor(
         return new Actor(null, null, null, null, null, sourceAddress, traceId);
     }
 
+    /** Refuses (403) an actor whose role may not use what is asked. */
+    public void requireRole(Role required) {
+        if (role != required) {
+            throw new AccessDeniedException("需要" + required.name() + "角色");
+        }
+    }
+
     /** The scope as the audit trail writes it: {@code pharmacy:12}, {@code district:420106}, {@code city}, ... */
     public String scope() {
         if (role == null) {
