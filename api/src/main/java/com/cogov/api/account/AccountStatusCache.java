@@ -1,6 +1,7 @@
 package com.cogov.api.account;
 
 import com.cogov.api.shared.LocalCopies;
+import com.cogov.api.shared.RedisOutage;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.transaction.annotation.TransactionalEventListener;
 import jakarta.inject.Named;
@@ -14,7 +15,6 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Whether a token may still act, checked on every authenticated request: its account must be active and its sign-in
@@ -58,7 +58,8 @@ class AccountStatusCache {
     private final RedissonClient redis;
     private final AccountRepository accounts;
     private final ExecutorService blocking;
-    private final AtomicBoolean sawOutage = new AtomicBoolean();
+    /** Zero pause: the version is read at most twice a second anyway, and asynchronously. */
+    private final RedisOutage outage = new RedisOutage("account statuses and sign-ins", Duration.ZERO);
     private volatile long version = UNKNOWN;
     private volatile long versionReadAt = System.nanoTime() - VERSION_CHECK.toNanos();
     /** The one version read in flight, shared by the requests that arrive meanwhile. */
@@ -117,8 +118,8 @@ class AccountStatusCache {
         }
         readVersion().whenComplete((value, failure) -> {
             long current = failure != null || value == null ? UNKNOWN : value;
-            if (current == UNKNOWN && sawOutage.compareAndSet(false, true)) {
-                LOG.warn("Redis unavailable: account statuses are read from the database");
+            if (failure != null) {
+                outage.failed(failure);
             }
             if (current != version) {
                 near.clear();
@@ -136,12 +137,8 @@ class AccountStatusCache {
     /** After an outage, a new version: a change made meanwhile on any node could not be announced. */
     private CompletionStage<Long> readVersion() {
         try {
-            if (sawOutage.get()) {
-                return redis.getAtomicLong(VERSION_KEY).incrementAndGetAsync().thenApply(bumped -> {
-                    sawOutage.set(false);
-                    LOG.info("Redis is back: account statuses are read afresh (version {})", bumped);
-                    return bumped;
-                });
+            if (outage.recovering()) {
+                return redis.getAtomicLong(VERSION_KEY).incrementAndGetAsync();
             }
             return redis.getAtomicLong(VERSION_KEY).getAsync();
         } catch (RuntimeException redisDown) {
@@ -176,7 +173,7 @@ class AccountStatusCache {
             changed = redis.getAtomicLong(VERSION_KEY).incrementAndGet();
         } catch (RuntimeException redisDown) {
             // Every node reads the database while Redis is down; this one announces the change when Redis is back.
-            sawOutage.set(true);
+            outage.failed(redisDown);
             changed = UNKNOWN;
             LOG.error("Could not announce the access change of account {} in Redis; it is announced when Redis answers again",
                     change.accountId());

@@ -1,7 +1,7 @@
 package com.cogov.api.catalog;
 
 import com.cogov.api.shared.LocalCopies;
-import com.cogov.api.shared.RedisBackoff;
+import com.cogov.api.shared.RedisOutage;
 import com.cogov.contracts.catalog.DrugView;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
@@ -17,8 +17,6 @@ import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 /**
@@ -37,7 +35,8 @@ import java.util.function.Function;
  * <p>
  * The database stays the truth. When Redis fails or is slower than {@link CatalogConfiguration#redisTimeout()},
  * the lookup reads the database, and for {@link CatalogConfiguration#redisRetryAfter()} the following lookups go
- * there directly instead of each waiting for Redis again. A warning is logged at most once a minute.
+ * there directly instead of each waiting for Redis again ({@link com.cogov.api.shared.RedisOutage}); after the outage
+ * the version moves once, so no node serves an entry cached before a change it could not hear of.
  */
 @Singleton
 class DrugCache {
@@ -45,17 +44,13 @@ class DrugCache {
     static final String VERSION_KEY = "cogov:catalog:version";
     private static final Logger LOG = LoggerFactory.getLogger(DrugCache.class);
     private static final String NOT_FOUND = "-"; // no DrugView serialises to this
-    private static final long WARN_EVERY_NANOS = Duration.ofMinutes(1).toNanos();
     private static final int NEAR_MAX_ENTRIES = 200_000;
 
     private final RedissonClient redis;
     private final JsonMapper json;
     private final CatalogConfiguration config;
-    private final RedisBackoff backoff;
-    private final AtomicLong lastWarning = new AtomicLong(System.nanoTime() - WARN_EVERY_NANOS);
-    private final AtomicLong failuresSinceWarning = new AtomicLong();
-    /** A catalog change this node could not announce because Redis was down: announced when Redis answers again. */
-    private final AtomicBoolean versionBumpPending = new AtomicBoolean();
+    /** After an outage the version moves once: a catalog change made meanwhile could not be announced. */
+    private final RedisOutage outage;
     /**
      * This node's copies of answers, keyed by catalog version and entry, so that a counter's scan costs no round
      * trip at all: the read path's ceiling is then the framework's, not the network's.
@@ -68,11 +63,11 @@ class DrugCache {
         this.redis = redis;
         this.json = json;
         this.config = config;
-        this.backoff = new RedisBackoff(config.redisRetryAfter());
+        this.outage = new RedisOutage("catalog cache", config.redisRetryAfter());
     }
 
     Optional<DrugView> find(Barcode code, Function<Barcode, Optional<DrugView>> database) {
-        if (backoff.skipping()) {
+        if (outage.skipping()) {
             return database.apply(code);
         }
         String key;
@@ -107,7 +102,7 @@ class DrugCache {
      * there is no flood to share), under the same catalog version as the codes.
      */
     Optional<DrugView> findById(long id, java.util.function.LongFunction<Optional<DrugView>> database) {
-        if (backoff.skipping()) {
+        if (outage.skipping()) {
             return database.apply(id);
         }
         long version;
@@ -130,9 +125,8 @@ class DrugCache {
      * that bounds how long another node's change takes to reach this one. A new version drops this node's copies.
      */
     private long version() {
-        if (versionBumpPending.get()) {
+        if (outage.recovering()) {
             bumpVersion(); // a second node's bump at the same time only costs one more miss
-            versionBumpPending.set(false);
         }
         long now = System.nanoTime();
         long known = nearVersion;
@@ -163,7 +157,7 @@ class DrugCache {
         try {
             bumpVersion();
         } catch (RedisUnavailable e) {
-            versionBumpPending.set(true);
+            outage.failed(e.getCause());
             dropNearCopies(); // this node, at least, reads the database until Redis is back
             // Other nodes read the database while Redis is down; once it is back they would serve entries cached
             // before this change until this node (if it is still running) bumps the version on its next lookup.
@@ -213,15 +207,7 @@ class DrugCache {
     }
 
     private void unavailable(Throwable cause) {
-        backoff.failed();
-        long failures = failuresSinceWarning.incrementAndGet();
-        long now = System.nanoTime();
-        long last = lastWarning.get();
-        if (now - last >= WARN_EVERY_NANOS && lastWarning.compareAndSet(last, now)) {
-            failuresSinceWarning.set(0);
-            LOG.warn("Catalog cache: Redis unavailable ({} failures in the last minute, latest {}); lookups read the "
-                    + "database and retry Redis every {} ms", failures, cause, config.redisRetryAfter().toMillis());
-        }
+        outage.failed(cause);
     }
 
     private static String entryName(Barcode code) {

@@ -1,6 +1,6 @@
 package com.cogov.api.registration;
 
-import com.cogov.api.shared.RedisBackoff;
+import com.cogov.api.shared.RedisOutage;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import org.redisson.api.RBatch;
@@ -8,8 +8,6 @@ import org.redisson.api.RScript;
 import org.redisson.api.RScriptAsync;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -20,7 +18,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * What one buyer bought of one category, city-wide, before a sale: packages in the last 24 h and 7 d and distinct
@@ -32,7 +29,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 @Singleton
 class Velocity {
 
-    private static final Logger LOG = LoggerFactory.getLogger(Velocity.class);
     private static final Duration WEEK = Duration.ofDays(7);
     private static final Duration KEEP = Duration.ofDays(8);
     private static final String EPOCH_KEY = "cogov:velocity:epoch";
@@ -105,13 +101,15 @@ class Velocity {
     private static final String FORGET = SET_KEY + "return redis.call('ZREM', key, ARGV[2])";
 
     private final RedissonClient redis;
-    private final AtomicBoolean missedWrites = new AtomicBoolean();
-    /** After a failure a sale reads the database without waiting for Redis's timeout again (request threads are few). */
-    private final RedisBackoff backoff;
+    /**
+     * After a failure a sale reads the database without waiting for Redis's timeout again (request threads are few);
+     * after the outage the epoch moves once, since every set of the old one may lack a sale written meanwhile.
+     */
+    private final RedisOutage outage;
 
     Velocity(RedissonClient redis, RegistrationConfiguration config) {
         this.redis = redis;
-        this.backoff = new RedisBackoff(config.redisRetryAfter());
+        this.outage = new RedisOutage("velocity counters", config.redisRetryAfter());
     }
 
     /**
@@ -146,7 +144,7 @@ class Velocity {
         Map<String, List<Purchase>> loaded = new HashMap<>();
         Map<String, String> unloadedKeys = new HashMap<>();
         Set<String> missing = new HashSet<>(categories);
-        if (backoff.skipping()) {
+        if (outage.skipping()) {
             return new Cached(loaded, missing, unloadedKeys);
         }
         try {
@@ -207,7 +205,7 @@ class Velocity {
     void recorded(List<Recorded> sales) {
         // After a failed write every set of this epoch is dropped once Redis answers again: writing now would only hold
         // up the commit writer (and every group behind it) for the Redis timeout.
-        if (sales.isEmpty() || missedWrites.get()) {
+        if (sales.isEmpty() || outage.down()) {
             return;
         }
         try {
@@ -250,17 +248,13 @@ class Velocity {
 
     /** After an outage this node missed writes: every set of the old epoch may lack a sale, so start a new one. */
     private void bumpEpochAfterOutage() {
-        if (missedWrites.compareAndSet(true, false)) {
-            LOG.warn("Redis is back: rebuilding velocity counters from the database (new epoch)");
+        if (outage.recovering()) {
             redis.getAtomicLong(EPOCH_KEY).incrementAndGet();
         }
     }
 
     private void failed(RuntimeException e) {
-        backoff.failed();
-        if (missedWrites.compareAndSet(false, true)) {
-            LOG.warn("Velocity counters unavailable in Redis ({}); using the database", e.getClass().getSimpleName());
-        }
+        outage.failed(e);
     }
 
     private static String name(String buyerIndex, String category) {
