@@ -50,6 +50,7 @@ import static com.cogov.bff.Counter.prescribed;
 import static com.cogov.bff.Counter.prescription;
 import static com.cogov.bff.Counter.sale;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /** The counter flow: a clerk registers sales, the rules of domain-rules.md §1 apply, nothing is lost or doubled. */
@@ -169,7 +170,7 @@ class RegistrationTest implements DevServicesTest {
         try (Connection other = answerInFlight(key, first.id())) {
             var retry = java.util.concurrent.CompletableFuture.supplyAsync(
                     () -> client.toBlocking().exchange(post(clerk, key, sale), RegistrationResult.class));
-            Thread.sleep(500);
+            awaitLockWaits(1);
             assertThat(retry).as("waits for the other node's commit").isNotDone();
             other.commit();
 
@@ -208,7 +209,7 @@ class RegistrationTest implements DevServicesTest {
         String key = UUID.randomUUID().toString();
         try (Connection c = answerInFlight(key, other.id())) {
             var mine = java.util.concurrent.CompletableFuture.supplyAsync(() -> counter.mp.refused(post(clerk, key, sale), 422));
-            Thread.sleep(300);
+            awaitLockWaits(1);
             c.commit();
             assertThat(mine.get(10, java.util.concurrent.TimeUnit.SECONDS).code()).isEqualTo("IDEMPOTENCY_KEY_REUSED");
         }
@@ -274,11 +275,13 @@ class RegistrationTest implements DevServicesTest {
         java.util.concurrent.ExecutorService phones = java.util.concurrent.Executors.newFixedThreadPool(sending.size() + 1);
         try (Connection held = answerInFlight(heldKey, earlier.id())) {
             var blocked = phones.submit(() -> counter.mp.refused(post(clerk, heldKey, sale(adultId(), item(EPHEDRINE, 1))), 422));
-            Thread.sleep(300);
+            awaitLockWaits(1); // the commit writer now waits on the held key
             Map<String, java.util.concurrent.Future<RegistrationResult>> sent = new HashMap<>();
             sending.forEach((name, s) -> sent.put(name, phones.submit(
                     () -> client.toBlocking().retrieve(post(clerk, s.key(), s.sale()), RegistrationResult.class))));
-            Thread.sleep(500);
+            // every copy is accepted and queued behind the held writer (the second copy of a doubled sale too)
+            await().atMost(Duration.ofSeconds(15)).until(() -> meters.get("cogov.registration.commit.queued").gauge().value()
+                    >= sending.size());
             held.commit();
 
             assertThat(blocked.get(15, java.util.concurrent.TimeUnit.SECONDS).code()).isEqualTo("IDEMPOTENCY_KEY_REUSED");
@@ -310,6 +313,18 @@ class RegistrationTest implements DevServicesTest {
                 + " registration_id, response) SELECT pharmacy_id, '" + key + "', request_hash, registration_id, response"
                 + " FROM registration_request WHERE registration_id = " + answerOf);
         return c;
+    }
+
+    /** Until this many transactions wait for a lock held by an uncommitted test connection: the request has arrived. */
+    private void awaitLockWaits(int count) {
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20)).until(() -> {
+            try (Connection c = devServices().openConnection();
+                 ResultSet rs = c.createStatement().executeQuery(
+                         "SELECT COUNT(*) FROM information_schema.INNODB_TRX WHERE trx_state = 'LOCK WAIT'")) {
+                rs.next();
+                return rs.getInt(1) >= count;
+            }
+        });
     }
 
     private long salesTo(String documentNumber) {

@@ -1,6 +1,8 @@
 package com.cogov.portal;
 
 import com.cogov.contracts.account.AccountRequests;
+import com.cogov.contracts.account.ProfileView;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.http.client.HttpClient;
@@ -16,15 +18,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.function.LongFunction;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Object-level authorisation (OWASP IDOR): for every portal route that takes an id, callers scoped to a district or
- * an enterprise get 403 or 404 on objects outside that scope. Routes are read from the running app, so a new route
- * with an id and no case here fails the build.
+ * Object-level authorisation (OWASP IDOR) on the portal, with a district-scoped user (武昌区's inspector) and an
+ * enterprise user. Every route that takes an id declares how such a user is kept out:
+ * <ul>
+ *   <li>{@link Case#roleOnly}: the route is not for their role at all: exactly 403, before any object is looked up;</li>
+ *   <li>{@link Case#scoped}: the route is for their role, and scope is checked against the object: an object outside
+ *       their district or enterprise answers exactly 404, and the same request for an object inside it succeeds.</li>
+ * </ul>
+ * Routes are read from the running app, so a new route with an id and no case here fails the build, and a route
+ * opened to district users must say which of their objects it reaches and which it does not.
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -37,34 +45,56 @@ class ObjectScopeMatrixTest implements PortalTest {
     Router router;
 
     PortalSessions portal;
-    List<String> outsiders;
+    String districtInspector;
+    String enterpriseUser;
     long cityAdminAccount;
 
-    /** route -> the request an outsider makes against an object out of their scope, or null if not scoped. */
-    Map<String, LongFunction<MutableHttpRequest<?>>> matrix() {
-        Map<String, LongFunction<MutableHttpRequest<?>>> m = new TreeMap<>();
-        m.put("GET /portal/v1/public/drugs/barcode/{code}", null); // the catalog is public: no owner
-        m.put("GET /portal/v1/accounts/{id}", id -> HttpRequest.GET("/portal/v1/accounts/" + id));
+    /**
+     * How one route keeps a scoped user out. {@code outOfScope} is their request against an object outside their scope;
+     * {@code inScope}, for scoped routes, the same request against one of their own objects.
+     */
+    record Case(@Nullable Supplier<MutableHttpRequest<?>> outOfScope, boolean scopedByObject,
+                @Nullable Supplier<MutableHttpRequest<?>> inScope) {
+
+        static Case unowned() {
+            return new Case(null, false, null);
+        }
+
+        static Case roleOnly(Supplier<MutableHttpRequest<?>> request) {
+            return new Case(request, false, null);
+        }
+
+        static Case scoped(Supplier<MutableHttpRequest<?>> outOfScope, Supplier<MutableHttpRequest<?>> inScope) {
+            return new Case(outOfScope, true, inScope);
+        }
+    }
+
+    Map<String, Case> matrix() {
+        Map<String, Case> m = new TreeMap<>();
+        m.put("GET /portal/v1/public/drugs/barcode/{code}", Case.unowned()); // the catalog is public: no owner
+        m.put("GET /portal/v1/accounts/{id}", Case.roleOnly(() -> HttpRequest.GET("/portal/v1/accounts/" + cityAdminAccount)));
         for (String action : List.of("disable", "enable", "delete", "phone/unmask")) {
-            m.put("POST /portal/v1/accounts/{id}/" + action,
-                    id -> HttpRequest.POST("/portal/v1/accounts/" + id + "/" + action, new AccountRequests.Reason("越权测试")));
+            m.put("POST /portal/v1/accounts/{id}/" + action, Case.roleOnly(() -> HttpRequest.POST(
+                    "/portal/v1/accounts/" + cityAdminAccount + "/" + action, new AccountRequests.Reason("越权测试"))));
         }
         for (String action : List.of("reset-password", "unlock", "activation-code")) {
-            m.put("POST /portal/v1/accounts/{id}/" + action, id -> HttpRequest.POST("/portal/v1/accounts/" + id + "/" + action, ""));
+            m.put("POST /portal/v1/accounts/{id}/" + action,
+                    Case.roleOnly(() -> HttpRequest.POST("/portal/v1/accounts/" + cityAdminAccount + "/" + action, "")));
         }
+        // pharmacy 2 is in 江汉区, outside 武昌区
         m.put("POST /portal/v1/pharmacies/{id}/disable",
-                id -> HttpRequest.POST("/portal/v1/pharmacies/1/disable", new AccountRequests.Reason("越权测试")));
+                Case.roleOnly(() -> HttpRequest.POST("/portal/v1/pharmacies/2/disable", new AccountRequests.Reason("越权测试"))));
         return m;
     }
 
     @BeforeAll
-    void signInOutsiders() {
+    void signIn() {
         portal = new PortalSessions(client);
-        cityAdminAccount = portal.call(HttpRequest.GET("/portal/v1/me"), portal.admin(devServices()),
-                com.cogov.contracts.account.ProfileView.class).accountId();
-        outsiders = List.of(
-                portal.login("inspector", devServices().demoPasswords().get("inspector")).tokens().accessToken(),
-                portal.login("enterprise", devServices().demoPasswords().get("enterprise")).tokens().accessToken());
+        cityAdminAccount = portal.call(HttpRequest.GET("/portal/v1/me"), portal.admin(devServices()), ProfileView.class).accountId();
+        districtInspector = portal.login("inspector", devServices().demoPasswords().get("inspector")).tokens().accessToken();
+        enterpriseUser = portal.login("enterprise", devServices().demoPasswords().get("enterprise")).tokens().accessToken();
+        assertThat(portal.call(HttpRequest.GET("/portal/v1/me"), districtInspector, ProfileView.class).districtCode())
+                .as("the matrix's district user is scoped to 武昌区").isEqualTo("420106");
     }
 
     @Test
@@ -80,14 +110,28 @@ class ObjectScopeMatrixTest implements PortalTest {
     }
 
     @Test
-    void districtAndEnterpriseUsersCannotReachObjectsOutsideTheirScope() {
-        matrix().forEach((route, request) -> {
-            if (request != null) {
-                for (String outsider : outsiders) {
-                    var e = portal.failure(request.apply(cityAdminAccount).bearerAuth(outsider));
-                    assertThat(e).as(route).isNotNull();
-                    assertThat(e.getStatus().getCode()).as(route).isIn(403, 404);
-                }
+    void aDistrictUserIsRefusedByRoleOrFindsNothingOutsideTheirDistrict() {
+        matrix().forEach((route, c) -> {
+            if (c.outOfScope() == null) {
+                return;
+            }
+            var refused = portal.failure(c.outOfScope().get().bearerAuth(districtInspector));
+            assertThat(refused).as(route).isNotNull();
+            assertThat(refused.getStatus().getCode()).as(route).isEqualTo(c.scopedByObject() ? 404 : 403);
+            if (c.scopedByObject()) {
+                assertThat(portal.failure(c.inScope().get().bearerAuth(districtInspector)))
+                        .as("%s: the district user's own object", route).isNull();
+            }
+        });
+    }
+
+    @Test
+    void anEnterpriseUserReachesNoRegulatorsObject() {
+        matrix().forEach((route, c) -> {
+            if (c.outOfScope() != null) {
+                var refused = portal.failure(c.outOfScope().get().bearerAuth(enterpriseUser));
+                assertThat(refused).as(route).isNotNull();
+                assertThat(refused.getStatus().getCode()).as(route).isIn(403, 404);
             }
         });
     }

@@ -3,6 +3,7 @@ package com.cogov.api.registration;
 import com.cogov.contracts.registration.RegistrationResult;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
@@ -50,6 +51,8 @@ class GroupCommit {
                 .description("Sales written in one transaction").register(meters);
         this.fallbacks = Counter.builder("cogov.registration.commit.fallbacks")
                 .description("Groups of sales rolled back and written again sale by sale").register(meters);
+        Gauge.builder("cogov.registration.commit.queued", queue, BlockingQueue::size)
+                .description("Sales accepted and waiting for a commit writer").register(meters);
         this.groupSize = Math.max(1, config.commitGroupSize());
         for (int i = 0; i < Math.max(1, config.commitWriters()); i++) {
             Thread thread = new Thread(this::writeGroups, "registration-commit-" + i);
