@@ -1,6 +1,7 @@
 package com.cogov.bff;
 
 import com.cogov.infra.dev.DevServicesTest;
+import com.cogov.infra.dev.Interfaces;
 import com.mysql.cj.conf.PropertyKey;
 import com.mysql.cj.conf.PropertySet;
 import com.mysql.cj.jdbc.JdbcConnection;
@@ -11,11 +12,14 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.http.server.netty.configuration.NettyHttpServerConfiguration;
+import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import java.net.InetAddress;
 import java.net.URI;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -26,7 +30,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.awaitility.Awaitility.await;
 
-/** What operations and the load balancer rely on: readiness, liveness and metrics on the management port only. */
+/**
+ * What operations and the load balancer rely on: readiness, liveness and metrics on the management port only, which
+ * listens on loopback and tells nobody how the node is built.
+ */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OperationsTest implements DevServicesTest {
@@ -37,6 +44,10 @@ class OperationsTest implements DevServicesTest {
 
     @Property(name = "endpoints.all.port")
     int managementPort;
+    @Inject
+    EmbeddedServer server;
+    @Inject
+    NettyHttpServerConfiguration serverConfiguration;
     @Inject
     ConnectionOperations<Connection> connections;
 
@@ -63,12 +74,29 @@ class OperationsTest implements DevServicesTest {
     }
 
     @Test
-    void readinessChecksTheDatabaseAndRedis() throws Exception {
+    void probesAnswerUpButHealthShowsNoDetailsToAnyone() throws Exception {
         try (HttpClient management = management()) {
-            String body = management.toBlocking().retrieve("/health/readiness");
-            assertThat(body).contains("\"status\":\"UP\"", "jdbc", "redis");
+            assertThat(management.toBlocking().retrieve("/health/readiness")).contains("\"status\":\"UP\"");
             assertThat(management.toBlocking().exchange("/health/liveness").getStatus().getCode()).isEqualTo(200);
+            for (String path : new String[]{"/health", "/health/readiness", "/health/liveness"}) {
+                assertThat(management.toBlocking().retrieve(path)).as(path)
+                        .doesNotContain("\"details\":{", "jdbc", "MariaDB", "MySQL", "diskSpace", "redis://", "127.0.0.1");
+            }
         }
+    }
+
+    @Test
+    void theManagementPortListensOnLoopbackOnly() {
+        assertThat(Interfaces.accepts(InetAddress.getLoopbackAddress(), managementPort)).isTrue();
+        // Where this machine has another interface: the public port answers on it, the management port does not.
+        Interfaces.nonLoopbackIpv4().ifPresent(external -> {
+            assertThat(Interfaces.accepts(external, server.getPort())).as("public port on %s", external).isTrue();
+            assertThat(Interfaces.accepts(external, managementPort)).as("management port on %s", external).isFalse();
+        });
+        assertThat(serverConfiguration.getListeners()).as("listeners")
+                .filteredOn(listener -> listener.getPort() == managementPort)
+                .singleElement().extracting(NettyHttpServerConfiguration.NettyListenerConfiguration::getHost)
+                .isEqualTo("127.0.0.1");
     }
 
     @Test

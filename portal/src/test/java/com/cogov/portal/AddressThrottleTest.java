@@ -44,4 +44,17 @@ class AddressThrottleTest implements PortalTest {
         PortalSessions colleague = new PortalSessions(client);
         assertThat(colleague.login("enterprise", devServices().demoPasswords().get("enterprise")).tokens()).isNotNull();
     }
+
+    @Test
+    void addressesAClientPrependsThroughTheProxyDoNotBuyAFreshBudget() {
+        // nginx appends the address it saw to whatever X-Forwarded-For the client sent: the right-most one counts.
+        PortalSessions attacker = new PortalSessions(client);
+        for (int i = 0; i < 4; i++) {
+            attacker.refused(HttpRequest.POST("/portal/v1/auth/login", Map.of("username", "prepender" + i, "password", "Guess-" + i))
+                    .header("X-Forwarded-For", "198.51.100." + i), 401);
+        }
+        HttpClientResponseException throttled = attacker.failure(HttpRequest.POST("/portal/v1/auth/login",
+                Map.of("username", "prepender9", "password", "Guess-9")).header("X-Forwarded-For", "198.51.100.9"));
+        assertThat(throttled.getStatus().getCode()).isEqualTo(429);
+    }
 }

@@ -3,7 +3,6 @@ package com.cogov.api.web;
 import com.cogov.api.shared.Actor;
 import com.cogov.contracts.account.Role;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.server.util.HttpClientAddressResolver;
 import io.micronaut.security.authentication.Authentication;
 import jakarta.inject.Singleton;
 
@@ -11,15 +10,14 @@ import java.util.Map;
 
 /**
  * Turns a request into the {@link Actor} the features receive: the verified token's account, role and scope,
- * the client address (through a trusted proxy's header when {@code micronaut.server.client-address-header} is set)
- * and the trace id.
+ * the client address ({@link ClientAddressResolver}: the socket's, or what a trusted proxy reports) and the trace id.
  */
 @Singleton
 class Actors {
 
-    private final HttpClientAddressResolver addresses;
+    private final ClientAddressResolver addresses;
 
-    Actors(HttpClientAddressResolver addresses) {
+    Actors(ClientAddressResolver addresses) {
         this.addresses = addresses;
     }
 

@@ -59,7 +59,8 @@ class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Problem> {
                 .map(CogovException.class::cast)
                 .map(e -> Problem.of(e.code(), e.getMessage(), e.fieldErrors(), traceId))
                 .orElseGet(() -> fromFramework(context, response.status(), traceId));
-        if (problem.status() == 403) {
+        // A browser's cross-origin attempt is not a permission decision about a user, and anyone can send any number.
+        if (problem.status() == 403 && !ErrorCode.CROSS_ORIGIN_REFUSED.name().equals(problem.code())) {
             auditDenial(context);
         }
         if (problem.status() >= 500 && cause.isEmpty()) {

@@ -1,6 +1,5 @@
 package com.cogov.api.web;
 
-import io.micronaut.core.order.Ordered;
 import io.micronaut.core.propagation.PropagatedContext;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpResponse;
@@ -21,9 +20,15 @@ import java.util.Map;
 @Filter(Filter.MATCH_ALL_PATTERN)
 class TraceIdFilter implements HttpServerFilter {
 
+    private final ClientAddressResolver addresses;
+
+    TraceIdFilter(ClientAddressResolver addresses) {
+        this.addresses = addresses;
+    }
+
     @Override
     public Publisher<MutableHttpResponse<?>> doFilter(HttpRequest<?> request, ServerFilterChain chain) {
-        String traceId = TraceIds.assign(request);
+        String traceId = TraceIds.assign(request, addresses.fromTrustedProxy(request));
         try (PropagatedContext.Scope ignored = PropagatedContext.getOrEmpty()
                 .plus(new MdcPropagationContext(Map.of("traceId", traceId)))
                 .propagate()) {

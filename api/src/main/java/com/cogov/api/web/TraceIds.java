@@ -6,7 +6,10 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
-/** The trace id of a request: taken from a trusted proxy's {@code X-Request-Id}, else made here. */
+/**
+ * The trace id of a request: taken from a trusted proxy's {@code X-Request-Id} (see {@link ClientAddressResolver}),
+ * else made here. A caller's own id is not adopted: it could tie its requests to someone else's in the logs and trail.
+ */
 public final class TraceIds {
 
     public static final String HEADER = "X-Trace-Id";
@@ -18,8 +21,8 @@ public final class TraceIds {
     private TraceIds() {
     }
 
-    static String assign(HttpRequest<?> request) {
-        String id = Optional.ofNullable(request.getHeaders().get(INBOUND_HEADER))
+    static String assign(HttpRequest<?> request, boolean fromTrustedProxy) {
+        String id = Optional.ofNullable(fromTrustedProxy ? request.getHeaders().get(INBOUND_HEADER) : null)
                 .filter(v -> SAFE.matcher(v).matches())
                 .orElseGet(() -> UUID.randomUUID().toString().replace("-", ""));
         request.setAttribute(ATTRIBUTE, id);

@@ -2,6 +2,7 @@ package com.cogov.api.web;
 
 import com.cogov.contracts.error.Problem;
 import com.cogov.infra.dev.DevServicesTest;
+import com.cogov.infra.dev.LoopbackClient;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -10,6 +11,7 @@ import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
@@ -28,6 +30,8 @@ class ErrorFormatTest implements DevServicesTest {
     @Inject
     @Client("/")
     HttpClient client;
+    @Inject
+    EmbeddedServer server;
 
     @Test
     void namedRejectionAnswersWithItsCodeStatusAndChineseDetail() {
@@ -117,6 +121,15 @@ class ErrorFormatTest implements DevServicesTest {
         assertThat(kept.traceId()).isEqualTo("nginx-0123456789abcdef");
         Problem replaced = problem(HttpRequest.GET("/probe/reject").header("X-Request-Id", "bad\" id"), 400);
         assertThat(replaced.traceId()).isNotBlank().doesNotContain("bad");
+    }
+
+    @Test
+    void aTraceIdSentByAClientThatIsNotATrustedProxyIsReplaced() {
+        LoopbackClient.Response answer = LoopbackClient.ofNewAddress(server.getPort())
+                .send("GET", "/probe/reject", Map.of("X-Request-Id", "someone-elses-trace-id"), null);
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.header("X-Trace-Id")).get().isNotEqualTo("someone-elses-trace-id");
+        assertThat(answer.body()).doesNotContain("someone-elses-trace-id");
     }
 
     @Test

@@ -19,6 +19,7 @@ public enum ErrorCode {
     // Identity and access
     UNAUTHENTICATED(401, "请先登录"),
     FORBIDDEN(403, "没有权限进行此操作"),
+    CROSS_ORIGIN_REFUSED(403, "不接受跨域请求"),
     CREDENTIALS_INVALID(401, "用户名或密码错误"),
     WECHAT_CODE_INVALID(401, "微信登录已失效，请重新进入小程序"),
     TOKEN_INVALID(401, "登录已过期，请重新登录"),

@@ -1,0 +1,109 @@
+package com.cogov.bff;
+
+import com.cogov.contracts.account.Tokens;
+import com.cogov.contracts.error.Problem;
+import com.cogov.infra.dev.DevServicesTest;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MutableHttpRequest;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+/**
+ * Every answer tells the browser not to store, sniff or frame it, error answers included; and a cross-origin request
+ * is refused in the one problem+json format.
+ */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ResponseHeadersTest implements DevServicesTest {
+
+    private static final String ELSEWHERE = "https://evil.example";
+
+    @Inject
+    @Client("/")
+    HttpClient client;
+
+    @Test
+    void aNormalAnswerIsNeitherStoredSniffedNorFramed() {
+        assertApiHeaders(client.toBlocking().exchange(HttpRequest.GET("/mp/v1/districts"), String.class));
+    }
+
+    @Test
+    void anAnswerCarryingTokensIsNotStored() {
+        HttpResponse<Tokens> signedIn = client.toBlocking().exchange(
+                HttpRequest.POST("/mp/v1/auth/wechat", Map.of("code", "demo:headers-" + System.nanoTime())), Tokens.class);
+        assertThat(signedIn.body().accessToken()).isNotBlank();
+        assertApiHeaders(signedIn);
+    }
+
+    @Test
+    void errorAnswersCarryTheSameHeaders() {
+        HttpClientResponseException unauthenticated = failure(HttpRequest.GET("/mp/v1/registrations"));
+        assertThat(unauthenticated.getStatus().getCode()).isEqualTo(401);
+        assertApiHeaders(unauthenticated.getResponse());
+        HttpClientResponseException notFound = failure(HttpRequest.GET("/mp/v1/no-such-thing"));
+        assertThat(notFound.getStatus().getCode()).isEqualTo(404);
+        assertThat(notFound.getResponse().getContentType()).hasValueSatisfying(t -> assertThat(t.toString()).isEqualTo(Problem.MEDIA_TYPE));
+        assertApiHeaders(notFound.getResponse());
+    }
+
+    @Test
+    void aBrowsersPreflightFromAnotherSiteIsRefusedWithAProblem() {
+        HttpClientResponseException refused = failure(HttpRequest.OPTIONS("/mp/v1/auth/wechat")
+                .header("Origin", ELSEWHERE)
+                .header("Access-Control-Request-Method", "POST")
+                .header("Access-Control-Request-Headers", "content-type"));
+        assertCrossOriginRefused(refused);
+    }
+
+    @Test
+    void aCrossOriginRequestMicronautRefusesAnswersAProblem() {
+        HttpClientResponseException refused = failure(HttpRequest.POST("/mp/v1/auth/wechat", Map.of("code", "demo:x"))
+                .header("Origin", ELSEWHERE));
+        assertCrossOriginRefused(refused);
+    }
+
+    @Test
+    void theApiDocumentationMayBeCachedAndRunsItsScriptsButIsNotFramed() {
+        HttpResponse<String> ui = client.toBlocking().exchange(HttpRequest.GET("/swagger-ui/index.html"), String.class);
+        assertThat(ui.header("Cache-Control")).isNotEqualTo("no-store");
+        assertThat(ui.header("Content-Security-Policy")).isEqualTo("frame-ancestors 'none'");
+        assertThat(ui.header("X-Frame-Options")).isEqualTo("DENY");
+        assertThat(ui.header("X-Content-Type-Options")).isEqualTo("nosniff");
+    }
+
+    private static void assertCrossOriginRefused(HttpClientResponseException refused) {
+        assertThat(refused.getStatus().getCode()).isEqualTo(403);
+        Problem problem = refused.getResponse().getBody(Problem.class).orElseThrow();
+        assertThat(problem.code()).isEqualTo("CROSS_ORIGIN_REFUSED");
+        assertThat(problem.title()).isEqualTo("不接受跨域请求");
+        assertThat(problem.traceId()).isNotBlank();
+        assertThat(refused.getResponse().header("Access-Control-Allow-Origin")).isNull();
+        assertApiHeaders(refused.getResponse());
+    }
+
+    static void assertApiHeaders(HttpResponse<?> response) {
+        assertThat(response.header("Cache-Control")).isEqualTo("no-store");
+        assertThat(response.header("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(response.header("X-Frame-Options")).isEqualTo("DENY");
+        assertThat(response.header("Content-Security-Policy")).isEqualTo("default-src 'none'; frame-ancestors 'none'");
+        assertThat(response.header("Referrer-Policy")).isEqualTo("no-referrer");
+    }
+
+    private HttpClientResponseException failure(MutableHttpRequest<?> request) {
+        HttpClientResponseException e = catchThrowableOfType(HttpClientResponseException.class,
+                () -> client.toBlocking().exchange(request, String.class));
+        assertThat(e).as("%s %s must fail", request.getMethod(), request.getPath()).isNotNull();
+        return e;
+    }
+}

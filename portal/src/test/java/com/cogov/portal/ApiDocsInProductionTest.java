@@ -1,0 +1,44 @@
+package com.cogov.portal;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** In production the API documentation is not served unless it is turned on: not even to signed-in staff. */
+@MicronautTest(environments = "prod", transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ApiDocsInProductionTest implements PortalTest {
+
+    static final String DOCUMENT = "/swagger/cogov-portal-1.0.yml";
+    static final String UI = "/swagger-ui/index.html";
+
+    @Inject
+    @Client("/")
+    HttpClient client;
+
+    @Override
+    public Map<String, String> getProperties() {
+        Map<String, String> properties = new HashMap<>(PortalTest.super.getProperties());
+        properties.put("logger.config", "logback-test.xml"); // keep the test JVM's plain logs
+        return properties;
+    }
+
+    @Test
+    void theDocumentAndSwaggerUiAreNotFound() {
+        PortalSessions portal = new PortalSessions(client);
+        String enterprise = portal.login("enterprise", devServices().demoPasswords().get("enterprise")).tokens().accessToken();
+        for (String path : new String[]{DOCUMENT, UI}) {
+            assertThat(portal.refused(HttpRequest.GET(path), 404).code()).as(path).isEqualTo("NOT_FOUND");
+            assertThat(portal.refused(HttpRequest.GET(path).bearerAuth(enterprise), 404).code()).as(path).isEqualTo("NOT_FOUND");
+        }
+    }
+}
