@@ -16,6 +16,7 @@ import com.cogov.contracts.buyer.Sex;
 import com.cogov.contracts.error.Problem;
 import com.cogov.infra.dev.DevServicesTest;
 import com.cogov.infra.dev.FakeWeChatServer;
+import com.cogov.infra.dev.RawHttp;
 import com.cogov.infra.dev.RecordedRequest;
 import com.cogov.infra.dev.TestPersonalData;
 import io.micronaut.http.HttpRequest;
@@ -25,6 +26,7 @@ import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.multipart.MultipartBody;
 import io.micronaut.json.JsonMapper;
+import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
@@ -74,13 +76,18 @@ class BuyerScanTest implements DevServicesTest {
     @Inject
     AuditService audit;
 
+    @Inject
+    EmbeddedServer server;
+
     MiniProgramSessions mp;
+    RawHttp raw;
     FakeWeChatServer weChat;
     Tokens clerk;
 
     @BeforeEach
     void setUp() {
         mp = new MiniProgramSessions(client);
+        raw = new RawHttp(server.getURI());
         weChat = devServices().weChat();
         weChat.reset();
         clerk = mp.signIn("demo-clerk");
@@ -213,6 +220,19 @@ class BuyerScanTest implements DevServicesTest {
         MutableHttpRequest<?> noImage = HttpRequest.POST(SCAN, MultipartBody.builder().addPart("note", "no photo").build())
                 .contentType(MediaType.MULTIPART_FORM_DATA_TYPE).bearerAuth(clerk.accessToken());
         assertThat(mp.refusedWithAnyOf(noImage)).isEqualTo(400);
+        assertThat(weChat.requests(OCR)).isEmpty();
+    }
+
+    @Test
+    void aPartWithoutANameIsAMalformedRequestAndNeverReachesWeChat() throws IOException {
+        byte[] photo = photo("png");
+        for (String disposition : java.util.List.of("form-data; filename=\"card.png\"", "form-data")) {
+            RawHttp.Response answer = raw.post(SCAN, "multipart/form-data; boundary=cogov",
+                    RawHttp.multipart("cogov", disposition, "image/png", photo), clerk.accessToken());
+            assertThat(answer.status()).as(disposition).isEqualTo(400);
+            assertThat(answer.contentType()).as(disposition).startsWith(Problem.MEDIA_TYPE);
+            assertThat(answer.code()).as(disposition).isEqualTo("MALFORMED_REQUEST");
+        }
         assertThat(weChat.requests(OCR)).isEmpty();
     }
 
