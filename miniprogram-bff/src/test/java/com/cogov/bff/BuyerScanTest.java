@@ -14,6 +14,7 @@ import com.cogov.contracts.buyer.DocumentType;
 import com.cogov.contracts.buyer.ScannedIdentity;
 import com.cogov.contracts.buyer.Sex;
 import com.cogov.contracts.error.Problem;
+import com.cogov.infra.dev.BadImages;
 import com.cogov.infra.dev.DevServicesTest;
 import com.cogov.infra.dev.FakeWeChatServer;
 import com.cogov.infra.dev.RawHttp;
@@ -213,6 +214,27 @@ class BuyerScanTest implements DevServicesTest {
         Problem problem = mp.refused(scan(text, "card.jpg").bearerAuth(clerk.accessToken()), 415);
         assertThat(problem.code()).isEqualTo("UPLOAD_NOT_AN_IMAGE");
         assertThat(weChat.requests(OCR)).isEmpty();
+    }
+
+    @Test
+    void aFileThatOnlyStartsLikeAPhotoIs422AndNeverReachesWeChat() throws Exception {
+        long storedBefore = storedReferences();
+        java.util.Map<String, byte[]> uploads = new java.util.LinkedHashMap<>();
+        uploads.put("a PNG header followed by HTML", BadImages.pngThenHtml());
+        uploads.put("a PNG cut off in transfer", BadImages.truncatedPng());
+        uploads.put("a 20000×20000 PNG of 50 KB", BadImages.hugeBlankPng(20_000, 20_000));
+        for (var upload : uploads.entrySet()) {
+            Problem problem = mp.refused(scan(upload.getValue(), "card.png").bearerAuth(clerk.accessToken()), 422);
+            assertThat(problem.code()).as(upload.getKey()).isEqualTo("IMAGE_UNREADABLE");
+            assertThat(problem.title()).as(upload.getKey()).isEqualTo("图片无法读取，请重新拍摄");
+            assertThat(lastScanAudit()).as(upload.getKey()).containsExactly("FAILURE", null, null, "{\"outcome\":\"upload-rejected\"}");
+            if (upload.getKey().contains("20000")) {
+                assertThat(problem.detail()).contains("20000×20000");
+            }
+        }
+        assertThat(weChat.requests(OCR)).isEmpty();
+        assertThat(storedReferences()).isEqualTo(storedBefore);
+        assertThat(temporaryPhotos()).isEmpty();
     }
 
     @Test
