@@ -9,12 +9,14 @@ import com.cogov.infra.dev.BarcodePhotos;
 import com.cogov.infra.dev.BarcodePhotos.Photo;
 import com.cogov.infra.dev.DemoData;
 import com.cogov.infra.dev.DevServicesTest;
+import com.cogov.infra.dev.RawHttp;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.multipart.MultipartBody;
+import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,18 +36,25 @@ import static org.assertj.core.api.Assertions.tuple;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BarcodePhotoTest implements DevServicesTest {
 
+    private static final String DECODE = "/mp/v1/drugs/barcode/decode";
+
     private static final String DEMO_DRUG = "复方盐酸伪麻黄碱缓释胶囊";
 
     @Inject
     @Client("/")
     HttpClient client;
 
+    @Inject
+    EmbeddedServer server;
+
     MiniProgramSessions mp;
+    RawHttp raw;
     Tokens clerk;
 
     @BeforeAll
     void signIn() {
         mp = new MiniProgramSessions(client);
+        raw = new RawHttp(server.getURI());
         clerk = mp.signIn("demo-clerk");
     }
 
@@ -133,6 +142,24 @@ class BarcodePhotoTest implements DevServicesTest {
         MutableHttpRequest<?> request = HttpRequest.POST("/mp/v1/drugs/barcode/decode", body)
                 .contentType(MediaType.MULTIPART_FORM_DATA_TYPE).bearerAuth(clerk.accessToken());
         assertThat(mp.refused(request, 400).code()).isEqualTo("MISSING_PARAMETER");
+    }
+
+    @Test
+    void aPartWithoutANameIsAMalformedRequestNotAServerError() {
+        byte[] photo = BarcodePhotos.photo(Photo.CLEAN_EAN13);
+        for (String disposition : java.util.List.of("form-data; filename=\"a.png\"", "form-data")) {
+            RawHttp.Response answer = raw.post(DECODE, "multipart/form-data; boundary=cogov",
+                    RawHttp.multipart("cogov", disposition, "image/png", photo), clerk.accessToken());
+            assertThat(answer.status()).as(disposition).isEqualTo(400);
+            assertThat(answer.contentType()).as(disposition).startsWith(Problem.MEDIA_TYPE);
+            assertThat(answer.code()).as(disposition).isEqualTo("MALFORMED_REQUEST");
+            assertThat(answer.json().path("detail").asText()).as(disposition).contains("image");
+        }
+        // an empty name is a part that is not the photo
+        RawHttp.Response emptyName = raw.post(DECODE, "multipart/form-data; boundary=cogov",
+                RawHttp.multipart("cogov", "form-data; name=\"\"; filename=\"a.png\"", "image/png", photo), clerk.accessToken());
+        assertThat(emptyName.status()).isEqualTo(400);
+        assertThat(emptyName.code()).isEqualTo("MISSING_PARAMETER");
     }
 
     @Test

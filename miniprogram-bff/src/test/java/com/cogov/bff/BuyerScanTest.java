@@ -14,8 +14,10 @@ import com.cogov.contracts.buyer.DocumentType;
 import com.cogov.contracts.buyer.ScannedIdentity;
 import com.cogov.contracts.buyer.Sex;
 import com.cogov.contracts.error.Problem;
+import com.cogov.infra.dev.BadImages;
 import com.cogov.infra.dev.DevServicesTest;
 import com.cogov.infra.dev.FakeWeChatServer;
+import com.cogov.infra.dev.RawHttp;
 import com.cogov.infra.dev.RecordedRequest;
 import com.cogov.infra.dev.TestPersonalData;
 import io.micronaut.http.HttpRequest;
@@ -25,6 +27,7 @@ import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.multipart.MultipartBody;
 import io.micronaut.json.JsonMapper;
+import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
@@ -74,13 +77,18 @@ class BuyerScanTest implements DevServicesTest {
     @Inject
     AuditService audit;
 
+    @Inject
+    EmbeddedServer server;
+
     MiniProgramSessions mp;
+    RawHttp raw;
     FakeWeChatServer weChat;
     Tokens clerk;
 
     @BeforeEach
     void setUp() {
         mp = new MiniProgramSessions(client);
+        raw = new RawHttp(server.getURI());
         weChat = devServices().weChat();
         weChat.reset();
         clerk = mp.signIn("demo-clerk");
@@ -209,10 +217,44 @@ class BuyerScanTest implements DevServicesTest {
     }
 
     @Test
+    void aFileThatOnlyStartsLikeAPhotoIs422AndNeverReachesWeChat() throws Exception {
+        long storedBefore = storedReferences();
+        java.util.Map<String, byte[]> uploads = new java.util.LinkedHashMap<>();
+        uploads.put("a PNG header followed by HTML", BadImages.pngThenHtml());
+        uploads.put("a PNG cut off in transfer", BadImages.truncatedPng());
+        uploads.put("a 20000×20000 PNG of 50 KB", BadImages.hugeBlankPng(20_000, 20_000));
+        for (var upload : uploads.entrySet()) {
+            Problem problem = mp.refused(scan(upload.getValue(), "card.png").bearerAuth(clerk.accessToken()), 422);
+            assertThat(problem.code()).as(upload.getKey()).isEqualTo("IMAGE_UNREADABLE");
+            assertThat(problem.title()).as(upload.getKey()).isEqualTo("图片无法读取，请重新拍摄");
+            assertThat(lastScanAudit()).as(upload.getKey()).containsExactly("FAILURE", null, null, "{\"outcome\":\"upload-rejected\"}");
+            if (upload.getKey().contains("20000")) {
+                assertThat(problem.detail()).contains("20000×20000");
+            }
+        }
+        assertThat(weChat.requests(OCR)).isEmpty();
+        assertThat(storedReferences()).isEqualTo(storedBefore);
+        assertThat(temporaryPhotos()).isEmpty();
+    }
+
+    @Test
     void aRequestWithoutTheImageIsRefused() {
         MutableHttpRequest<?> noImage = HttpRequest.POST(SCAN, MultipartBody.builder().addPart("note", "no photo").build())
                 .contentType(MediaType.MULTIPART_FORM_DATA_TYPE).bearerAuth(clerk.accessToken());
         assertThat(mp.refusedWithAnyOf(noImage)).isEqualTo(400);
+        assertThat(weChat.requests(OCR)).isEmpty();
+    }
+
+    @Test
+    void aPartWithoutANameIsAMalformedRequestAndNeverReachesWeChat() throws IOException {
+        byte[] photo = photo("png");
+        for (String disposition : java.util.List.of("form-data; filename=\"card.png\"", "form-data")) {
+            RawHttp.Response answer = raw.post(SCAN, "multipart/form-data; boundary=cogov",
+                    RawHttp.multipart("cogov", disposition, "image/png", photo), clerk.accessToken());
+            assertThat(answer.status()).as(disposition).isEqualTo(400);
+            assertThat(answer.contentType()).as(disposition).startsWith(Problem.MEDIA_TYPE);
+            assertThat(answer.code()).as(disposition).isEqualTo("MALFORMED_REQUEST");
+        }
         assertThat(weChat.requests(OCR)).isEmpty();
     }
 

@@ -5,6 +5,7 @@ import com.cogov.contracts.account.IssuedCredential;
 import com.cogov.contracts.account.ProfileView;
 import com.cogov.contracts.account.Role;
 import com.cogov.contracts.account.Tokens;
+import com.cogov.contracts.error.Problem;
 import com.cogov.infra.dev.DevServicesTest;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.client.HttpClient;
@@ -19,6 +20,7 @@ import org.redisson.api.RedissonClient;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -73,6 +75,36 @@ class MiniProgramSignInTest implements DevServicesTest {
                 .isEqualTo("WECHAT_UNAVAILABLE");
         assertThat(mp.refused(HttpRequest.POST("/mp/v1/auth/wechat", Map.of("code", "")), 400).code())
                 .isEqualTo("VALIDATION_FAILED");
+    }
+
+    @Test
+    void aLoginCodeThatWouldAddParametersToWeChatsUrlIsRefusedBeforeWeChatIsCalled() {
+        for (String code : List.of("demo:x&appid=evil", "demo:x&secret=evil#", "demo:a b", "demo:x%26appid=evil", "demo:x/../y")) {
+            Problem problem = mp.refused(HttpRequest.POST("/mp/v1/auth/wechat", Map.of("code", code)), 400);
+            assertThat(problem.code()).as(code).isEqualTo("VALIDATION_FAILED");
+            assertThat(problem.errors()).as(code).extracting(Problem.FieldError::field).containsExactly("code");
+        }
+        assertThat(devServices().weChat().requests("/sns/jscode2session")).isEmpty();
+        // a code of WeChat's own shape still signs in
+        devServices().weChat().registerLoginCode("0a3Xyz-Qw_9", "citizen-" + UUID.randomUUID());
+        assertThat(client.toBlocking().retrieve(HttpRequest.POST("/mp/v1/auth/wechat", Map.of("code", "0a3Xyz-Qw_9")), Tokens.class)
+                .profile().role()).isEqualTo(Role.PUBLIC);
+    }
+
+    @Test
+    void aPhoneCodeThatIsNotAPlainTokenIsRefusedAndTheActivationCodeStaysUnused() {
+        Tokens manager = mp.signIn("demo-manager");
+        IssuedCredential issued = mp.call(HttpRequest.POST("/mp/v1/pharmacy/clerks", new AccountRequests.CreateClerk("手机注入")),
+                manager, IssuedCredential.class);
+        Tokens newcomer = mp.signIn("phone-" + UUID.randomUUID());
+        Problem problem = mp.refused(HttpRequest.POST("/mp/v1/auth/bind", Map.of("activationCode", issued.activationCode(),
+                "phoneCode", "demo-phone:13800138000&appid=evil")).bearerAuth(newcomer.accessToken()), 400);
+        assertThat(problem.code()).isEqualTo("VALIDATION_FAILED");
+        assertThat(problem.errors()).extracting(Problem.FieldError::field).containsExactly("phoneCode");
+        assertThat(devServices().weChat().requests("/wxa/business/getuserphonenumber")).isEmpty();
+        // nothing was bound: the code still works with a proper phone code
+        assertThat(mp.call(HttpRequest.POST("/mp/v1/auth/bind", Map.of("activationCode", issued.activationCode(),
+                "phoneCode", "demo-phone:13800138000")), newcomer, Tokens.class).profile().role()).isEqualTo(Role.PHARMACY_CLERK);
     }
 
     @Test

@@ -39,7 +39,7 @@ class ObjectScopeMatrixTest implements DevServicesTest {
     MiniProgramSessions mp;
     Tokens otherPharmacysManager;
     long clerkOfPharmacyOne;
-    long registrationOfPharmacyOne;
+    String registrationOfPharmacyOne;
 
     /** route -> the request another pharmacy's manager makes against pharmacy 1's object, or null if not scoped. */
     Map<String, LongFunction<MutableHttpRequest<?>>> matrix() {
@@ -51,8 +51,8 @@ class ObjectScopeMatrixTest implements DevServicesTest {
                 new AccountRequests.Reason("越权测试")));
         m.put("POST /mp/v1/pharmacy/clerks/{id}/activation-code",
                 id -> HttpRequest.POST("/mp/v1/pharmacy/clerks/" + id + "/activation-code", ""));
-        m.put("GET /mp/v1/registrations/{id}", id -> HttpRequest.GET("/mp/v1/registrations/" + registrationOfPharmacyOne));
-        m.put("POST /mp/v1/registrations/{id}/void", id -> HttpRequest.POST("/mp/v1/registrations/" + registrationOfPharmacyOne + "/void",
+        m.put("GET /mp/v1/registrations/{number}", id -> HttpRequest.GET("/mp/v1/registrations/" + registrationOfPharmacyOne));
+        m.put("POST /mp/v1/registrations/{number}/void", id -> HttpRequest.POST("/mp/v1/registrations/" + registrationOfPharmacyOne + "/void",
                 new com.cogov.contracts.registration.VoidRequest("越权测试")));
         return m;
     }
@@ -67,7 +67,7 @@ class ObjectScopeMatrixTest implements DevServicesTest {
         otherPharmacysManager = mp.signIn("idor-manager-2");
         clerkOfPharmacyOne = mp.signIn("demo-clerk").profile().accountId();
         registrationOfPharmacyOne = new Counter(client, devServices()).register(mp.signIn("demo-clerk"),
-                Counter.sale(Counter.adultId(), Counter.item(Counter.EPHEDRINE, 1))).id();
+                Counter.sale(Counter.adultId(), Counter.item(Counter.EPHEDRINE, 1))).number();
     }
 
     @Test

@@ -50,6 +50,7 @@ import static com.cogov.bff.Counter.prescribed;
 import static com.cogov.bff.Counter.prescription;
 import static com.cogov.bff.Counter.sale;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -99,7 +100,7 @@ class RegistrationTest implements DevServicesTest {
         assertThat(result.number()).matches("DJ\\d{8}\\d{10}");
         assertThat(result.warnings()).isEmpty();
 
-        RegistrationView view = counter.mp.call(HttpRequest.GET("/mp/v1/registrations/" + result.id()), clerk, RegistrationView.class);
+        RegistrationView view = counter.mp.call(HttpRequest.GET("/mp/v1/registrations/" + result.number()), clerk, RegistrationView.class);
         assertThat(view.buyer().number()).startsWith("4201").contains("*").doesNotContain(id.substring(6, 14));
         assertThat(view.buyer().name()).isEqualTo("司****");
         assertThat(view.buyer().age()).isEqualTo(35);
@@ -109,11 +110,49 @@ class RegistrationTest implements DevServicesTest {
         });
         try (Connection c = devServices().openConnection();
              ResultSet rs = c.createStatement().executeQuery("SELECT r.buyer_number_sealed, o.payload FROM registration r"
-                     + " JOIN outbox o ON o.aggregate_type = 'registration' AND o.aggregate_id = r.id WHERE r.id = " + result.id())) {
+                     + " JOIN outbox o ON o.aggregate_type = 'registration' AND o.aggregate_id = r.id WHERE r.number = '" + result.number() + "'")) {
             assertThat(rs.next()).as("the outbox record is written with the registration").isTrue();
             assertThat(rs.getString(1)).startsWith("v1:").doesNotContain(id);
             assertThat(rs.getString(2)).contains("\"number\":\"" + result.number() + "\"").doesNotContain(id);
         }
+    }
+
+    @Test
+    void consecutiveSalesNumbersNeitherCountUpNorTellHowManySalesTheCityMade() throws Exception {
+        String today = LocalDate.now(ZoneOffset.ofHours(8)).format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE);
+        List<String> raw = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            raw.add(client.toBlocking().retrieve(post(clerk, UUID.randomUUID().toString(), sale(adultId(), item(EPHEDRINE, 1))), String.class));
+        }
+        List<String> numbers = raw.stream().map(body -> body.replaceAll(".*\"number\":\"(DJ\\d{18})\".*", "$1")).toList();
+        assertThat(numbers).allSatisfy(n -> assertThat(n).matches("DJ" + today + "\\d{10}")).doesNotHaveDuplicates();
+        // the answer names the sale by its number only: no internal id to count with
+        assertThat(raw).allSatisfy(body -> assertThat(body).doesNotContain("\"id\""));
+        assertThat(counter.mp.call(HttpRequest.GET("/mp/v1/registrations/" + numbers.get(0)), clerk, String.class)).doesNotContain("\"id\"");
+
+        List<Long> serials = numbers.stream().map(n -> Long.parseLong(n.substring(10))).toList();
+        assertThat(serials).as("not in the order of the sales").isNotEqualTo(serials.stream().sorted().toList());
+        for (int i = 1; i < serials.size(); i++) {
+            assertThat(Math.abs(serials.get(i) - serials.get(i - 1))).as("sale %d after sale %d", i + 1, i).isGreaterThan(1000);
+        }
+        // ... while inside, the ids still count up, and none of them shows in a number
+        List<Long> ids = new ArrayList<>();
+        try (Connection c = devServices().openConnection()) {
+            for (String number : numbers) {
+                ResultSet rs = c.createStatement().executeQuery("SELECT id FROM registration WHERE number = '" + number + "'");
+                assertThat(rs.next()).as(number).isTrue();
+                ids.add(rs.getLong(1));
+            }
+            assertThat(ids).isSorted();
+            for (int i = 0; i < ids.size(); i++) {
+                assertThat(numbers.get(i)).doesNotEndWith(String.format("%010d", ids.get(i)));
+            }
+            // unique, by the database
+            assertThatThrownBy(() -> c.createStatement().executeUpdate("UPDATE registration SET number = '" + numbers.get(0)
+                    + "' WHERE number = '" + numbers.get(1) + "'")).isInstanceOf(java.sql.SQLIntegrityConstraintViolationException.class);
+        }
+        // the internal id does not open a record either
+        counter.mp.refused(HttpRequest.GET("/mp/v1/registrations/" + ids.get(0)).bearerAuth(clerk.accessToken()), 404);
     }
 
     @Test
@@ -167,7 +206,7 @@ class RegistrationTest implements DevServicesTest {
         RegistrationResult first = counter.register(clerk, sale);
         String key = UUID.randomUUID().toString();
         // Another node is writing this key's answer and has not committed yet (the answer of the first sale stands in).
-        try (Connection other = answerInFlight(key, first.id())) {
+        try (Connection other = answerInFlight(key, first)) {
             var retry = java.util.concurrent.CompletableFuture.supplyAsync(
                     () -> client.toBlocking().exchange(post(clerk, key, sale), RegistrationResult.class));
             awaitLockWaits(1);
@@ -187,7 +226,7 @@ class RegistrationTest implements DevServicesTest {
         RegistrationRequest sale = sale(buyer, item(EPHEDRINE, 1));
         RegistrationResult other = counter.register(clerk, sale(adultId(), item(EPHEDRINE, 1)));
         String key = UUID.randomUUID().toString();
-        try (Connection stuck = answerInFlight(key, other.id())) {
+        try (Connection stuck = answerInFlight(key, other)) {
             long started = System.nanoTime();
             HttpClientResponseException busy = catchThrowableOfType(HttpClientResponseException.class,
                     () -> client.toBlocking().exchange(post(clerk, key, sale), String.class));
@@ -207,7 +246,7 @@ class RegistrationTest implements DevServicesTest {
         RegistrationRequest sale = sale(adultId(), item(EPHEDRINE, 1));
         RegistrationResult other = counter.register(clerk, sale(adultId(), item(EPHEDRINE, 1)));
         String key = UUID.randomUUID().toString();
-        try (Connection c = answerInFlight(key, other.id())) {
+        try (Connection c = answerInFlight(key, other)) {
             var mine = java.util.concurrent.CompletableFuture.supplyAsync(() -> counter.mp.refused(post(clerk, key, sale), 422));
             awaitLockWaits(1);
             c.commit();
@@ -227,9 +266,10 @@ class RegistrationTest implements DevServicesTest {
         }
         Map<String, RegistrationResult> sales = whileTheCommitWriterIsHeld(sending);
 
-        assertThat(sales.values()).extracting(RegistrationResult::id).doesNotHaveDuplicates();
+        assertThat(sales.values()).extracting(RegistrationResult::number).doesNotHaveDuplicates();
         sales.keySet().forEach(buyer -> assertThat(salesTo(buyer)).as("each sale written once").isEqualTo(1));
-        String ids = String.join(",", sales.values().stream().map(r -> String.valueOf(r.id())).toList());
+        String ids = "SELECT id FROM registration WHERE number IN ("
+                + String.join(",", sales.values().stream().map(r -> "'" + r.number() + "'").toList()) + ")";
         try (Connection c = devServices().openConnection();
              ResultSet rs = c.createStatement().executeQuery("SELECT (SELECT COUNT(*) FROM outbox WHERE aggregate_type = 'registration'"
                      + " AND aggregate_id IN (" + ids + ")), (SELECT COUNT(*) FROM registration_request WHERE registration_id IN (" + ids + "))")) {
@@ -273,7 +313,7 @@ class RegistrationTest implements DevServicesTest {
         RegistrationResult earlier = counter.register(clerk, sale(adultId(), item(EPHEDRINE, 1)));
         String heldKey = UUID.randomUUID().toString();
         java.util.concurrent.ExecutorService phones = java.util.concurrent.Executors.newFixedThreadPool(sending.size() + 1);
-        try (Connection held = answerInFlight(heldKey, earlier.id())) {
+        try (Connection held = answerInFlight(heldKey, earlier)) {
             var blocked = phones.submit(() -> counter.mp.refused(post(clerk, heldKey, sale(adultId(), item(EPHEDRINE, 1))), 422));
             awaitLockWaits(1); // the commit writer now waits on the held key
             Map<String, java.util.concurrent.Future<RegistrationResult>> sent = new HashMap<>();
@@ -306,12 +346,12 @@ class RegistrationTest implements DevServicesTest {
     }
 
     /** A connection that is writing, uncommitted, the key's answer as that of an earlier registration. */
-    private Connection answerInFlight(String key, long answerOf) throws Exception {
+    private Connection answerInFlight(String key, RegistrationResult answerOf) throws Exception {
         Connection c = devServices().openConnection();
         c.setAutoCommit(false);
         c.createStatement().executeUpdate("INSERT INTO registration_request (pharmacy_id, idempotency_key, request_hash,"
                 + " registration_id, response) SELECT pharmacy_id, '" + key + "', request_hash, registration_id, response"
-                + " FROM registration_request WHERE registration_id = " + answerOf);
+                + " FROM registration_request WHERE registration_id = (SELECT id FROM registration WHERE number = '" + answerOf.number() + "')");
         return c;
     }
 
@@ -362,7 +402,7 @@ class RegistrationTest implements DevServicesTest {
                 .errors()).extracting(Problem.FieldError::message).anyMatch(m -> m.startsWith("MINOR_CATEGORY_TWO"));
         RegistrationResult ephedrine = counter.register(clerk, sale(minor, item(EPHEDRINE, 1)));
         assertThat(ephedrine.warnings()).extracting(RegistrationResult.Warning::code).containsExactly("MINOR");
-        RegistrationView later = counter.mp.call(HttpRequest.GET("/mp/v1/registrations/" + ephedrine.id()), clerk, RegistrationView.class);
+        RegistrationView later = counter.mp.call(HttpRequest.GET("/mp/v1/registrations/" + ephedrine.number()), clerk, RegistrationView.class);
         assertThat(later.warnings()).extracting(RegistrationResult.Warning::message).containsExactly("购买人未满18周岁");
     }
 
@@ -431,21 +471,21 @@ class RegistrationTest implements DevServicesTest {
     void aVoidIsANewRecordWithinItsWindowAndTheSaleNoLongerCounts() throws Exception {
         String buyer = adultId();
         RegistrationResult first = counter.register(clerk, sale(buyer, item(EPHEDRINE, 2)));
-        RegistrationView voided = counter.mp.call(HttpRequest.POST("/mp/v1/registrations/" + first.id() + "/void",
+        RegistrationView voided = counter.mp.call(HttpRequest.POST("/mp/v1/registrations/" + first.number() + "/void",
                 new VoidRequest("录入错误，购买人改买其他药")), clerk, RegistrationView.class);
         assertThat(voided.status()).isEqualTo(RegistrationView.Status.VOIDED);
-        assertThat(counter.mp.refused(HttpRequest.POST("/mp/v1/registrations/" + first.id() + "/void", new VoidRequest("再次"))
+        assertThat(counter.mp.refused(HttpRequest.POST("/mp/v1/registrations/" + first.number() + "/void", new VoidRequest("再次"))
                 .bearerAuth(clerk.accessToken()), 409).code()).isEqualTo("ALREADY_VOIDED");
         assertThat(counter.register(clerk, sale(buyer, item(EPHEDRINE, 2))).warnings()).isEmpty();
 
         RegistrationResult old = counter.register(clerk, sale(adultId(), item(EPHEDRINE, 1)));
         try (Connection c = devServices().openConnection()) {
-            c.createStatement().executeUpdate("UPDATE registration SET recorded_at = NOW(6) - INTERVAL 25 HOUR WHERE id = " + old.id());
-            ResultSet rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM registration WHERE id = " + first.id());
+            c.createStatement().executeUpdate("UPDATE registration SET recorded_at = NOW(6) - INTERVAL 25 HOUR WHERE number = '" + old.number() + "'");
+            ResultSet rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM registration WHERE number = '" + first.number() + "'");
             rs.next();
             assertThat(rs.getInt(1)).as("the voided sale stays on file").isEqualTo(1);
         }
-        assertThat(counter.mp.refused(HttpRequest.POST("/mp/v1/registrations/" + old.id() + "/void", new VoidRequest("太晚了"))
+        assertThat(counter.mp.refused(HttpRequest.POST("/mp/v1/registrations/" + old.number() + "/void", new VoidRequest("太晚了"))
                 .bearerAuth(clerk.accessToken()), 409).code()).isEqualTo("VOID_WINDOW_CLOSED");
     }
 
@@ -482,14 +522,14 @@ class RegistrationTest implements DevServicesTest {
         RegistrationResult a = counter.register(own, sale(buyer, item(EPHEDRINE, 1)));
         RegistrationResult b = counter.register(own, sale(adultId(), item(EPHEDRINE_OTHER, 2)));
         RegistrationPage page = counter.mp.call(HttpRequest.GET("/mp/v1/registrations"), own, RegistrationPage.class);
-        assertThat(page.items()).extracting(RegistrationView::id).containsExactly(b.id(), a.id());
+        assertThat(page.items()).extracting(RegistrationView::number).containsExactly(b.number(), a.number());
         RegistrationPage byBuyer = counter.mp.call(HttpRequest.GET("/mp/v1/registrations?documentType=RESIDENT_ID&documentNumber=" + buyer),
                 own, RegistrationPage.class);
-        assertThat(byBuyer.items()).extracting(RegistrationView::id).containsExactly(a.id());
+        assertThat(byBuyer.items()).extracting(RegistrationView::number).containsExactly(a.number());
 
         Tokens other = counter.clerkOf(22);
         assertThat(counter.mp.call(HttpRequest.GET("/mp/v1/registrations"), other, RegistrationPage.class).items()).isEmpty();
-        counter.mp.refused(HttpRequest.GET("/mp/v1/registrations/" + a.id()).bearerAuth(other.accessToken()), 404);
+        counter.mp.refused(HttpRequest.GET("/mp/v1/registrations/" + a.number()).bearerAuth(other.accessToken()), 404);
 
         DailySummary day = counter.mp.call(HttpRequest.GET("/mp/v1/registrations/summary?date=" + LocalDate.now(ZoneOffset.ofHours(8))),
                 own, DailySummary.class);

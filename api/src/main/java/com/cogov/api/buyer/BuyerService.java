@@ -77,7 +77,9 @@ public class BuyerService {
      * {@link #REFERENCE_LIFETIME} under a random reference for the caller's pharmacy. Every attempt is audited
      * ({@code buyer.scan}); the audit entry names the stored row, never the number or name.
      *
-     * @param photo the uploaded bytes; accepted only if their content is a JPEG, PNG or WebP of at most 5 MB
+     * @param photo the uploaded bytes; accepted only if their content is a JPEG, PNG or WebP of at most 5 MB and at most
+     *              50 megapixels that decodes whole: anything else is refused before WeChat sees it
+     * @throws com.cogov.api.shared.ImageUnreadableException (422 IMAGE_UNREADABLE) cut off, corrupt or absurdly large
      * @throws IdCardUnreadableException     (422) no ID card found, or what was read fails the number's checks
      * @throws IdCardOcrUnavailableException (503 WECHAT_UNAVAILABLE) WeChat down, timing out or refusing
      */
@@ -85,7 +87,7 @@ public class BuyerService {
         requireCounterStaff(clerk);
         VerifiedBuyer buyer;
         try {
-            buyer = identify(ocr.read(ImageUpload.of(photo)));
+            buyer = identify(ocr.read(ImageUpload.of(photo).requireComplete()));
         } catch (IdCardUnreadableException e) {
             throw failed(clerk, e, e.outcome());
         } catch (IdCardOcrUnavailableException e) {

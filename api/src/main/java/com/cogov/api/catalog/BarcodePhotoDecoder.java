@@ -81,7 +81,7 @@ class BarcodePhotoDecoder {
     private final Semaphore permits = new Semaphore(CONCURRENT_DECODES, true);
 
     /**
-     * @throws ImageUnreadableException     the upload's pixels cannot be read
+     * @throws com.cogov.api.shared.ImageUnreadableException the upload's pixels cannot be read
      * @throws BarcodeDecoderBusyException  every core is decoding another photo, for longer than a short wait
      */
     List<Found> decode(ImageUpload photo) {

@@ -75,7 +75,7 @@ public class CatalogService {
      * Finds the codes in a photo of a package and resolves each to its drug. A code the catalog cannot resolve is
      * answered with the reason, next to the codes that resolved.
      *
-     * @throws ImageUnreadableException          the photo's pixels cannot be read (cut off, corrupt, absurdly large)
+     * @throws com.cogov.api.shared.ImageUnreadableException the photo's pixels cannot be read (cut off, corrupt, absurdly large)
      * @throws BarcodeNotFoundInImageException   no code was found
      * @throws BarcodeDecoderBusyException       the node is decoding as many photos as it has cores, for too long
      */

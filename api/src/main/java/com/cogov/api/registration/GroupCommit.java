@@ -23,7 +23,8 @@ import java.util.concurrent.TimeUnit;
  * costs the same eight statements and one commit however many sales it holds (one read of the sales' idempotency keys,
  * which finds the retries among them, then one multi-row insert per table). A group commits whole, or on any failure
  * (a key answered meanwhile, a lock wait, a deadlock) each of its sales is written again alone in its own transaction,
- * so every request still gets exactly its own outcome. A sale is answered only
+ * so every request still gets exactly its own outcome; a group that failed only because a random public number drawn
+ * was taken is written again whole with new numbers ({@link RegistrationNumbers}). A sale is answered only
  * after its commit and after it is counted in its buyer's velocity (one Redis round trip for the group). A quiet
  * counter's sale finds nobody to wait for and goes alone at once.
  */
@@ -31,6 +32,8 @@ import java.util.concurrent.TimeUnit;
 class GroupCommit {
 
     private static final Logger LOG = LoggerFactory.getLogger(GroupCommit.class);
+    /** Writes of a group with fresh public numbers before a taken number fails it. */
+    private static final int NUMBER_ATTEMPTS = 3;
 
     private record Pending(RegistrationWriter.Accepted sale, CompletableFuture<RegistrationResult> answer) {
     }
@@ -39,6 +42,7 @@ class GroupCommit {
     private final Velocity velocity;
     private final DistributionSummary groups;
     private final Counter fallbacks;
+    private final Counter numbersRedrawn;
     private final int groupSize;
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final List<Thread> writers = new ArrayList<>();
@@ -53,6 +57,8 @@ class GroupCommit {
                 .description("Groups of sales rolled back and written again sale by sale").register(meters);
         Gauge.builder("cogov.registration.commit.queued", queue, BlockingQueue::size)
                 .description("Sales accepted and waiting for a commit writer").register(meters);
+        this.numbersRedrawn = Counter.builder("cogov.registration.commit.numbers-redrawn")
+                .description("Groups written again because a public number drawn was taken").register(meters);
         this.groupSize = Math.max(1, config.commitGroupSize());
         for (int i = 0; i < Math.max(1, config.commitWriters()); i++) {
             Thread thread = new Thread(this::writeGroups, "registration-commit-" + i);
@@ -104,24 +110,39 @@ class GroupCommit {
         if (group.isEmpty()) {
             return;
         }
-        List<RegistrationWriter.Outcome> outcomes;
-        try {
-            outcomes = writer.accept(group.stream().map(Pending::sale).toList());
-        } catch (RuntimeException e) {
-            if (group.size() == 1) {
-                group.get(0).answer().completeExceptionally(e);
+        List<RegistrationWriter.Outcome> outcomes = null;
+        for (int attempt = 1; outcomes == null; attempt++) {
+            try {
+                outcomes = writer.accept(group.stream().map(Pending::sale).toList());
+            } catch (RegistrationStore.NumberTaken e) {
+                // A random public number hit one already taken (rare: nine random digits a day): drawn again, the same
+                // group, in a new transaction. Only after several misses in a row does it fail like any other error.
+                numbersRedrawn.increment();
+                if (attempt >= NUMBER_ATTEMPTS) {
+                    failed(group, e);
+                    return;
+                }
+            } catch (RuntimeException e) {
+                failed(group, e);
                 return;
             }
-            fallbacks.increment();
-            LOG.debug("A group of {} sales rolled back ({}); writing each alone", group.size(), e.toString());
-            group.forEach(p -> write(List.of(p)));
-            return;
         }
         long written = outcomes.stream().filter(RegistrationWriter.Written.class::isInstance).count();
         if (written > 0) { // a group of retries only wrote nothing
             groups.record(written);
         }
         answer(group, outcomes);
+    }
+
+    /** A group that rolled back: one sale gets the failure, several are written again each alone. */
+    private void failed(List<Pending> group, RuntimeException e) {
+        if (group.size() == 1) {
+            group.get(0).answer().completeExceptionally(e);
+            return;
+        }
+        fallbacks.increment();
+        LOG.debug("A group of {} sales rolled back ({}); writing each alone", group.size(), e.toString());
+        group.forEach(p -> write(List.of(p)));
     }
 
     /**
@@ -132,7 +153,7 @@ class GroupCommit {
         List<Velocity.Recorded> recorded = new ArrayList<>();
         for (int k = 0; k < group.size(); k++) {
             if (outcomes.get(k) instanceof RegistrationWriter.Written written) {
-                long id = written.result().id();
+                long id = written.id();
                 group.get(k).sale().counted().forEach(c -> recorded.add(new Velocity.Recorded(c, id)));
             }
         }

@@ -22,7 +22,10 @@ public final class RegistrationException extends CogovException {
         return new RegistrationException(code, detail, field);
     }
 
-    static RegistrationException notFound(long id) {
-        return new RegistrationException(ErrorCode.REGISTRATION_NOT_FOUND, "登记 " + id + " 不存在或不属于本药店", null);
+    /** The number is not repeated when it is not one: it is the caller's text. */
+    static RegistrationException notFound(@Nullable String number) {
+        boolean shaped = number != null && RegistrationNumbers.SHAPE.matcher(number).matches();
+        return new RegistrationException(ErrorCode.REGISTRATION_NOT_FOUND,
+                (shaped ? "登记 " + number : "该登记编号") + " 不存在或不属于本药店，请核对登记编号（DJ 加 18 位数字）", null);
     }
 }

@@ -67,6 +67,9 @@ public class RegistrationService {
     private static final int MAX_PAGE_SIZE = 50;
     private static final int MAX_PAGE = 10_000;
     private static final Duration MAX_QUERY_SPAN = Duration.ofDays(92);
+    /** One registration of a pharmacy by its public number: through uk_registration_number (RegistrationQueryPlanTest). */
+    static final String BY_NUMBER = "FROM registration r LEFT JOIN registration_void v ON v.registration_id = r.id"
+            + " WHERE r.number = ? AND r.pharmacy_id = ?";
 
     private final RegistrationStore store;
     private final RegistrationWriter writer;
@@ -191,10 +194,15 @@ public class RegistrationService {
         return new RegistrationBatch.Result(outcomes);
     }
 
-    /** Voids a registration of the caller's pharmacy within the void window: a new record, the sale stays on file. */
-    public RegistrationView voidRegistration(Actor clerk, long id, String reason) {
+    /**
+     * Voids a registration of the caller's pharmacy within the void window: a new record, the sale stays on file.
+     *
+     * @param number the registration's public number
+     */
+    public RegistrationView voidRegistration(Actor clerk, String number, String reason) {
         requireCounter(clerk);
-        RegistrationStore.Row row = ownRow(clerk, id);
+        RegistrationStore.Row row = ownRow(clerk, number);
+        long id = row.id();
         if (row.voidedAt() != null) {
             throw RegistrationException.of(ErrorCode.ALREADY_VOIDED, "该登记已于 " + row.voidedAt() + " 作废");
         }
@@ -207,7 +215,7 @@ public class RegistrationService {
                 .collect(Collectors.groupingBy(RegistrationStore.ItemRow::category, Collectors.summingInt(RegistrationStore.ItemRow::quantity)))
                 .forEach((category, packages) -> velocity.voided(row.buyer().numberIndex(), category,
                         new Velocity.Purchase(id, row.pharmacyId(), packages, row.soldAt())));
-        return view(ownRow(clerk, id));
+        return view(ownRow(clerk, number));
     }
 
     /** Search filters of the pharmacy's own records; all optional. */
@@ -282,11 +290,15 @@ public class RegistrationService {
         return sql.append(" ORDER BY r.sold_at DESC, r.id DESC LIMIT ? OFFSET ?").toString();
     }
 
-    /** One registration of the caller's pharmacy; another pharmacy's is not found. The read is audited. */
-    public RegistrationView get(Actor clerk, long id) {
+    /**
+     * One registration of the caller's pharmacy, by its public number; another pharmacy's is not found. The read is
+     * audited (under the internal id, as every other entry about the registration).
+     */
+    public RegistrationView get(Actor clerk, String number) {
         requireCounter(clerk);
-        RegistrationView view = view(ownRow(clerk, id));
-        audit.record(clerk, "registration.read", "registration", String.valueOf(id), AuditOutcome.SUCCESS, Map.of());
+        RegistrationStore.Row row = ownRow(clerk, number);
+        RegistrationView view = view(row);
+        audit.record(clerk, "registration.read", "registration", String.valueOf(row.id()), AuditOutcome.SUCCESS, Map.of());
         return view;
     }
 
@@ -417,10 +429,13 @@ public class RegistrationService {
 
     // ---------------------------------------------------------------- views
 
-    private RegistrationStore.Row ownRow(Actor clerk, long id) {
-        return store.rows("FROM registration r LEFT JOIN registration_void v ON v.registration_id = r.id"
-                        + " WHERE r.id = ? AND r.pharmacy_id = ?", List.of(id, clerk.pharmacyId())).stream().findFirst()
-                .orElseThrow(() -> RegistrationException.notFound(id));
+    /** By the public number (uk_registration_number), never the internal id, which would tell the city's volume. */
+    private RegistrationStore.Row ownRow(Actor clerk, String number) {
+        if (number == null || !RegistrationNumbers.SHAPE.matcher(number).matches()) {
+            throw RegistrationException.notFound(number);
+        }
+        return store.rows(BY_NUMBER, List.of(number, clerk.pharmacyId())).stream().findFirst()
+                .orElseThrow(() -> RegistrationException.notFound(number));
     }
 
     private RegistrationView view(RegistrationStore.Row row) {
@@ -443,7 +458,7 @@ public class RegistrationService {
             List<RegistrationResult.Warning> warnings = r.warnings() == null ? List.of()
                     : java.util.Arrays.stream(r.warnings().split(","))
                             .map(c -> new RegistrationResult.Warning(c, WARNING_LABELS.getOrDefault(c, c))).toList();
-            return new RegistrationView(r.id(), RegistrationWriter.number(r.id(), r.recordedAt()),
+            return new RegistrationView(r.number(),
                     r.voidedAt() == null ? RegistrationView.Status.ACTIVE : RegistrationView.Status.VOIDED, r.soldAt(), r.recordedAt(),
                     r.pharmacyId(), r.clerkId(), buyers.view(masked, today), lines, r.prescriptionNumber(), warnings,
                     r.voidedAt(), r.voidReason() == null ? null : privacy.redact(r.voidReason()));

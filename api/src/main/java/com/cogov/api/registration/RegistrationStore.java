@@ -216,21 +216,33 @@ class RegistrationStore {
     }
 
     /**
-     * Joins the caller's transaction: the registrations with their items and codes, ids in the order given. The
-     * registrations, their items and their codes go as one multi-row insert each (the driver rewrites each batch).
-     * The ids of a multi-row insert are its first id and the ones after it: the database hands them out consecutively
-     * in the auto-increment lock modes {@link AutoIncrementCheck} lets the app start with.
+     * A registration's public number was taken already (by an earlier sale, or by another of the same group): nothing
+     * of the statement was written, and the caller's transaction must roll back and be tried with fresh numbers.
+     */
+    static final class NumberTaken extends RuntimeException {
+        NumberTaken() {
+            super("a registration number drawn was taken already", null, false, false);
+        }
+    }
+
+    /**
+     * Joins the caller's transaction: the registrations with their public numbers, items and codes, ids in the order
+     * given. The registrations, their items and their codes go as one multi-row insert each (the driver rewrites each
+     * batch). The ids of a multi-row insert are its first id and the ones after it: the database hands them out
+     * consecutively in the auto-increment lock modes {@link AutoIncrementCheck} lets the app start with.
+     *
+     * @throws NumberTaken when one of the numbers is taken already
      */
     @Transactional
-    long[] insert(List<NewRegistration> registrations) {
+    long[] insert(List<NewRegistration> registrations, List<String> numbers) {
         try {
             Connection c = jdbc.getConnection();
             long[] ids = new long[registrations.size()];
             try (PreparedStatement ps = c.prepareStatement("""
                     INSERT INTO registration (pharmacy_id, district_code, clerk_id, sold_at, recorded_at, buyer_document_type,
                         buyer_number_sealed, buyer_number_index, buyer_name_sealed, buyer_birth_date, buyer_sex,
-                        prescription_number, prescriber, prescribing_institution, warnings)
-                    VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""", Statement.RETURN_GENERATED_KEYS)) {
+                        prescription_number, prescriber, prescribing_institution, warnings, number)
+                    VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""", Statement.RETURN_GENERATED_KEYS)) {
                 for (int k = 0; k < ids.length; k++) {
                     NewRegistration r = registrations.get(k);
                     VerifiedBuyer b = r.buyer();
@@ -249,9 +261,17 @@ class RegistrationStore {
                     ps.setString(13, r.prescriber());
                     ps.setString(14, r.institution());
                     ps.setString(15, r.warnings().isEmpty() ? null : r.warnings());
+                    ps.setString(16, numbers.get(k));
                     ps.addBatch();
                 }
-                ps.executeBatch();
+                try {
+                    ps.executeBatch();
+                } catch (SQLException e) {
+                    if (isDuplicateNumber(e)) {
+                        throw new NumberTaken();
+                    }
+                    throw e;
+                }
                 try (ResultSet keys = ps.getGeneratedKeys()) {
                     for (int k = 0; k < ids.length; k++) {
                         if (!keys.next()) {
@@ -291,6 +311,16 @@ class RegistrationStore {
         } catch (SQLException e) {
             throw new IllegalStateException("Could not store a registration", e);
         }
+    }
+
+    /** A batch reports a duplicate as BatchUpdateException, with the driver's error (naming the key) as its cause. */
+    private static boolean isDuplicateNumber(SQLException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLIntegrityConstraintViolationException && String.valueOf(t.getMessage()).contains("uk_registration_number")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Transactional
@@ -333,8 +363,10 @@ class RegistrationStore {
 
     // ------------------------------------------------------------------ reads
 
+    /** One registration as read; {@code id} is internal (never shown to a pharmacy), {@code number} its public number. */
     record Row(long id, long pharmacyId, long clerkId, Instant soldAt, Instant recordedAt, VerifiedBuyer buyer,
-               @Nullable String prescriptionNumber, @Nullable String warnings, @Nullable Instant voidedAt, @Nullable String voidReason) {
+               @Nullable String prescriptionNumber, @Nullable String warnings, @Nullable Instant voidedAt, @Nullable String voidReason,
+               String number) {
     }
 
     record ItemRow(long registrationId, long drugId, String category, int quantity, String batchNumber, List<String> traceCodes) {
@@ -342,7 +374,7 @@ class RegistrationStore {
 
     static final String ROW_COLUMNS = "r.id, r.pharmacy_id, r.clerk_id, r.sold_at, r.recorded_at, r.buyer_document_type,"
             + " r.buyer_number_sealed, r.buyer_number_index, r.buyer_name_sealed, r.buyer_birth_date, r.buyer_sex,"
-            + " r.prescription_number, r.warnings, v.voided_at, v.reason";
+            + " r.prescription_number, r.warnings, v.voided_at, v.reason, r.number";
 
     /** Rows of the query, with masking left to the caller (the sealed values are read, never logged). */
     @Connectable
@@ -359,7 +391,7 @@ class RegistrationStore {
                     Timestamp voided = rs.getTimestamp(14);
                     rows.add(new Row(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getTimestamp(4).toInstant(),
                             rs.getTimestamp(5).toInstant(), buyer, rs.getString(12), rs.getString(13),
-                            voided == null ? null : voided.toInstant(), rs.getString(15)));
+                            voided == null ? null : voided.toInstant(), rs.getString(15), rs.getString(16)));
                 }
             }
             return rows;

@@ -11,9 +11,7 @@ import jakarta.inject.Singleton;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,14 +26,15 @@ import java.util.Map;
 class RegistrationWriter {
 
     static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd");
 
     private final RegistrationStore store;
+    private final RegistrationNumbers numbers;
     private final AuditService audit;
     private final JsonMapper json;
 
-    RegistrationWriter(RegistrationStore store, AuditService audit, JsonMapper json) {
+    RegistrationWriter(RegistrationStore store, RegistrationNumbers numbers, AuditService audit, JsonMapper json) {
         this.store = store;
+        this.numbers = numbers;
         this.audit = audit;
         this.json = json;
     }
@@ -65,7 +64,8 @@ class RegistrationWriter {
     sealed interface Outcome {
     }
 
-    record Written(RegistrationResult result) implements Outcome {
+    /** @param id the internal id, for what is keyed by it (velocity); the answer carries only the public number */
+    record Written(long id, RegistrationResult result) implements Outcome {
     }
 
     record AnsweredBefore(RegistrationStore.Answered earlier) implements Outcome {
@@ -74,19 +74,21 @@ class RegistrationWriter {
     /**
      * The outcomes, in the order of the sales. The keys are looked up first, in one statement for the group (a retry
      * is evaluated like any sale, and only here found to be one); a key answered by a request still being written is
-     * caught by the idempotency record's primary key ({@link KeyAnsweredMeanwhile}).
+     * caught by the idempotency record's primary key ({@link KeyAnsweredMeanwhile}). Each written sale gets a public
+     * number drawn now, so a call that failed on a number already taken ({@link RegistrationStore.NumberTaken}) draws
+     * new ones when it is made again.
      */
     @Transactional
     List<Outcome> accept(List<Accepted> sales) {
         Map<RegistrationStore.RequestKey, RegistrationStore.Answered> answeredBefore =
                 store.answered(sales.stream().map(Accepted::requestKey).distinct().toList());
         List<Accepted> fresh = sales.stream().filter(s -> !answeredBefore.containsKey(s.requestKey())).toList();
-        List<RegistrationResult> written = fresh.isEmpty() ? List.of() : writeAll(fresh);
+        List<Written> written = fresh.isEmpty() ? List.of() : writeAll(fresh);
         List<Outcome> outcomes = new ArrayList<>(sales.size());
         int next = 0;
         for (Accepted sale : sales) {
             RegistrationStore.Answered earlier = answeredBefore.get(sale.requestKey());
-            outcomes.add(earlier != null ? new AnsweredBefore(earlier) : new Written(written.get(next++)));
+            outcomes.add(earlier != null ? new AnsweredBefore(earlier) : written.get(next++));
         }
         return outcomes;
     }
@@ -106,27 +108,28 @@ class RegistrationWriter {
         }
     }
 
-    private List<RegistrationResult> writeAll(List<Accepted> sales) {
-        long[] ids = store.insert(sales.stream().map(Accepted::registration).toList());
+    private List<Written> writeAll(List<Accepted> sales) {
+        List<String> drawn = sales.stream().map(s -> numbers.next(s.registration().recordedAt())).toList();
+        long[] ids = store.insert(sales.stream().map(Accepted::registration).toList(), drawn);
         List<RegistrationStore.NewAlert> alerts = new ArrayList<>();
         List<RegistrationStore.OutboxEvent> outbox = new ArrayList<>(sales.size());
         List<RegistrationStore.Answer> answers = new ArrayList<>(sales.size());
         List<AuditService.Event> events = new ArrayList<>(sales.size());
-        List<RegistrationResult> results = new ArrayList<>(sales.size());
+        List<Written> results = new ArrayList<>(sales.size());
         for (int k = 0; k < ids.length; k++) {
             Accepted sale = sales.get(k);
             RegistrationStore.NewRegistration r = sale.registration();
             long id = ids[k];
-            String number = number(id, r.recordedAt());
+            String number = drawn.get(k);
             sale.warnings().forEach(f -> alerts.add(new RegistrationStore.NewAlert(r.districtCode(), r.pharmacyId(), id,
                     r.buyer().numberIndex(), f.code(), f.severity().name(), f.category(), f.message())));
             outbox.add(new RegistrationStore.OutboxEvent("registration", id, 1, "REGISTERED", write(outboxPayload(id, number, r))));
-            RegistrationResult result = new RegistrationResult(id, number,
+            RegistrationResult result = new RegistrationResult(number,
                     sale.warnings().stream().map(f -> new RegistrationResult.Warning(f.code(), f.message())).toList());
             answers.add(new RegistrationStore.Answer(r.pharmacyId(), sale.key(), sale.requestHash(), id, write(result)));
             events.add(new AuditService.Event(sale.clerk(), "registration.create", "registration", String.valueOf(id),
                     AuditOutcome.SUCCESS, Map.of("items", String.valueOf(r.items().size()), "warnings", r.warnings())));
-            results.add(result);
+            results.add(new Written(id, result));
         }
         store.alerts(alerts);
         store.outbox(outbox);
@@ -143,14 +146,9 @@ class RegistrationWriter {
             throw RegistrationException.of(ErrorCode.ALREADY_VOIDED, "该登记已作废，无需重复操作");
         }
         store.outbox(List.of(new RegistrationStore.OutboxEvent("registration", row.id(), 2, "VOIDED", write(Map.of("id", row.id(),
-                "number", number(row.id(), row.recordedAt()), "voidedBy", clerk.accountId(), "reason", redactedReason)))));
+                "number", row.number(), "voidedBy", clerk.accountId(), "reason", redactedReason)))));
         audit.record(clerk, "registration.void", "registration", String.valueOf(row.id()), AuditOutcome.SUCCESS,
                 Map.of("reason", redactedReason));
-    }
-
-    static String number(long id, Instant recordedAt) {
-        String digits = Long.toString(id); // not String.format: this runs for every sale and every listed row
-        return "DJ" + DAY.format(recordedAt.atZone(CHINA)) + "0".repeat(Math.max(0, 10 - digits.length())) + digits;
     }
 
     /** Personal fields stay sealed: the data-centre uploader re-encrypts them under the bureau's key. */

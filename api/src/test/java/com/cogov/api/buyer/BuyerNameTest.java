@@ -21,6 +21,8 @@ class BuyerNameTest {
                 arguments("买买提·艾力", "买买提·艾力"),
                 arguments("John  Smith", "John Smith"),
                 arguments("Anne-Marie O'Neil", "Anne-Marie O'Neil"),
+                arguments("J. R. R. Tolkien Jr.", "J. R. R. Tolkien Jr."),
+                arguments("阿依古丽•买买提", "阿依古丽•买买提"),
                 arguments("李\u3000娜", "李 娜"),
                 arguments("𠮷野家", "𠮷野家"), // a supplementary-plane character counts as one
                 arguments("A".repeat(39) + "𠮷", "A".repeat(39) + "𠮷"));
@@ -44,7 +46,14 @@ class BuyerNameTest {
                 arguments("a control character", "张\u0007三", "无法显示的字符"),
                 arguments("a zero-width space", "张\u200B三", "无法显示的字符"),
                 arguments("a right-to-left override", "张\u202E三", "无法显示的字符"),
-                arguments("a broken surrogate pair", "张\uD842三", "无法显示的字符"));
+                arguments("a broken surrogate pair", "张\uD842三", "无法显示的字符"),
+                arguments("an emoji", "张三😀", "不能有表情"),
+                arguments("a path", "../../etc/passwd", "斜杠"),
+                arguments("a Windows path", "..\\..\\张三", "斜杠"),
+                arguments("markup", "<b>张三</b>", "符号"),
+                arguments("dots only", "...", "只能写在文字之间"),
+                arguments("a dot before the name", "·艾力", "只能写在文字之间"),
+                arguments("two marks together", "买买提··艾力", "只能写在文字之间"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -1,5 +1,6 @@
 package com.cogov.api.catalog;
 
+import com.cogov.api.shared.ImageUnreadableException;
 import com.cogov.api.shared.ImageUpload;
 import com.cogov.contracts.error.ErrorCode;
 import com.cogov.infra.dev.BarcodePhotos;

@@ -32,7 +32,7 @@ class RegistrationQueryPlanTest implements DevServicesTest {
     void loadTwentyThousandRegistrationsWithTheirItems() throws Exception {
         try (Connection c = devServices().openConnection(); PreparedStatement ps = c.prepareStatement("""
                 INSERT INTO registration (pharmacy_id, district_code, clerk_id, sold_at, buyer_document_type, buyer_number_sealed,
-                    buyer_number_index, buyer_name_sealed) VALUES (?,?,?,?,?,?,?,?)""")) {
+                    buyer_number_index, buyer_name_sealed, number) VALUES (?,?,?,?,?,?,?,?,?)""")) {
             Instant now = Instant.now();
             String[] districts = {"420102", "420103", "420104", "420105", "420106", "420107", "420111"};
             for (int i = 0; i < 20_000; i++) {
@@ -44,6 +44,7 @@ class RegistrationQueryPlanTest implements DevServicesTest {
                 ps.setString(6, "v1:x");
                 ps.setString(7, i % 500 == 0 ? BUYER : String.format("%064x", i));
                 ps.setString(8, "v1:y");
+                ps.setString(9, String.format("DJ20260101%010d", i));
                 ps.addBatch();
             }
             ps.executeBatch();
@@ -77,6 +78,13 @@ class RegistrationQueryPlanTest implements DevServicesTest {
         // What a sale reads before the velocity rule, with a trace code to check: the buyer's purchases by the blind index.
         assertThat(plan(RegistrationStore.earlierSql(2, 1), BUYER, ago(8), "EPHEDRINE_COMPOUND", "CODEINE_ORAL_LIQUID", "12345678901234567890"))
                 .isEqualTo("ix_registration_buyer_time");
+    }
+
+    @Test
+    void aRegistrationIsFoundByItsNumberThroughItsUniqueKey() throws Exception {
+        String byNumber = "SELECT " + RegistrationStore.ROW_COLUMNS + " " + RegistrationService.BY_NUMBER;
+        // row 12345 of the load above: pharmacy 1 + 12345 % 60
+        assertThat(plan(byNumber, "DJ202601010000012345", 46L)).isEqualTo("uk_registration_number");
     }
 
     /** The index the plan uses for table {@code r}; fails on a full scan. */

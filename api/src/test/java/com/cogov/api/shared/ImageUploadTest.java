@@ -1,6 +1,7 @@
 package com.cogov.api.shared;
 
 import com.cogov.contracts.error.ErrorCode;
+import com.cogov.infra.dev.BadImages;
 import org.junit.jupiter.api.Test;
 
 import javax.imageio.ImageIO;
@@ -36,6 +37,24 @@ class ImageUploadTest {
                 e -> assertThat(e.code()).isEqualTo(ErrorCode.UPLOAD_EMPTY));
         assertThatThrownBy(() -> ImageUpload.of(new byte[ImageUpload.MAX_BYTES + 1])).isInstanceOfSatisfying(CogovException.class,
                 e -> assertThat(e.code()).isEqualTo(ErrorCode.UPLOAD_TOO_LARGE));
+    }
+
+    @Test
+    void refusesAnImageDeclaringMoreThanFiftyMegapixelsFromItsHeaderAlone() {
+        assertThatThrownBy(() -> ImageUpload.of(BadImages.hugeBlankPng(20_000, 20_000)))
+                .isInstanceOfSatisfying(ImageUnreadableException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.IMAGE_UNREADABLE);
+                    assertThat(e.getMessage()).contains("20000×20000");
+                });
+    }
+
+    @Test
+    void aCompleteImageDecodesAndOnesCutOffOrWithGarbageAfterTheHeaderDoNot() throws IOException {
+        assertThat(ImageUpload.of(encode("png")).requireComplete().mediaType()).isEqualTo("image/png");
+        assertThatThrownBy(() -> ImageUpload.of(BadImages.truncatedPng()).requireComplete())
+                .isInstanceOf(ImageUnreadableException.class);
+        assertThatThrownBy(() -> ImageUpload.of(BadImages.pngThenHtml()).requireComplete())
+                .isInstanceOf(ImageUnreadableException.class);
     }
 
     private static byte[] encode(String format) throws IOException {

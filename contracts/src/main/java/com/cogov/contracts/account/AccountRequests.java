@@ -1,5 +1,6 @@
 package com.cogov.contracts.account;
 
+import com.cogov.contracts.text.MultiLine;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -36,6 +37,6 @@ public final class AccountRequests {
 
     @Serdeable
     @Schema(name = "ReasonRequest")
-    public record Reason(@NotBlank(message = "请填写原因") @Size(max = 200, message = "原因不超过200个字") String reason) {
+    public record Reason(@NotBlank(message = "请填写原因") @MultiLine @Size(max = 200, message = "原因不超过200个字") String reason) {
     }
 }

@@ -13,10 +13,19 @@ public final class AuthRequests {
     private AuthRequests() {
     }
 
+    /**
+     * What a WeChat code (wx.login, getPhoneNumber) may hold. WeChat's codes are short URL-safe tokens, and the embedded
+     * default's are {@code demo:<openid>} and {@code demo-phone:<number>}. WxJava puts the login code into the
+     * jscode2session URL unencoded, so anything else (an {@code &} adding parameters, spaces, control characters) is
+     * refused here, before a call to WeChat is made.
+     */
+    public static final String WECHAT_CODE = "[A-Za-z0-9:_-]*";
+
     @Serdeable
     @Schema(name = "WeChatSignInRequest")
     public record WeChatSignIn(
             @NotBlank(message = "缺少微信登录凭证") @Size(max = 128, message = "微信登录凭证格式不正确")
+            @Pattern(regexp = WECHAT_CODE, message = "微信登录凭证格式不正确，请重新进入小程序")
             @Schema(description = "wx.login code; in the embedded default `demo:<openid>`") String code) {
     }
 
@@ -25,7 +34,9 @@ public final class AuthRequests {
     public record Bind(
             @NotBlank(message = "请输入激活码") @Size(max = 32, message = "激活码格式不正确") String activationCode,
             @Nullable @Size(max = 128, message = "手机号授权凭证格式不正确")
-            @Schema(description = "code from the getPhoneNumber button, to bind the phone (optional)") String phoneCode) {
+            @Pattern(regexp = WECHAT_CODE, message = "手机号授权凭证格式不正确，请重新点击授权手机号")
+            @Schema(description = "code from the getPhoneNumber button, to bind the phone (optional)")
+            String phoneCode) {
     }
 
     @Serdeable

@@ -8,12 +8,11 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 
-/** A registered sale as the pharmacy sees it: personal fields masked. */
+/** A registered sale as the pharmacy sees it: personal fields masked, named by its public number. */
 @Serdeable
 @Schema(name = "Registration")
 public record RegistrationView(
-        long id,
-        String number,
+        @Schema(example = "DJ202611214830192756", requiredMode = Schema.RequiredMode.REQUIRED) String number,
         Status status,
         Instant soldAt,
         Instant recordedAt,

@@ -39,17 +39,18 @@ class BuyerController {
     @Post(value = "/scan", consumes = MediaType.MULTIPART_FORM_DATA)
     @Operation(summary = "Read the buyer's ID card from a photo",
             description = "Multipart field `image`: a photo of the front (人像面) of the card, JPEG, PNG or WebP, at most "
-                    + "5 MB, judged by its content. WeChat's OCR reads it and the number is re-validated (GB 11643). The "
+                    + "5 MB and 50 megapixels, judged by its content and decoded whole before anything is sent on. WeChat's OCR reads it and the number is re-validated (GB 11643). The "
                     + "answer shows the buyer masked, with an `identityRef` to send with the registration, usable by this "
                     + "pharmacy for 10 minutes. The photo is not kept.")
     @ApiResponse(responseCode = "200", description = "The buyer, masked, and the identity reference")
-    @ApiResponse(responseCode = "400", description = "UPLOAD_EMPTY, MISSING_PARAMETER",
+    @ApiResponse(responseCode = "400", description = "UPLOAD_EMPTY, MISSING_PARAMETER, MALFORMED_REQUEST (a part without a name)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @ApiResponse(responseCode = "413", description = "UPLOAD_TOO_LARGE",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @ApiResponse(responseCode = "415", description = "UPLOAD_NOT_AN_IMAGE",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "422", description = "ID_CARD_UNREADABLE: no card found, or the number read fails its check",
+    @ApiResponse(responseCode = "422", description = "IMAGE_UNREADABLE: cut off, corrupt or over 50 megapixels (WeChat is not called); "
+            + "ID_CARD_UNREADABLE: no card found, or the number read fails its check",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @ApiResponse(responseCode = "503", description = "WECHAT_UNAVAILABLE: retry, or type the number",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

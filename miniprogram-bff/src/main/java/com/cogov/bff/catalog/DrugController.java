@@ -65,7 +65,7 @@ class DrugController {
                     + "EAN-8, UPC-A, Code 128 (traceability codes, GS1-128), DataMatrix and QR codes, several per photo, "
                     + "and resolves each to its drug; a code that does not resolve carries errorCode instead.")
     @ApiResponse(responseCode = "200", description = "The codes found, each with its drug or the reason it has none")
-    @ApiResponse(responseCode = "400", description = "UPLOAD_EMPTY, MISSING_PARAMETER",
+    @ApiResponse(responseCode = "400", description = "UPLOAD_EMPTY, MISSING_PARAMETER, MALFORMED_REQUEST (a part without a name)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @ApiResponse(responseCode = "413", description = "UPLOAD_TOO_LARGE, PAYLOAD_TOO_LARGE",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

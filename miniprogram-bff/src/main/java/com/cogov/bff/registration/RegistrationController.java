@@ -73,10 +73,13 @@ class RegistrationController {
         return registrations.registerBatch(clerk, request);
     }
 
-    @Post("/{id}/void")
+    @Post("/{number}/void")
     @Operation(summary = "Void a registration of this pharmacy (within the void window); the record stays on file")
-    RegistrationView voidRegistration(long id, @Body @Valid VoidRequest request, @Parameter(hidden = true) Actor clerk) {
-        return registrations.voidRegistration(clerk, id, request.reason());
+    @ApiResponse(responseCode = "404", description = "REGISTRATION_NOT_FOUND: no such number in this pharmacy",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    RegistrationView voidRegistration(@Parameter(description = "The registration's number", example = "DJ202611214830192756") String number,
+                                      @Body @Valid VoidRequest request, @Parameter(hidden = true) Actor clerk) {
+        return registrations.voidRegistration(clerk, number, request.reason());
     }
 
     @Get
@@ -96,9 +99,12 @@ class RegistrationController {
         return registrations.daySummary(clerk, date);
     }
 
-    @Get("/{id}")
-    @Operation(summary = "One registration of this pharmacy (buyer data masked)")
-    RegistrationView get(long id, @Parameter(hidden = true) Actor clerk) {
-        return registrations.get(clerk, id);
+    @Get("/{number}")
+    @Operation(summary = "One registration of this pharmacy, by its number (buyer data masked)")
+    @ApiResponse(responseCode = "404", description = "REGISTRATION_NOT_FOUND: no such number in this pharmacy",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    RegistrationView get(@Parameter(description = "The registration's number", example = "DJ202611214830192756") String number,
+                         @Parameter(hidden = true) Actor clerk) {
+        return registrations.get(clerk, number);
     }
 }

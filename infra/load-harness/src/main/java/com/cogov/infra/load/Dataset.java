@@ -36,6 +36,7 @@ import java.util.function.Supplier;
 final class Dataset {
 
     static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    private static final java.time.format.DateTimeFormatter DAY = java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd");
     static final double SALES_PER_DAY = Population.PHARMACIES * 50.0;
     static final int EXTRA_DRUGS = 10_000;
     private static final int CHUNK = 2_000;
@@ -265,8 +266,8 @@ final class Dataset {
                             double[] cumulative, Map<Integer, Long> clerks, int cityBuyers) throws SQLException {
         try (PreparedStatement reg = c.prepareStatement("INSERT INTO registration (id, pharmacy_id, district_code, clerk_id,"
                 + " sold_at, recorded_at, buyer_document_type, buyer_number_sealed, buyer_number_index, buyer_name_sealed,"
-                + " buyer_birth_date, buyer_sex, prescription_number, prescriber, prescribing_institution, warnings)"
-                + " VALUES (?,?,?,?,?,?,'RESIDENT_ID',?,?,?,?,?,?,?,?,?)");
+                + " buyer_birth_date, buyer_sex, prescription_number, prescriber, prescribing_institution, warnings, number)"
+                + " VALUES (?,?,?,?,?,?,'RESIDENT_ID',?,?,?,?,?,?,?,?,?,?)");
              PreparedStatement item = c.prepareStatement("INSERT INTO registration_item (registration_id, drug_id,"
                      + " special_category_code, quantity, batch_number, prescribed_quantity) VALUES (?,?,?,?,?,?)");
              PreparedStatement code = c.prepareStatement("INSERT INTO registration_trace_code (trace_code, registration_id) VALUES (?,?)");
@@ -297,6 +298,8 @@ final class Dataset {
                 reg.setString(13, prescribed ? "张医生" : null);
                 reg.setString(14, prescribed ? "武汉市第一医院" : null);
                 reg.setString(15, buyer >= Population.SMURF_BASE && buyer < Population.CITY_BASE ? "VELOCITY_PHARMACIES" : null);
+                // Numbers as they were before they were random (the id in ten digits): unique, and past data keeps them.
+                reg.setString(16, "DJ" + DAY.format(soldAt.atZone(CHINA)) + String.format("%010d", id));
                 reg.addBatch();
                 int items = random.nextDouble() < 0.15 ? 2 : 1;
                 for (int n = 0; n < items; n++) {

@@ -25,6 +25,9 @@ import java.util.function.Supplier;
  */
 final class JdbcBaseline {
 
+    private static final java.time.ZoneId CHINA = java.time.ZoneId.of("Asia/Shanghai");
+    private static final java.time.format.DateTimeFormatter DAY = java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd");
+
     private JdbcBaseline() {
     }
 
@@ -68,7 +71,7 @@ final class JdbcBaseline {
         int n = 0;
         try (c; PreparedStatement reg = c.prepareStatement("INSERT INTO registration (pharmacy_id, district_code, clerk_id,"
                 + " sold_at, recorded_at, buyer_document_type, buyer_number_sealed, buyer_number_index, buyer_name_sealed,"
-                + " buyer_birth_date, buyer_sex) VALUES (?,?,0,?,?,'RESIDENT_ID',?,?,?,'2001-02-03','MALE')",
+                + " buyer_birth_date, buyer_sex, number) VALUES (?,?,0,?,?,'RESIDENT_ID',?,?,?,'2001-02-03','MALE',?)",
                 java.sql.Statement.RETURN_GENERATED_KEYS);
              PreparedStatement item = c.prepareStatement("INSERT INTO registration_item (registration_id, drug_id,"
                      + " special_category_code, quantity, batch_number) VALUES (?,?,?,1,'B20261125')");
@@ -90,7 +93,16 @@ final class JdbcBaseline {
                 reg.setString(5, buyer[0]);
                 reg.setString(6, buyer[1]);
                 reg.setString(7, buyer[2]);
-                reg.executeUpdate();
+                // A random public number, as the app draws it, drawn again in the rare case it is taken.
+                for (boolean inserted = false; !inserted; ) {
+                    reg.setString(8, "DJ" + DAY.format(now.toInstant().atZone(CHINA)) + String.format("%010d", random.nextLong(10_000_000_000L)));
+                    try {
+                        reg.executeUpdate();
+                        inserted = true;
+                    } catch (java.sql.SQLIntegrityConstraintViolationException taken) {
+                        // only the number can collide: the statement did nothing, the transaction goes on
+                    }
+                }
                 long id;
                 try (var keys = reg.getGeneratedKeys()) {
                     keys.next();

@@ -1,9 +1,11 @@
-package com.cogov.api.catalog;
+package com.cogov.api.shared;
 
-import com.cogov.api.shared.CogovException;
 import com.cogov.contracts.error.ErrorCode;
 
-/** The upload is an image by its first bytes, but its pixels cannot be read: cut off, corrupt, or absurdly large. */
+/**
+ * The upload is an image by its first bytes, but its pixels cannot be read: cut off, corrupt, or absurdly large
+ * ({@link ImageUpload}).
+ */
 public final class ImageUnreadableException extends CogovException {
 
     private ImageUnreadableException(String detail) {
