@@ -22,9 +22,14 @@ import java.util.stream.Stream;
  * for the addresses in their environment, and prints where to go. Ctrl-C stops everything.
  *
  * <p>System properties: {@code cogov.root} (the checkout), {@code cogov.wipe=true} (start from empty data),
- * {@code cogov.bff.port} / {@code cogov.portal.port} (default 8080 / 8081; management ports are these + 1000).
+ * {@code cogov.bff.port} / {@code cogov.portal.port} (default 8080 / 8081; management ports are these + 1000, see
+ * {@link Ports}). The run profile in this module's pom forwards each from the Maven property of the same name, so
+ * {@code -Dcogov.bff.port=18080} on the run command reaches this JVM. With the environment variable
+ * {@value #DRY_RUN} set to {@code true} the launcher prints what it would start and exits, starting nothing.
  */
 public final class DevLauncher {
+
+    static final String DRY_RUN = "COGOV_LAUNCHER_DRY_RUN";
 
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
 
@@ -35,14 +40,28 @@ public final class DevLauncher {
         long started = System.nanoTime();
         Path root = Path.of(System.getProperty("cogov.root", ".")).toAbsolutePath().normalize();
         Path data = root.resolve(".devdata");
-        if (Boolean.getBoolean("cogov.wipe")) {
+        Ports ports;
+        try {
+            ports = Ports.from(System.getProperties());
+        } catch (IllegalArgumentException e) {
+            exit(e.getMessage());
+            return;
+        }
+        boolean wipe = Boolean.getBoolean("cogov.wipe");
+        if (Boolean.parseBoolean(System.getenv(DRY_RUN))) {
+            say("Dry run (" + DRY_RUN + "): would start the " + ports + "; data in " + data
+                    + (wipe ? ", wiped first" : ""));
+            return;
+        }
+        // Before the wipe: a run that cannot start must not have thrown the data away.
+        for (Ports.Use use : ports.uses()) {
+            requireFree(use);
+        }
+        if (wipe) {
             deleteRecursively(data);
         }
-        int bffPort = Integer.getInteger("cogov.bff.port", 8080);
-        int portalPort = Integer.getInteger("cogov.portal.port", 8081);
-        for (int port : new int[]{bffPort, portalPort, bffPort + 1000, portalPort + 1000}) {
-            requireFree(port);
-        }
+        int bffPort = ports.bff();
+        int portalPort = ports.portal();
 
         say("Starting the embedded default (data in " + data + ") ...");
         DevServices services;
@@ -124,13 +143,19 @@ public final class DevLauncher {
         return out.toString().stripTrailing();
     }
 
-    private static void requireFree(int port) {
-        try (ServerSocket ignored = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+    private static void requireFree(Ports.Use use) {
+        try (ServerSocket ignored = new ServerSocket(use.port(), 1, InetAddress.getLoopbackAddress())) {
             // free
         } catch (IOException e) {
-            throw new IllegalStateException("Port " + port + " is in use. Stop what holds it, or choose other ports with"
-                    + " -Dcogov.bff.port=... -Dcogov.portal.port=...");
+            exit("Port " + use.port() + " (" + use.what() + ") is in use. Stop what holds it, or choose other ports,"
+                    + " e.g. add -D" + Ports.BFF_PROPERTY + "=18080 -D" + Ports.PORTAL_PROPERTY + "=18081 to the run"
+                    + " command (management ports are these + " + Ports.MANAGEMENT_OFFSET + ").");
         }
+    }
+
+    private static void exit(String message) {
+        System.err.println("\n" + message);
+        System.exit(1);
     }
 
     private static void deleteRecursively(Path path) throws IOException {
