@@ -19,7 +19,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
- * The boundaries of architecture.md, for the business core. A feature is a package under com.cogov.api; it shows
+ * The boundaries of docs/architecture.md, for the business core. A feature is a package under com.cogov.api; it shows
  * the others one entry (a *Service or *Operations) with its value types (records, enums), its named exceptions and
  * events, and nothing else. Which feature
  * may use which is stated here, so that a new edge is a reviewed change to this table.

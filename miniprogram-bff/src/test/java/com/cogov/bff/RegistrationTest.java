@@ -54,7 +54,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-/** The counter flow: a clerk registers sales, the rules of domain-rules.md §1 apply, nothing is lost or doubled. */
+/** The counter flow: a clerk registers sales, the rules of docs/domain-rules.md §1 apply, nothing is lost or doubled. */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RegistrationTest implements DevServicesTest {

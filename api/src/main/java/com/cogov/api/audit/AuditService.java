@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
 
 /**
  * The audit feature's entry: the trail of every write, sign-in and sign-in failure, permission denial, unmask and read
- * of a buyer's personal data (domain-rules.md §7, 等保 2.0 level 3 security audit).
+ * of a buyer's personal data (docs/domain-rules.md §7, 等保 2.0 level 3 security audit).
  * <p>
  * The trail is append-only and tamper-evident. Each row carries the SM3 hash of its content linked to the previous
  * row's hash ({@link AuditHashing} spells the format out), and database triggers refuse UPDATE and DELETE. An entry

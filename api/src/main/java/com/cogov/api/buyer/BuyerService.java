@@ -29,7 +29,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * The buyer feature's entry: who is buying a special compound preparation (domain-rules.md §1, §2). A buyer is
+ * The buyer feature's entry: who is buying a special compound preparation (docs/domain-rules.md §1, §2). A buyer is
  * identified either from a typed document ({@link #verify}) or from an ID-card photo ({@link #scan}, then
  * {@link #fromReference}); both give a {@link VerifiedBuyer} whose personal values are only sealed, indexed and masked.
  * Every rule is applied here, on the server, whatever the mini-program already checked.

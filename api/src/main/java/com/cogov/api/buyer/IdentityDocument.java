@@ -11,7 +11,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * A document number checked by the rules of its type (domain-rules.md §2), in its one stored form: upper case,
+ * A document number checked by the rules of its type (docs/domain-rules.md §2), in its one stored form: upper case,
  * half-width, no spaces, and a legacy 15-digit ID number converted to its 18-character form. All checks run on the
  * server whatever the mini-program checked, since the client is not trusted.
  *
@@ -23,7 +23,7 @@ record IdentityDocument(DocumentType type, String number, @Nullable LocalDate bi
 
     private static final int[] WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
     private static final String CHECK_CHARACTERS = "10X98765432";
-    /** GB/T 2260 provinces, plus 81/82/83 (Hong Kong, Macao, Taiwan residence permits) and 91 (domain-rules.md §2). */
+    /** GB/T 2260 provinces, plus 81/82/83 (Hong Kong, Macao, Taiwan residence permits) and 91 (docs/domain-rules.md §2). */
     private static final Set<Integer> PROVINCES = Set.of(
             11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45, 46,
             50, 51, 52, 53, 54, 61, 62, 63, 64, 65, 71, 81, 82, 83, 91);

@@ -1,7 +1,7 @@
 package com.cogov.api.catalog;
 
 /**
- * A code read from a drug package, classified and checked (domain-rules.md §3): a GS1 commodity barcode
+ * A code read from a drug package, classified and checked (docs/domain-rules.md §3): a GS1 commodity barcode
  * (EAN-13, EAN-8, UPC-A, with its mod-10 check digit) or a 20-digit traceability code, whose first 7 digits
  * identify the product. The traceability code's own check algorithm is not public, so only its shape is checked.
  */

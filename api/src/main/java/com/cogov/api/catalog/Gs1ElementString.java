@@ -13,7 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A GS1 element string read from a GS1 DataMatrix, GS1-128 or GS1 QR code (domain-rules.md §3), or typed in its
+ * A GS1 element string read from a GS1 DataMatrix, GS1-128 or GS1 QR code (docs/domain-rules.md §3), or typed in its
  * human-readable form {@code (01)06971200000012(17)281231(10)B2026(21)SN123}. Only the application identifiers a
  * drug package carries are interpreted: (01) GTIN, (17) expiry, (10) batch, (21) serial; others are kept raw.
  *

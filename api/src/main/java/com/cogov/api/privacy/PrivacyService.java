@@ -32,7 +32,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The privacy feature's entry: how ID numbers, names and phone numbers are stored, found and shown (domain-rules.md
+ * The privacy feature's entry: how ID numbers, names and phone numbers are stored, found and shown (docs/domain-rules.md
  * §7, GB/T 39786 §8.4). Stored values are sealed with SM4-GCM, which also protects their integrity; lookups go through
  * a keyed HMAC-SM3 blind index, since the sealed values are random; responses and logs show only masks.
  * <p>

@@ -5,7 +5,7 @@ import io.micronaut.context.annotation.Parameter;
 import io.micronaut.core.bind.annotation.Bindable;
 
 /**
- * Local policy for one special category (domain-rules.md §1 marks these as policy, not law): what to do with minors
+ * Local policy for one special category (docs/domain-rules.md §1 marks these as policy, not law): what to do with minors
  * where the law sets no ban, and the city-wide velocity limits for one buyer. Configured under
  * {@code cogov.registration.categories.<CATEGORY_CODE>}; a category not configured gets the defaults.
  */

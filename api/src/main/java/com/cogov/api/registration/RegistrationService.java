@@ -50,7 +50,7 @@ import java.util.stream.Collectors;
 
 /**
  * The registration feature's entry: a clerk registers each sale of a special compound preparation with the buyer's
- * identity; the rules of domain-rules.md §1 are checked; an accepted sale is never lost or doubled (idempotency
+ * identity; the rules of docs/domain-rules.md §1 are checked; an accepted sale is never lost or doubled (idempotency
  * keys, one transaction with its outbox record) and never edited (a void is a new record).
  */
 @Singleton

@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
-/** domain-rules.md §2, rule by rule. "Today" is fixed so that dates near it are exact. */
+/** docs/domain-rules.md §2, rule by rule. "Today" is fixed so that dates near it are exact. */
 class IdentityDocumentTest {
 
     static final LocalDate TODAY = LocalDate.of(2026, 11, 22);

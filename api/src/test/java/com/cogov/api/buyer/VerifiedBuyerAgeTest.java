@@ -10,7 +10,7 @@ import java.time.LocalDate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Age in whole years (周岁), as the minors rules of domain-rules.md §1 need it. */
+/** Age in whole years (周岁), as the minors rules of docs/domain-rules.md §1 need it. */
 class VerifiedBuyerAgeTest {
 
     @ParameterizedTest(name = "born {0}, on {1}: {2}")

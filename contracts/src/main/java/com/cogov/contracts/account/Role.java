@@ -1,6 +1,6 @@
 package com.cogov.contracts.account;
 
-/** Who a caller is, which decides their scope (domain-rules.md §7: least privilege, separated admin roles). */
+/** Who a caller is, which decides their scope (docs/domain-rules.md §7: least privilege, separated admin roles). */
 public enum Role {
     /** Registers sales. Scope: one pharmacy. */
     PHARMACY_CLERK,

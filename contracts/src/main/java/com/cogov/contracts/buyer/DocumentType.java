@@ -1,7 +1,7 @@
 package com.cogov.contracts.buyer;
 
 /**
- * The identity documents a pharmacy records a buyer's number from (domain-rules.md §2). The first three are numbered
+ * The identity documents a pharmacy records a buyer's number from (docs/domain-rules.md §2). The first three are numbered
  * under GB 11643 and checked in full (check character, birth date); the last two are only format-checked, since their
  * numbering has no public check.
  */

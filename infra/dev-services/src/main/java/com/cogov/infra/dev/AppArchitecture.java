@@ -7,7 +7,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
- * The rule for the runnable apps (architecture.md): controllers, config and channel glue only. Persistence, Redis
+ * The rule for the runnable apps (docs/architecture.md): controllers, config and channel glue only. Persistence, Redis
  * and WeChat are reached through the business core's feature entries, never directly.
  */
 public final class AppArchitecture {
