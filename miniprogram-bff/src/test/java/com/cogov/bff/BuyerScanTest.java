@@ -19,7 +19,7 @@ import com.cogov.infra.dev.DevServicesTest;
 import com.cogov.infra.dev.FakeWeChatServer;
 import com.cogov.infra.dev.RawHttp;
 import com.cogov.infra.dev.RecordedRequest;
-import com.cogov.infra.dev.TestPersonalData;
+import com.cogov.api.buyer.TestPersonalData;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpRequest;

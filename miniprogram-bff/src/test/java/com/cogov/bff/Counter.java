@@ -5,7 +5,7 @@ import com.cogov.contracts.buyer.DocumentType;
 import com.cogov.contracts.registration.RegistrationRequest;
 import com.cogov.contracts.registration.RegistrationResult;
 import com.cogov.infra.dev.DevServices;
-import com.cogov.infra.dev.TestPersonalData;
+import com.cogov.api.buyer.TestPersonalData;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.http.client.HttpClient;

@@ -2,7 +2,7 @@ package com.cogov.portal;
 
 import com.cogov.contracts.account.SignInResult;
 import com.cogov.contracts.error.Problem;
-import com.cogov.infra.dev.Authenticator;
+import com.cogov.api.account.Authenticator;
 import com.cogov.infra.dev.DevServices;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpRequest;

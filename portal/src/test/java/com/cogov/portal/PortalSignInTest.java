@@ -5,7 +5,7 @@ import com.cogov.contracts.account.IssuedCredential;
 import com.cogov.contracts.account.ProfileView;
 import com.cogov.contracts.account.Role;
 import com.cogov.contracts.account.SignInResult;
-import com.cogov.infra.dev.Authenticator;
+import com.cogov.api.account.Authenticator;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;

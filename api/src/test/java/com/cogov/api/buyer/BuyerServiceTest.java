@@ -9,7 +9,6 @@ import com.cogov.contracts.buyer.BuyerView;
 import com.cogov.contracts.buyer.DocumentType;
 import com.cogov.contracts.buyer.Sex;
 import com.cogov.infra.dev.DevServicesTest;
-import com.cogov.infra.dev.TestPersonalData;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;

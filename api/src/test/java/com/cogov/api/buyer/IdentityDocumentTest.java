@@ -4,7 +4,6 @@ import com.cogov.contracts.buyer.DocumentType;
 import com.cogov.contracts.buyer.Sex;
 import com.cogov.contracts.error.ErrorCode;
 import com.cogov.contracts.error.Problem;
-import com.cogov.infra.dev.TestPersonalData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;

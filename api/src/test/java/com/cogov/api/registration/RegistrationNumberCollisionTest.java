@@ -6,7 +6,7 @@ import com.cogov.contracts.buyer.DocumentType;
 import com.cogov.contracts.registration.RegistrationRequest;
 import com.cogov.contracts.registration.RegistrationResult;
 import com.cogov.infra.dev.DevServicesTest;
-import com.cogov.infra.dev.TestPersonalData;
+import com.cogov.api.buyer.TestPersonalData;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.context.annotation.Requires;

@@ -1,6 +1,6 @@
 package com.cogov.infra.launcher;
 
-import com.cogov.infra.dev.TestPersonalData;
+import com.cogov.api.buyer.TestPersonalData;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;

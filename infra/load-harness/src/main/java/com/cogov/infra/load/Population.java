@@ -1,6 +1,6 @@
 package com.cogov.infra.load;
 
-import com.cogov.infra.dev.TestPersonalData;
+import com.cogov.api.buyer.TestPersonalData;
 
 import java.time.LocalDate;
 
