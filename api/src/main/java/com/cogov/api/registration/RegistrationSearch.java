@@ -56,24 +56,21 @@ class RegistrationSearch {
                 + (c.buyerIndex() != null ? " FORCE INDEX (ix_registration_buyer_time)" : "")
                 + " LEFT JOIN registration_void v ON v.registration_id = r.id WHERE r.pharmacy_id = ? AND r.sold_at >= ? AND r.sold_at < ?");
         List<Object> parameters = new ArrayList<>(List.of(c.pharmacyId(), Timestamp.from(c.from()), Timestamp.from(c.to())));
-        if (c.buyerIndex() != null) {
-            text.append(" AND r.buyer_number_index = ?");
-            parameters.add(c.buyerIndex());
-        }
-        if (c.clerkId() != null) {
-            text.append(" AND r.clerk_id = ?");
-            parameters.add(c.clerkId());
-        }
-        if (c.drugId() != null) {
-            text.append(" AND EXISTS (SELECT 1 FROM registration_item i WHERE i.registration_id = r.id AND i.drug_id = ?)");
-            parameters.add(c.drugId());
-        }
-        if (c.category() != null) {
-            text.append(" AND EXISTS (SELECT 1 FROM registration_item i WHERE i.registration_id = r.id AND i.special_category_code = ?)");
-            parameters.add(c.category());
-        }
+        and(text, parameters, "r.buyer_number_index = ?", c.buyerIndex());
+        and(text, parameters, "r.clerk_id = ?", c.clerkId());
+        and(text, parameters, "EXISTS (SELECT 1 FROM registration_item i WHERE i.registration_id = r.id AND i.drug_id = ?)", c.drugId());
+        and(text, parameters, "EXISTS (SELECT 1 FROM registration_item i WHERE i.registration_id = r.id"
+                + " AND i.special_category_code = ?)", c.category());
         parameters.add(c.size() + 1);
         parameters.add(c.page() * c.size());
         return new Sql(text.append(" ORDER BY r.sold_at DESC, r.id DESC LIMIT ? OFFSET ?").toString(), List.copyOf(parameters));
+    }
+
+    /** The filter's fixed fragment and its bound value, when the filter is present. */
+    private static void and(StringBuilder text, List<Object> parameters, String condition, @Nullable Object value) {
+        if (value != null) {
+            text.append(" AND ").append(condition);
+            parameters.add(value);
+        }
     }
 }
