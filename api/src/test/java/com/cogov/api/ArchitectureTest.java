@@ -2,6 +2,9 @@ package com.cogov.api;
 
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaConstructor;
+import com.tngtech.archunit.core.domain.JavaField;
+import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchCondition;
@@ -9,14 +12,25 @@ import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import io.micronaut.data.annotation.MappedEntity;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.constructors;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The boundaries of docs/architecture.md, for the business core. A feature is a package under com.cogov.api; it shows
@@ -38,6 +52,13 @@ class ArchitectureTest {
             "pharmacy", Set.of("audit", "privacy"),
             "privacy", Set.of("audit"),
             "registration", Set.of("audit", "buyer", "catalog", "privacy"));
+
+    /** Past this a class holds more than one use case: split it (architecture.md §4). */
+    private static final int MAX_LINES = 350;
+    /** Past this a class does too many things: a use case of its own, or a smaller collaborator, is missing. */
+    private static final int MAX_DEPENDENCIES = 9;
+    /** Micronaut's generated bean definitions and proxies ($Foo$Definition, $Foo$Definition$Intercepted). */
+    private static final String GENERATED = ".*\\.\\$.*";
 
     private static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -84,6 +105,67 @@ class ArchitectureTest {
                 .check(CLASSES);
     }
 
+    @Test
+    void noClassInTheCoreIsLongerThan350Lines() throws IOException {
+        List<String> tooLong;
+        try (Stream<Path> sources = Files.walk(Path.of("src/main/java"))) {
+            tooLong = sources.filter(p -> p.toString().endsWith(".java")).map(p -> {
+                try {
+                    int lines = Files.readAllLines(p).size();
+                    return lines > MAX_LINES ? p + " has " + lines + " lines" : null;
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }).filter(java.util.Objects::nonNull).sorted().toList();
+        }
+        assertThat(tooLong).as("classes over %d lines", MAX_LINES).isEmpty();
+    }
+
+    @Test
+    void noConstructorTakesMoreThanNineDependencies() {
+        // Records are values: their components are not dependencies.
+        constructors().that().areDeclaredInClassesThat().resideInAPackage(CORE + "..")
+                .and().areDeclaredInClassesThat().areNotRecords()
+                .and().areDeclaredInClassesThat().haveNameNotMatching(GENERATED)
+                .should(takeAtMost(MAX_DEPENDENCIES))
+                .check(CLASSES);
+    }
+
+    @Test
+    void noServiceTouchesJavaSql() {
+        noClasses().that().resideInAPackage(CORE + "..").and().haveSimpleNameEndingWith("Service")
+                .should().dependOnClassesThat().resideInAPackage("java.sql..")
+                .because("SQL and its types belong to a package-private store or query class (style.md)")
+                .check(CLASSES);
+    }
+
+    @Test
+    void rawJdbcClassesArePackagePrivate() {
+        classes().that().resideInAPackage(CORE + "..").and().haveNameNotMatching(GENERATED).and(useRawJdbc())
+                .should().notBePublic()
+                .because("a store or query class is its feature's own; others reach the data through the entry")
+                .check(CLASSES);
+    }
+
+    /**
+     * A record or enum that carries sealed personal values or blind indexes (a component named {@code ...Sealed} or
+     * {@code ...Index}, as {@code buyer.VerifiedBuyer}) stays in its feature. Outside it, it is used only where the
+     * owning feature's entry hands it over or takes it back (registration gets a VerifiedBuyer from
+     * {@code BuyerService.verify}/{@code fromReference} and gives one to {@code BuyerService.view}): by a class that
+     * calls that entry, and never kept in a field, so it is not carried further.
+     */
+    @Test
+    void recordsOfSealedPersonalValuesStayInTheirFeature() {
+        classes().that().resideInAPackage(CORE + "..").and().haveNameNotMatching(GENERATED)
+                .should(useOtherFeaturesSealedValuesOnlyAtTheirEntry())
+                .check(CLASSES);
+    }
+
+    @Test
+    void featuresAreFreeOfCycles() {
+        slices().matching(CORE + ".(*)..").should().beFreeOfCycles().check(CLASSES);
+    }
+
     private static com.tngtech.archunit.base.DescribedPredicate<JavaClass> featureClass() {
         return com.tngtech.archunit.base.DescribedPredicate.describe("belong to a feature",
                 c -> feature(c).filter(f -> !COMMON.contains(f)).isPresent());
@@ -107,6 +189,57 @@ class ArchitectureTest {
                         .filter(target -> !ALLOWED.get(own.get()).contains(target))
                         .ifPresent(target -> events.add(SimpleConditionEvent.violated(item,
                                 dependency.getDescription() + " crosses from '" + own.get() + "' into '" + target + "'"))));
+            }
+        };
+    }
+
+    private static com.tngtech.archunit.base.DescribedPredicate<JavaClass> useRawJdbc() {
+        Set<String> raw = Set.of(Connection.class.getName(), PreparedStatement.class.getName(), JdbcOperations.class.getName());
+        return com.tngtech.archunit.base.DescribedPredicate.describe("use java.sql.Connection, PreparedStatement or JdbcOperations",
+                c -> c.getDirectDependenciesFromSelf().stream().anyMatch(d -> raw.contains(d.getTargetClass().getName())));
+    }
+
+    private static ArchCondition<JavaConstructor> takeAtMost(int parameters) {
+        return new ArchCondition<>("take at most " + parameters + " parameters") {
+            @Override
+            public void check(JavaConstructor item, ConditionEvents events) {
+                int count = item.getRawParameterTypes().size();
+                if (count > parameters) {
+                    events.add(SimpleConditionEvent.violated(item, item.getFullName() + " takes " + count + " parameters"));
+                }
+            }
+        };
+    }
+
+    private static boolean carriesSealedValues(JavaClass c) {
+        return (c.isRecord() || c.isEnum()) && feature(c).isPresent() && c.getFields().stream()
+                .filter(f -> !f.getModifiers().contains(JavaModifier.STATIC))
+                .map(JavaField::getName).anyMatch(n -> n.endsWith("Sealed") || n.endsWith("Index"));
+    }
+
+    private static ArchCondition<JavaClass> useOtherFeaturesSealedValuesOnlyAtTheirEntry() {
+        return new ArchCondition<>("use another feature's records of sealed values only where its entry hands them over") {
+            @Override
+            public void check(JavaClass item, ConditionEvents events) {
+                Optional<String> own = feature(item);
+                item.getDirectDependenciesFromSelf().stream().map(d -> d.getTargetClass().getBaseComponentType())
+                        .filter(ArchitectureTest::carriesSealedValues)
+                        .filter(target -> !feature(target).equals(own))
+                        .distinct()
+                        .forEach(target -> {
+                            String owner = feature(target).orElseThrow();
+                            boolean callsEntry = item.getMethodCallsFromSelf().stream()
+                                    .map(call -> call.getTargetOwner())
+                                    .anyMatch(o -> feature(o).filter(owner::equals).isPresent()
+                                            && (o.getSimpleName().endsWith("Service") || o.getSimpleName().endsWith("Operations")));
+                            if (!callsEntry) {
+                                events.add(SimpleConditionEvent.violated(item, item.getName() + " uses " + target.getName()
+                                        + " without getting it from or giving it to the '" + owner + "' entry"));
+                            }
+                            item.getFields().stream().filter(f -> f.getRawType().equals(target)).forEach(f -> events.add(
+                                    SimpleConditionEvent.violated(item, f.getFullName() + " keeps " + target.getName()
+                                            + ": keep the sealed values in the feature's own type")));
+                        });
             }
         };
     }

@@ -6,6 +6,7 @@ import com.cogov.api.pharmacy.PharmacyService;
 import com.cogov.api.privacy.PersonalField;
 import com.cogov.api.privacy.PrivacyService;
 import com.cogov.api.shared.Actor;
+import com.cogov.api.shared.CityConfiguration;
 import com.cogov.contracts.account.AccountRequests;
 import com.cogov.contracts.account.AccountView;
 import com.cogov.contracts.account.IssuedCredential;
@@ -38,10 +39,11 @@ class AccountAdministration {
     private final PrivacyService privacy;
     private final AuditService audit;
     private final AccountViews views;
+    private final CityConfiguration city;
 
     AccountAdministration(AccountRepository accounts, Credentials credentials, AccountStatusChanges statusChanges,
                           PasswordCheck passwords, PharmacyService pharmacies, PrivacyService privacy,
-                          AuditService audit, AccountViews views) {
+                          AuditService audit, AccountViews views, CityConfiguration city) {
         this.accounts = accounts;
         this.credentials = credentials;
         this.statusChanges = statusChanges;
@@ -50,6 +52,7 @@ class AccountAdministration {
         this.privacy = privacy;
         this.audit = audit;
         this.views = views;
+        this.city = city;
     }
 
     @Transactional
@@ -87,7 +90,7 @@ class AccountAdministration {
                     throw AccountRequestInvalidException.field("enterpriseId", "企业不存在");
                 }
             }
-            case CITY_ADMIN -> district = "420100";
+            case CITY_ADMIN -> district = city.code();
             default -> { }
         }
         Account account = saveNew(Account.newAccount(role, request.displayName().strip(), username, null,

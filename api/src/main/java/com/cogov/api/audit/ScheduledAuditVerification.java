@@ -28,8 +28,8 @@ class ScheduledAuditVerification {
         this.audit = audit;
     }
 
-    /** 02:30 Beijing time: after midnight's batch work, before the bureau's working day. */
-    @Scheduled(cron = "0 30 2 * * *", zoneId = "Asia/Shanghai")
+    /** 02:30 in the city (CityConfiguration's zone): after midnight's batch work, before the bureau's working day. */
+    @Scheduled(cron = "0 30 2 * * *", zoneId = "${cogov.city.zone:Asia/Shanghai}")
     void verifyNightly() {
         String traceId = UUID.randomUUID().toString().replace("-", "");
         AuditVerification result = audit.verify(Actor.system(traceId));

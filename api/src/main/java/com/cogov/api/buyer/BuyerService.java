@@ -6,6 +6,7 @@ import com.cogov.api.privacy.PersonalField;
 import com.cogov.api.privacy.PrivacyService;
 import com.cogov.api.shared.AccessDeniedException;
 import com.cogov.api.shared.Actor;
+import com.cogov.api.shared.CityConfiguration;
 import com.cogov.api.shared.CogovException;
 import com.cogov.api.shared.ImageUpload;
 import com.cogov.contracts.account.Role;
@@ -20,7 +21,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.EnumSet;
@@ -41,7 +41,6 @@ public class BuyerService {
     public static final Duration REFERENCE_LIFETIME = Duration.ofMinutes(10);
     static final String SCAN_ACTION = "buyer.scan";
     /** Birth dates and ages are reckoned on the calendar of the place of sale. */
-    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     private static final Set<Role> COUNTER_STAFF = EnumSet.of(Role.PHARMACY_CLERK, Role.PHARMACY_MANAGER);
     private static final int REFERENCE_BYTES = 32;
     private static final Pattern REFERENCE = Pattern.compile("[A-Za-z0-9_-]{43}");
@@ -51,14 +50,17 @@ public class BuyerService {
     private final IdCardOcr ocr;
     private final IdentityReferences references;
     private final Clock clock;
+    private final CityConfiguration city;
     private final SecureRandom random = new SecureRandom();
 
-    BuyerService(PrivacyService privacy, AuditService audit, IdCardOcr ocr, IdentityReferences references, Clock clock) {
+    BuyerService(PrivacyService privacy, AuditService audit, IdCardOcr ocr, IdentityReferences references, Clock clock,
+                 CityConfiguration city) {
         this.privacy = privacy;
         this.audit = audit;
         this.ocr = ocr;
         this.references = references;
         this.clock = clock;
+        this.city = city;
     }
 
     /**
@@ -172,7 +174,7 @@ public class BuyerService {
     }
 
     private LocalDate today() {
-        return LocalDate.now(clock.withZone(CHINA));
+        return city.today(clock);
     }
 
     private static void requireCounterStaff(Actor actor) {

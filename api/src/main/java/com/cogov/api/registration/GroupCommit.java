@@ -165,7 +165,7 @@ class GroupCommit {
                 continue;
             }
             try {
-                RegistrationStore.Answered earlier = ((RegistrationWriter.AnsweredBefore) outcomes.get(k)).earlier();
+                IdempotencyRecords.Answered earlier = ((RegistrationWriter.AnsweredBefore) outcomes.get(k)).earlier();
                 p.answer().complete(writer.replay(p.sale().key(), p.sale().requestHash(), earlier));
             } catch (RuntimeException e) {
                 p.answer().completeExceptionally(e);

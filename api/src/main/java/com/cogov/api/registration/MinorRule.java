@@ -19,9 +19,9 @@ class MinorRule implements SaleRule {
         if (age.isEmpty() || age.getAsInt() >= ADULT) {
             return findings;
         }
-        sale.lines().stream().map(Sale.Line::drug).distinct().forEach(drug -> {
-            String category = drug.specialCategory().code();
-            if (drug.specialCategory().psychotropicCategoryTwo()) {
+        sale.lines().stream().map(SaleLine::drug).distinct().forEach(drug -> {
+            String category = drug.category();
+            if (drug.psychotropicCategoryTwo()) {
                 findings.add(Finding.block("MINOR_CATEGORY_TWO", "第二类精神药品不得向未成年人销售", category, "buyer"));
             } else if (policies.of(category).minors() != CategoryPolicy.Mode.OFF) {
                 findings.add(Finding.of(policies.of(category).minors(), "MINOR", "购买人未满18周岁", category));

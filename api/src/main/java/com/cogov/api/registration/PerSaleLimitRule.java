@@ -16,14 +16,14 @@ class PerSaleLimitRule implements SaleRule {
     public List<Finding> check(Sale sale, Policies policies) {
         List<Finding> findings = new ArrayList<>();
         sale.lines().stream()
-                .filter(l -> l.item().prescribedQuantity() == null || !sale.hasPrescription())
+                .filter(l -> l.prescribedQuantity() == null || !sale.hasPrescription())
                 .filter(l -> l.drug().perSaleLimit() != null)
-                .collect(java.util.stream.Collectors.groupingBy(Sale.Line::category))
+                .collect(java.util.stream.Collectors.groupingBy(SaleLine::category))
                 .forEach((category, lines) -> {
                     int limit = lines.stream().mapToInt(l -> l.drug().perSaleLimit()).min().orElseThrow();
-                    int packages = lines.stream().mapToInt(l -> l.item().quantity()).sum();
+                    int packages = lines.stream().mapToInt(SaleLine::quantity).sum();
                     if (packages > limit) {
-                        findings.add(Finding.block("PER_SALE_LIMIT", lines.get(0).drug().specialCategory().name()
+                        findings.add(Finding.block("PER_SALE_LIMIT", lines.get(0).drug().categoryName()
                                 + "每次销售不得超过" + limit + "个最小包装（本次" + packages + "个）", category,
                                 "items[" + lines.get(0).index() + "].quantity"));
                     }

@@ -1,10 +1,12 @@
 package com.cogov.api.registration;
 
+import com.cogov.api.shared.CityConfiguration;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
 import java.security.SecureRandom;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.random.RandomGenerator;
 import java.util.regex.Pattern;
@@ -37,19 +39,21 @@ class RegistrationNumbers {
             {2, 5, 8, 1, 4, 3, 6, 7, 9, 0}};
 
     private final RandomGenerator random;
+    private final ZoneId zone;
 
     @Inject
-    RegistrationNumbers() {
-        this(new SecureRandom());
+    RegistrationNumbers(CityConfiguration city) {
+        this(new SecureRandom(), city);
     }
 
-    RegistrationNumbers(RandomGenerator random) {
+    RegistrationNumbers(RandomGenerator random, CityConfiguration city) {
         this.random = random;
+        this.zone = city.zone();
     }
 
     /** A fresh number for a sale recorded at {@code recordedAt}; drawn anew on every call. */
     String next(Instant recordedAt) {
-        String digits = DAY.format(recordedAt.atZone(RegistrationWriter.CHINA)) + pad(random.nextInt(RANDOM_DIGITS));
+        String digits = DAY.format(recordedAt.atZone(zone)) + pad(random.nextInt(RANDOM_DIGITS));
         return "DJ" + digits + checkDigit(digits);
     }
 

@@ -3,7 +3,9 @@ package com.cogov.api.registration;
 import com.cogov.api.audit.AuditOutcome;
 import com.cogov.api.audit.AuditService;
 import com.cogov.api.shared.Actor;
+import com.cogov.api.shared.Digests;
 import com.cogov.contracts.error.ErrorCode;
+import com.cogov.contracts.registration.RegistrationRequest;
 import com.cogov.contracts.registration.RegistrationResult;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.transaction.annotation.Transactional;
@@ -11,11 +13,11 @@ import jakarta.inject.Singleton;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The one transaction that accepts sales: each registration with its items and codes, the district's alerts for its
@@ -25,15 +27,16 @@ import java.util.Map;
 @Singleton
 class RegistrationWriter {
 
-    static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
-
     private final RegistrationStore store;
+    private final IdempotencyRecords requests;
     private final RegistrationNumbers numbers;
     private final AuditService audit;
     private final JsonMapper json;
 
-    RegistrationWriter(RegistrationStore store, RegistrationNumbers numbers, AuditService audit, JsonMapper json) {
+    RegistrationWriter(RegistrationStore store, IdempotencyRecords requests, RegistrationNumbers numbers, AuditService audit,
+                       JsonMapper json) {
         this.store = store;
+        this.requests = requests;
         this.numbers = numbers;
         this.audit = audit;
         this.json = json;
@@ -45,8 +48,8 @@ class RegistrationWriter {
      */
     record Accepted(Actor clerk, String key, String requestHash, RegistrationStore.NewRegistration registration,
                     List<Finding> warnings, List<Velocity.Counted> counted) {
-        RegistrationStore.RequestKey requestKey() {
-            return new RegistrationStore.RequestKey(registration.pharmacyId(), key);
+        IdempotencyRecords.RequestKey requestKey() {
+            return new IdempotencyRecords.RequestKey(registration.pharmacyId(), key);
         }
     }
 
@@ -68,7 +71,7 @@ class RegistrationWriter {
     record Written(long id, RegistrationResult result) implements Outcome {
     }
 
-    record AnsweredBefore(RegistrationStore.Answered earlier) implements Outcome {
+    record AnsweredBefore(IdempotencyRecords.Answered earlier) implements Outcome {
     }
 
     /**
@@ -80,24 +83,34 @@ class RegistrationWriter {
      */
     @Transactional
     List<Outcome> accept(List<Accepted> sales) {
-        Map<RegistrationStore.RequestKey, RegistrationStore.Answered> answeredBefore =
-                store.answered(sales.stream().map(Accepted::requestKey).distinct().toList());
+        Map<IdempotencyRecords.RequestKey, IdempotencyRecords.Answered> answeredBefore =
+                requests.answered(sales.stream().map(Accepted::requestKey).distinct().toList());
         List<Accepted> fresh = sales.stream().filter(s -> !answeredBefore.containsKey(s.requestKey())).toList();
         List<Written> written = fresh.isEmpty() ? List.of() : writeAll(fresh);
         List<Outcome> outcomes = new ArrayList<>(sales.size());
         int next = 0;
         for (Accepted sale : sales) {
-            RegistrationStore.Answered earlier = answeredBefore.get(sale.requestKey());
+            IdempotencyRecords.Answered earlier = answeredBefore.get(sale.requestKey());
             outcomes.add(earlier != null ? new AnsweredBefore(earlier) : written.get(next++));
         }
         return outcomes;
+    }
+
+    /** What identifies a request's body under its key: a retry sends the same. */
+    String requestHash(RegistrationRequest request) {
+        return Digests.sha256Hex(write(request));
+    }
+
+    /** The answer already given to this key, or empty when it is unused; a key used for another sale is refused. */
+    Optional<RegistrationResult> answered(long pharmacyId, String key, String requestHash) {
+        return requests.answered(pharmacyId, key).map(earlier -> replay(key, requestHash, earlier));
     }
 
     /**
      * The answer given before to a retry of a sale, if it is one: the same key with another body is refused, since
      * the key belongs to the sale it was first used for.
      */
-    RegistrationResult replay(String key, String requestHash, RegistrationStore.Answered earlier) {
+    RegistrationResult replay(String key, String requestHash, IdempotencyRecords.Answered earlier) {
         if (!earlier.requestHash().equals(requestHash)) {
             throw RegistrationException.of(ErrorCode.IDEMPOTENCY_KEY_REUSED, "幂等键 " + key + " 已用于内容不同的另一笔登记；新的登记请使用新的幂等键");
         }
@@ -113,7 +126,7 @@ class RegistrationWriter {
         long[] ids = store.insert(sales.stream().map(Accepted::registration).toList(), drawn);
         List<RegistrationStore.NewAlert> alerts = new ArrayList<>();
         List<RegistrationStore.OutboxEvent> outbox = new ArrayList<>(sales.size());
-        List<RegistrationStore.Answer> answers = new ArrayList<>(sales.size());
+        List<IdempotencyRecords.Answer> answers = new ArrayList<>(sales.size());
         List<AuditService.Event> events = new ArrayList<>(sales.size());
         List<Written> results = new ArrayList<>(sales.size());
         for (int k = 0; k < ids.length; k++) {
@@ -126,14 +139,14 @@ class RegistrationWriter {
             outbox.add(new RegistrationStore.OutboxEvent("registration", id, 1, "REGISTERED", write(outboxPayload(id, number, r))));
             RegistrationResult result = new RegistrationResult(number,
                     sale.warnings().stream().map(f -> new RegistrationResult.Warning(f.code(), f.message())).toList());
-            answers.add(new RegistrationStore.Answer(r.pharmacyId(), sale.key(), sale.requestHash(), id, write(result)));
+            answers.add(new IdempotencyRecords.Answer(r.pharmacyId(), sale.key(), sale.requestHash(), id, write(result)));
             events.add(new AuditService.Event(sale.clerk(), "registration.create", "registration", String.valueOf(id),
                     AuditOutcome.SUCCESS, Map.of("items", String.valueOf(r.items().size()), "warnings", r.warnings())));
             results.add(new Written(id, result));
         }
         store.alerts(alerts);
         store.outbox(outbox);
-        if (!store.recordAnswers(answers)) {
+        if (!requests.recordAnswers(answers)) {
             throw new KeyAnsweredMeanwhile();
         }
         audit.recordAll(events);
@@ -141,7 +154,7 @@ class RegistrationWriter {
     }
 
     @Transactional
-    void voidSale(Actor clerk, RegistrationStore.Row row, String reason, String redactedReason) {
+    void voidSale(Actor clerk, StoredRegistration row, String reason, String redactedReason) {
         if (!store.insertVoid(row.id(), clerk.accountId(), reason)) {
             throw RegistrationException.of(ErrorCode.ALREADY_VOIDED, "该登记已作废，无需重复操作");
         }

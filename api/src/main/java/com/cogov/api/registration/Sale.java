@@ -1,9 +1,5 @@
 package com.cogov.api.registration;
 
-import com.cogov.api.buyer.VerifiedBuyer;
-import com.cogov.contracts.catalog.DrugView;
-import com.cogov.contracts.registration.RegistrationRequest;
-
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -13,21 +9,15 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /** A sale as the rules see it: the verified buyer, the resolved drugs, and what the buyer bought before. */
-record Sale(VerifiedBuyer buyer, Instant soldAt, LocalDate saleDay, List<Line> lines, boolean hasPrescription,
+record Sale(SealedBuyer buyer, Instant soldAt, LocalDate saleDay, List<SaleLine> lines, boolean hasPrescription,
             Map<String, Velocity.Window> history, Set<String> resoldTraceCodes) {
-
-    record Line(int index, DrugView drug, RegistrationRequest.Item item) {
-        String category() {
-            return drug.specialCategory().code();
-        }
-    }
 
     OptionalInt buyerAge() {
         return buyer.ageOn(saleDay);
     }
 
     Map<String, Integer> packagesByCategory() {
-        return lines.stream().collect(Collectors.groupingBy(Line::category, Collectors.summingInt(l -> l.item().quantity())));
+        return lines.stream().collect(Collectors.groupingBy(SaleLine::category, Collectors.summingInt(SaleLine::quantity)));
     }
 
     /** What the sale, made at {@code pharmacyId}, adds to its buyer's velocity counts, per category. */

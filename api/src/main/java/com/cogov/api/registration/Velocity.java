@@ -137,7 +137,7 @@ class Velocity {
 
     /**
      * Redis's part of the window before a sale, one round trip per category. The database's part for the missing
-     * categories is read by the caller together with its other reads ({@link RegistrationStore#earlier}), from
+     * categories is read by the caller together with its other reads ({@link PurchaseHistory#earlier}), from
      * {@link #readSince}, and both are put together by {@link Cached#windows}.
      */
     Cached cached(String buyerIndex, Collection<String> categories, Instant soldAt) {

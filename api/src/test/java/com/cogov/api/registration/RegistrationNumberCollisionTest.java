@@ -1,6 +1,7 @@
 package com.cogov.api.registration;
 
 import com.cogov.api.shared.Actor;
+import com.cogov.api.shared.CityConfiguration;
 import com.cogov.contracts.account.Role;
 import com.cogov.contracts.buyer.DocumentType;
 import com.cogov.contracts.registration.RegistrationRequest;
@@ -45,6 +46,10 @@ class RegistrationNumberCollisionTest implements DevServicesTest {
     @Requires(property = "spec.name", value = SPEC)
     static class Forced extends RegistrationNumbers {
         final Queue<String> queued = new ConcurrentLinkedQueue<>();
+
+        Forced(CityConfiguration city) {
+            super(city);
+        }
 
         @Override
         String next(Instant recordedAt) {

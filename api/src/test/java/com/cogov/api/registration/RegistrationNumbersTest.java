@@ -1,8 +1,10 @@
 package com.cogov.api.registration;
 
+import com.cogov.api.shared.CityConfiguration;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -12,11 +14,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class RegistrationNumbersTest {
 
+    private static final CityConfiguration CITY = new CityConfiguration("420100", ZoneId.of("Asia/Shanghai"));
     private static final Instant NOV_21_0930_CHINA = Instant.parse("2026-11-21T01:30:00Z");
 
     @Test
     void aNumberIsTheChinaDayNineRandomDigitsAndACheckDigit() {
-        RegistrationNumbers numbers = new RegistrationNumbers();
+        RegistrationNumbers numbers = new RegistrationNumbers(CITY);
         String number = numbers.next(NOV_21_0930_CHINA);
         assertThat(number).matches("DJ20261121\\d{10}");
         assertThat(RegistrationNumbers.isWellFormed(number)).isTrue();
@@ -26,7 +29,7 @@ class RegistrationNumbersTest {
 
     @Test
     void successiveNumbersAreNeitherConsecutiveNorInOrder() {
-        RegistrationNumbers numbers = new RegistrationNumbers();
+        RegistrationNumbers numbers = new RegistrationNumbers(CITY);
         List<Long> serials = new ArrayList<>();
         for (int i = 0; i < 1000; i++) {
             serials.add(Long.parseLong(numbers.next(NOV_21_0930_CHINA).substring(10, 19)));
@@ -46,7 +49,7 @@ class RegistrationNumbersTest {
 
     @Test
     void theCheckDigitCatchesAnyOneDigitMisreadAndAnySwapOfNeighbours() {
-        String number = new RegistrationNumbers(new Random(7)).next(NOV_21_0930_CHINA);
+        String number = new RegistrationNumbers(new Random(7), CITY).next(NOV_21_0930_CHINA);
         char[] digits = number.toCharArray();
         for (int i = 2; i < digits.length; i++) {
             for (char d = '0'; d <= '9'; d++) {

@@ -56,14 +56,14 @@ class RegistrationQueryPlanTest implements DevServicesTest {
 
     @Test
     void aPharmacysListingUsesThePharmacyTimeIndex() throws Exception {
-        String sql = "SELECT " + RegistrationStore.ROW_COLUMNS + " " + RegistrationService.pharmacyListSql(false, false, false, false);
+        String sql = listing(null);
         assertThat(plan(sql, 7L, ago(30), ago(0), 21, 0)).isEqualTo("ix_registration_pharmacy_time");
     }
 
     @Test
     void aBuyersHistoryAtOnePharmacyReadsOnlyThatBuyersRows() throws Exception {
         // The pharmacy's index would read every sale of the pharmacy in the window (22,000 at a busy one in 91 days).
-        String byBuyer = "SELECT " + RegistrationStore.ROW_COLUMNS + " " + RegistrationService.pharmacyListSql(true, false, false, false);
+        String byBuyer = listing(BUYER);
         assertThat(plan(byBuyer, 7L, ago(30), ago(0), BUYER, 21, 0)).isEqualTo("ix_registration_buyer_time");
     }
 
@@ -76,15 +76,21 @@ class RegistrationQueryPlanTest implements DevServicesTest {
     @Test
     void aBuyersCityWideHistoryUsesTheBlindIndex() throws Exception {
         // What a sale reads before the velocity rule, with a trace code to check: the buyer's purchases by the blind index.
-        assertThat(plan(RegistrationStore.earlierSql(2, 1), BUYER, ago(8), "EPHEDRINE_COMPOUND", "CODEINE_ORAL_LIQUID", "12345678901234567890"))
+        assertThat(plan(PurchaseHistory.earlierSql(2, 1), BUYER, ago(8), "EPHEDRINE_COMPOUND", "CODEINE_ORAL_LIQUID", "12345678901234567890"))
                 .isEqualTo("ix_registration_buyer_time");
     }
 
     @Test
     void aRegistrationIsFoundByItsNumberThroughItsUniqueKey() throws Exception {
-        String byNumber = "SELECT " + RegistrationStore.ROW_COLUMNS + " " + RegistrationService.BY_NUMBER;
+        String byNumber = RegistrationReads.BY_NUMBER;
         // row 12345 of the load above: pharmacy 1 + 12345 % 60
         assertThat(plan(byNumber, "DJ202601010000012345", 46L)).isEqualTo("uk_registration_number");
+    }
+
+    /** The listing's statement, with no filter but the buyer's when one is given. */
+    private static String listing(String buyerIndex) {
+        return RegistrationSearch.sql(new RegistrationSearch.Criteria(7L, Instant.now(), Instant.now(), buyerIndex, null, null, null, 0, 20))
+                .text();
     }
 
     /** The index the plan uses for table {@code r}; fails on a full scan. */

@@ -1,0 +1,91 @@
+package com.cogov.api.registration;
+
+import com.cogov.api.audit.AuditOutcome;
+import com.cogov.api.audit.AuditService;
+import com.cogov.api.buyer.BuyerService;
+import com.cogov.api.shared.Actor;
+import com.cogov.api.shared.CityConfiguration;
+import com.cogov.contracts.buyer.DocumentType;
+import com.cogov.contracts.error.ErrorCode;
+import com.cogov.contracts.registration.DailySummary;
+import com.cogov.contracts.registration.RegistrationPage;
+import com.cogov.contracts.registration.RegistrationView;
+import jakarta.inject.Singleton;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/** A pharmacy's reading of its own registrations: the listing, one by number, a day's totals. */
+@Singleton
+class RegistrationQueries {
+
+    private static final int MAX_PAGE_SIZE = 50;
+    private static final int MAX_PAGE = 10_000;
+    private static final Duration MAX_QUERY_SPAN = Duration.ofDays(92);
+
+    private final RegistrationSearch search;
+    private final RegistrationReads reads;
+    private final RegistrationViews views;
+    private final BuyerService buyers;
+    private final AuditService audit;
+    private final RegistrationConfiguration config;
+    private final CityConfiguration city;
+    private final Clock clock;
+
+    RegistrationQueries(RegistrationSearch search, RegistrationReads reads, RegistrationViews views, BuyerService buyers,
+                        AuditService audit, RegistrationConfiguration config, CityConfiguration city, Clock clock) {
+        this.search = search;
+        this.reads = reads;
+        this.views = views;
+        this.buyers = buyers;
+        this.audit = audit;
+        this.config = config;
+        this.city = city;
+        this.clock = clock;
+    }
+
+    RegistrationPage list(Actor clerk, RegistrationService.Query q) {
+        if (q.size() < 1 || q.size() > MAX_PAGE_SIZE) {
+            throw RegistrationException.field(ErrorCode.VALIDATION_FAILED, "size", "每页1到" + MAX_PAGE_SIZE + "条");
+        }
+        // Bounded so page * size cannot overflow into a negative OFFSET; deeper pages mean a narrower time window.
+        if (q.page() < 0 || q.page() > MAX_PAGE) {
+            throw RegistrationException.field(ErrorCode.VALIDATION_FAILED, "page", "页码须在0到" + MAX_PAGE + "之间，请缩小查询时间段");
+        }
+        Instant to = q.to() != null ? q.to() : clock.instant().plus(config.maxClockAhead());
+        Instant from = q.from() != null ? q.from() : city.startOfDay(city.today(clock));
+        if (!from.isBefore(to) || Duration.between(from, to).compareTo(MAX_QUERY_SPAN) > 0) {
+            throw RegistrationException.field(ErrorCode.VALIDATION_FAILED, "from", "查询时间段须在92天以内，且开始早于结束");
+        }
+        String index = null;
+        if (q.documentNumber() != null) {
+            DocumentType type = q.documentType() != null ? q.documentType() : DocumentType.RESIDENT_ID;
+            index = buyers.verify(type, q.documentNumber(), "查询").numberIndex();
+            audit.record(clerk, "registration.search-by-buyer", "buyer", index, AuditOutcome.SUCCESS, Map.of());
+        }
+        List<StoredRegistration> rows = search.find(new RegistrationSearch.Criteria(clerk.pharmacyId(), from, to, index,
+                q.clerkId(), q.drugId(), q.category(), q.page(), q.size()));
+        boolean hasMore = rows.size() > q.size();
+        return new RegistrationPage(views.views(rows.stream().limit(q.size()).toList()), q.page(), q.size(), hasMore);
+    }
+
+    RegistrationView get(Actor clerk, String number) {
+        StoredRegistration row = reads.own(clerk.pharmacyId(), number);
+        RegistrationView view = views.view(row);
+        audit.record(clerk, "registration.read", "registration", String.valueOf(row.id()), AuditOutcome.SUCCESS, Map.of());
+        return view;
+    }
+
+    DailySummary daySummary(Actor clerk, LocalDate day) {
+        Instant from = city.startOfDay(day);
+        Instant to = city.startOfDay(day.plusDays(1));
+        long[] counts = reads.dayCounts(clerk.pharmacyId(), from, to);
+        List<DailySummary.DrugTotal> drugs = reads.daySummary(clerk.pharmacyId(), from, to).stream()
+                .map(d -> new DailySummary.DrugTotal(d.drugId(), views.drugName(d.drugId()), d.registrations(), d.packages())).toList();
+        return new DailySummary(day, counts[0] - counts[1], counts[1], drugs);
+    }
+}
