@@ -180,10 +180,8 @@ class MiniProgramSignInTest implements DevServicesTest {
 
         mp.call(HttpRequest.POST("/mp/v1/pharmacy/clerks/" + issued.account().id() + "/disable",
                 new AccountRequests.Reason("离职")), manager, String.class);
-        long disabledAt = System.nanoTime();
-        await().atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(50))
+        await("refused within the promised second").atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(50))
                 .until(() -> refusedWith401(clerk));
-        assertThat(Duration.ofNanos(System.nanoTime() - disabledAt)).isLessThan(Duration.ofSeconds(1));
         mp.refused(refreshRequest(clerk.refreshToken()), 401);
     }
 
@@ -203,9 +201,7 @@ class MiniProgramSignInTest implements DevServicesTest {
             c.createStatement().executeUpdate("UPDATE account SET status = 'DISABLED' WHERE id = " + issued.account().id());
         }
         redis.getAtomicLong("cogov:account:status-version").incrementAndGet();
-        long disabledAt = System.nanoTime();
-        await().atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(50)).until(() -> refusedWith401(clerk));
-        assertThat(Duration.ofNanos(System.nanoTime() - disabledAt)).isLessThan(Duration.ofSeconds(1));
+        await("refused within the promised second").atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(50)).until(() -> refusedWith401(clerk));
     }
 
     @Test
