@@ -3,6 +3,7 @@ package com.cogov.bff.catalog;
 import com.cogov.api.catalog.CatalogService;
 import com.cogov.api.shared.Actor;
 import com.cogov.api.shared.ImageUpload;
+import com.cogov.api.web.CatalogOperations;
 import com.cogov.contracts.catalog.DecodedBarcodes;
 import com.cogov.contracts.catalog.DrugView;
 import com.cogov.contracts.catalog.UnknownBarcodeReportRequest;
@@ -12,7 +13,6 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
-import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Part;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.multipart.CompletedFileUpload;
@@ -31,11 +31,11 @@ import jakarta.validation.Valid;
 
 import java.io.IOException;
 
-@Controller("/mp/v1/drugs")
+@Controller("/mp/v1")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Secured(SecurityRule.IS_ANONYMOUS)
 @Tag(name = "Drugs")
-class DrugController {
+class DrugController implements CatalogOperations {
 
     private final CatalogService catalog;
 
@@ -43,20 +43,13 @@ class DrugController {
         this.catalog = catalog;
     }
 
-    @Get("/barcode/{code}")
-    @Operation(summary = "Resolve a scanned code to a drug",
-            description = "A commodity barcode (EAN-13, EAN-8, UPC-A, check digit verified) or a 20-digit traceability "
-                    + "code (by its 7-digit product identifier). Open to everyone: the public looks drugs up too.")
-    @ApiResponse(responseCode = "200", description = "The drug")
-    @ApiResponse(responseCode = "400", description = "BARCODE_INVALID",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "404", description = "DRUG_NOT_FOUND",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    DrugView byBarcode(String code) {
+    @Override
+    @Operation(operationId = "byBarcode") // as first published here
+    public DrugView drugByBarcode(String code) {
         return catalog.findByCode(code);
     }
 
-    @Post(value = "/barcode/decode", consumes = MediaType.MULTIPART_FORM_DATA)
+    @Post(value = "/drugs/barcode/decode", consumes = MediaType.MULTIPART_FORM_DATA)
     @Secured(SecurityRule.IS_AUTHENTICATED)
     @SecurityRequirement(name = "bearer")
     @Operation(summary = "Read the codes in a photo of a drug package",
@@ -79,7 +72,7 @@ class DrugController {
         return catalog.decodePhoto(ImageUpload.of(image.getBytes()));
     }
 
-    @Post("/barcode/reports")
+    @Post("/drugs/barcode/reports")
     @Secured({"PHARMACY_CLERK", "PHARMACY_MANAGER"})
     @SecurityRequirement(name = "bearer")
     @Operation(summary = "Report a code the catalog lacks, for the regulator to add",
