@@ -1,13 +1,10 @@
 package com.cogov.api.web;
 
 import com.cogov.contracts.catalog.DrugView;
-import com.cogov.contracts.error.Problem;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 /**
@@ -22,9 +19,7 @@ public interface CatalogOperations {
             description = "A commodity barcode (EAN-13, EAN-8, UPC-A, check digit verified) or a 20-digit traceability "
                     + "code (by its 7-digit product identifier). Open to everyone: the public looks drugs up too.")
     @ApiResponse(responseCode = "200", description = "The drug")
-    @ApiResponse(responseCode = "400", description = "BARCODE_INVALID",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "404", description = "DRUG_NOT_FOUND",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ProblemResponse(status = "400", codes = "BARCODE_INVALID")
+    @ProblemResponse(status = "404", codes = "DRUG_NOT_FOUND")
     DrugView drugByBarcode(String code);
 }
