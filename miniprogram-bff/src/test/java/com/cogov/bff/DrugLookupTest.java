@@ -2,6 +2,7 @@ package com.cogov.bff;
 
 import com.cogov.contracts.catalog.DrugView;
 import com.cogov.contracts.error.Problem;
+import com.cogov.contracts.pharmacy.DistrictView;
 import com.cogov.infra.dev.DemoData;
 import com.cogov.infra.dev.DevServicesTest;
 import io.micronaut.http.HttpRequest;
@@ -13,6 +14,8 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import java.util.List;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -22,12 +25,15 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 class DrugLookupTest implements DevServicesTest {
 
     @Inject
+    LookupClient lookups;
+
+    @Inject
     @Client("/mp/v1")
     HttpClient client;
 
     @Test
     void aScannedBarcodeShowsTheDrugAndItsSpecialCategory() {
-        DrugView drug = client.toBlocking().retrieve("/drugs/barcode/" + DemoData.EXAMPLE_BARCODE, DrugView.class);
+        DrugView drug = lookups.drugByBarcode(DemoData.EXAMPLE_BARCODE);
         assertThat(drug.genericName()).isEqualTo("复方盐酸伪麻黄碱缓释胶囊");
         assertThat(drug.specialCategory().name()).isEqualTo("含麻黄碱类复方制剂");
         assertThat(drug.perSaleLimit()).isEqualTo(2);
@@ -35,40 +41,43 @@ class DrugLookupTest implements DevServicesTest {
 
     @Test
     void aTraceabilityCodeFindsTheSameDrug() {
-        DrugView drug = client.toBlocking().retrieve("/drugs/barcode/" + DemoData.EXAMPLE_BARCODE, DrugView.class);
-        DrugView traced = client.toBlocking().retrieve("/drugs/barcode/" + drug.productIdentifier() + "0000000000001", DrugView.class);
+        DrugView drug = lookups.drugByBarcode(DemoData.EXAMPLE_BARCODE);
+        DrugView traced = lookups.drugByBarcode(drug.productIdentifier() + "0000000000001");
         assertThat(traced.id()).isEqualTo(drug.id());
     }
 
     @Test
     void aMistypedBarcodeIsRejectedWithAnActionableMessage() {
-        Problem p = problem("/drugs/barcode/6971200000019", 400);
+        Problem p = problem("6971200000019", 400);
         assertThat(p.code()).isEqualTo("BARCODE_INVALID");
         assertThat(p.detail()).contains("重新扫描");
     }
 
     @Test
     void lettersAreNotABarcode() {
-        assertThat(problem("/drugs/barcode/ABC123", 400).code()).isEqualTo("BARCODE_INVALID");
+        assertThat(problem("ABC123", 400).code()).isEqualTo("BARCODE_INVALID");
     }
 
     @Test
     void anUnknownBarcodeIsNotFoundAndCanBeReported() {
-        Problem p = problem("/drugs/barcode/6901028075831", 404);
+        // A declarative client answers a 404 with null, so the problem body is read through the low-level client.
+        assertThat(lookups.drugByBarcode("6901028075831")).isNull();
+        HttpClientResponseException e = catchThrowableOfType(HttpClientResponseException.class,
+                () -> client.toBlocking().retrieve(HttpRequest.GET("/drugs/barcode/6901028075831"), String.class));
+        assertThat(e.getStatus().getCode()).isEqualTo(404);
+        Problem p = e.getResponse().getBody(Problem.class).orElseThrow();
         assertThat(p.code()).isEqualTo("DRUG_NOT_FOUND");
         assertThat(p.title()).contains("上报");
     }
 
     @Test
     void theDistrictPickerListsWuhansThirteenDistricts() {
-        String body = client.toBlocking().retrieve("/districts");
-        assertThat(body).contains("\"420106\"", "武昌区", "新洲区").doesNotContain("420100");
+        List<DistrictView> districts = lookups.districts();
+        assertThat(districts).extracting(DistrictView::code).contains("420106").doesNotContain("420100");
+        assertThat(districts).extracting(DistrictView::name).contains("武昌区", "新洲区");
     }
 
-    private Problem problem(String path, int status) {
-        HttpClientResponseException e = catchThrowableOfType(HttpClientResponseException.class,
-                () -> client.toBlocking().retrieve(HttpRequest.GET(path), String.class));
-        assertThat(e.getStatus().getCode()).isEqualTo(status);
-        return e.getResponse().getBody(Problem.class).orElseThrow();
+    private Problem problem(String code, int status) {
+        return MiniProgramSessions.refused(() -> lookups.drugByBarcode(code), status);
     }
 }

@@ -6,6 +6,7 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 
 import java.util.Map;
 
@@ -36,6 +37,14 @@ final class MiniProgramSessions {
                 () -> client.toBlocking().exchange(request, String.class));
         assertThat(e).as("%s %s must be refused", request.getMethod(), request.getPath()).isNotNull();
         return e.getStatus().getCode();
+    }
+
+    /** The problem of a call through a declarative client that must be refused with the status. */
+    static Problem refused(ThrowingCallable call, int status) {
+        HttpClientResponseException e = catchThrowableOfType(HttpClientResponseException.class, call);
+        assertThat(e).as("expected %d", status).isNotNull();
+        assertThat(e.getStatus().getCode()).isEqualTo(status);
+        return e.getResponse().getBody(Problem.class).orElseThrow();
     }
 
     Problem refused(MutableHttpRequest<?> request, int status) {

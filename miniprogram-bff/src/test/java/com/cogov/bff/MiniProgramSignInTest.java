@@ -1,6 +1,7 @@
 package com.cogov.bff;
 
 import com.cogov.contracts.account.AccountRequests;
+import com.cogov.contracts.account.AuthRequests;
 import com.cogov.contracts.account.IssuedCredential;
 import com.cogov.contracts.account.ProfileView;
 import com.cogov.contracts.account.Role;
@@ -35,6 +36,9 @@ class MiniProgramSignInTest implements DevServicesTest {
     @Inject
     @Client("/")
     HttpClient client;
+
+    @Inject
+    SessionClient sessions;
 
     @Inject
     RedissonClient redis;
@@ -115,15 +119,15 @@ class MiniProgramSignInTest implements DevServicesTest {
         Tokens third = refresh(second.refreshToken());
 
         // someone replays the first (stolen) refresh token: the family dies, including the newest token
-        assertThat(mp.refused(refreshRequest(first.refreshToken()), 401).code()).isEqualTo("TOKEN_INVALID");
-        assertThat(mp.refused(refreshRequest(third.refreshToken()), 401).code()).isEqualTo("TOKEN_INVALID");
+        assertThat(refusedRefresh(first.refreshToken()).code()).isEqualTo("TOKEN_INVALID");
+        assertThat(refusedRefresh(third.refreshToken()).code()).isEqualTo("TOKEN_INVALID");
     }
 
     @Test
     void signingOutEndsTheSession() {
         Tokens tokens = mp.signIn("demo-public");
-        client.toBlocking().exchange(HttpRequest.POST("/mp/v1/auth/logout", Map.of("refreshToken", tokens.refreshToken())));
-        mp.refused(refreshRequest(tokens.refreshToken()), 401);
+        sessions.logout(new AuthRequests.Refresh(tokens.refreshToken()), CallerBinder.ANYONE);
+        refusedRefresh(tokens.refreshToken());
     }
 
     @Test
@@ -182,7 +186,7 @@ class MiniProgramSignInTest implements DevServicesTest {
                 new AccountRequests.Reason("离职")), manager, String.class);
         await("refused within the promised second").atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(50))
                 .until(() -> refusedWith401(clerk));
-        mp.refused(refreshRequest(clerk.refreshToken()), 401);
+        refusedRefresh(clerk.refreshToken());
     }
 
     @Test
@@ -229,11 +233,11 @@ class MiniProgramSignInTest implements DevServicesTest {
     }
 
     private Tokens refresh(String refreshToken) {
-        return client.toBlocking().retrieve(refreshRequest(refreshToken), Tokens.class);
+        return sessions.refresh(new AuthRequests.Refresh(refreshToken), CallerBinder.ANYONE);
     }
 
-    private static io.micronaut.http.MutableHttpRequest<?> refreshRequest(String refreshToken) {
-        return HttpRequest.POST("/mp/v1/auth/refresh", Map.of("refreshToken", refreshToken));
+    private Problem refusedRefresh(String refreshToken) {
+        return MiniProgramSessions.refused(() -> refresh(refreshToken), 401);
     }
 
 }

@@ -2,6 +2,7 @@ package com.cogov.bff;
 
 import com.cogov.contracts.account.AccountRequests;
 import com.cogov.contracts.account.IssuedCredential;
+import com.cogov.contracts.account.AuthRequests;
 import com.cogov.contracts.account.ProfileView;
 import com.cogov.contracts.account.Tokens;
 import com.cogov.infra.dev.DevServicesTest;
@@ -43,6 +44,9 @@ class SessionRevocationTest implements DevServicesTest {
     HttpClient client;
 
     @Inject
+    SessionClient sessions;
+
+    @Inject
     RedissonClient redis;
 
     @Inject
@@ -53,7 +57,7 @@ class SessionRevocationTest implements DevServicesTest {
         MiniProgramSessions mp = new MiniProgramSessions(client);
         Tokens tokens = mp.signIn("logout-" + UUID.randomUUID());
         assertThat(mp.call(HttpRequest.GET("/mp/v1/me"), tokens, ProfileView.class)).isNotNull();
-        client.toBlocking().exchange(HttpRequest.POST("/mp/v1/auth/logout", Map.of("refreshToken", tokens.refreshToken())));
+        sessions.logout(new AuthRequests.Refresh(tokens.refreshToken()), CallerBinder.ANYONE);
         assertThat(mp.refused(HttpRequest.GET("/mp/v1/me").bearerAuth(tokens.accessToken()), 401).code()).isEqualTo("UNAUTHENTICATED");
     }
 
@@ -61,9 +65,9 @@ class SessionRevocationTest implements DevServicesTest {
     void aReplayedRefreshTokenEndsEveryAccessTokenOfTheSignIn() {
         MiniProgramSessions mp = new MiniProgramSessions(client);
         Tokens first = mp.signIn("stolen-" + UUID.randomUUID());
-        Tokens second = client.toBlocking().retrieve(refresh(first.refreshToken()), Tokens.class);
+        Tokens second = sessions.refresh(new AuthRequests.Refresh(first.refreshToken()), CallerBinder.ANYONE);
         assertThat(mp.call(HttpRequest.GET("/mp/v1/me"), second, ProfileView.class)).isNotNull();
-        mp.refused(refresh(first.refreshToken()), 401);
+        MiniProgramSessions.refused(() -> sessions.refresh(new AuthRequests.Refresh(first.refreshToken()), CallerBinder.ANYONE), 401);
         mp.refused(HttpRequest.GET("/mp/v1/me").bearerAuth(first.accessToken()), 401);
         mp.refused(HttpRequest.GET("/mp/v1/me").bearerAuth(second.accessToken()), 401);
     }
@@ -120,8 +124,9 @@ class SessionRevocationTest implements DevServicesTest {
             move.setString(1, HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(tokens.refreshToken().getBytes(UTF_8))));
             assertThat(move.executeUpdate()).isEqualTo(1);
         }
-        assertThat(mp.refused(refresh(tokens.refreshToken()), 401).code()).isEqualTo("TOKEN_INVALID");
-        client.toBlocking().exchange(HttpRequest.POST("/mp/v1/auth/logout", Map.of("refreshToken", tokens.refreshToken())));
+        assertThat(MiniProgramSessions.refused(() -> sessions.refresh(new AuthRequests.Refresh(tokens.refreshToken()),
+                CallerBinder.ANYONE), 401).code()).isEqualTo("TOKEN_INVALID");
+        sessions.logout(new AuthRequests.Refresh(tokens.refreshToken()), CallerBinder.ANYONE);
         // neither the refresh nor the sign-out touched the portal's sign-in
         assertThat(mp.call(HttpRequest.GET("/mp/v1/me"), tokens, ProfileView.class)).isNotNull();
     }
@@ -137,9 +142,5 @@ class SessionRevocationTest implements DevServicesTest {
 
     private static Map<String, Object> claims(String jwt) throws java.text.ParseException {
         return SignedJWT.parse(jwt).getJWTClaimsSet().toJSONObject();
-    }
-
-    private static io.micronaut.http.MutableHttpRequest<?> refresh(String refreshToken) {
-        return HttpRequest.POST("/mp/v1/auth/refresh", Map.of("refreshToken", refreshToken));
     }
 }

@@ -3,6 +3,7 @@ package com.cogov.portal;
 import com.cogov.api.audit.AuditService;
 import com.cogov.contracts.account.AccountRequests;
 import com.cogov.contracts.account.AccountView;
+import com.cogov.contracts.account.AuthRequests;
 import com.cogov.contracts.account.IssuedCredential;
 import com.cogov.contracts.account.Role;
 import com.cogov.contracts.account.SignInResult;
@@ -35,6 +36,8 @@ class AccountAdministrationTest implements PortalTest {
     @Client("/")
     HttpClient client;
     @Inject
+    SessionClient sessions;
+    @Inject
     AuditService audit;
 
     PortalSessions portal;
@@ -54,7 +57,8 @@ class AccountAdministrationTest implements PortalTest {
 
         IssuedCredential reset = portal.call(HttpRequest.POST("/portal/v1/accounts/" + issued.account().id() + "/reset-password", ""),
                 admin, IssuedCredential.class);
-        portal.refused(HttpRequest.POST("/portal/v1/auth/refresh", Map.of("refreshToken", session.tokens().refreshToken())), 401);
+        PortalSessions.refused(() -> sessions.refresh(new AuthRequests.Refresh(session.tokens().refreshToken()),
+                portal.caller()), 401);
         assertThat(portal.login("inspector-reset", reset.temporaryPassword()).status())
                 .isEqualTo(SignInResult.Status.PASSWORD_CHANGE_REQUIRED);
     }

@@ -1,5 +1,6 @@
 package com.cogov.portal;
 
+import com.cogov.api.shared.Actor;
 import com.cogov.contracts.account.SignInResult;
 import com.cogov.contracts.error.Problem;
 import com.cogov.api.account.Authenticator;
@@ -8,6 +9,7 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 
 import java.time.Instant;
 import java.util.Map;
@@ -67,6 +69,19 @@ final class PortalSessions {
                 () -> client.toBlocking().exchange(withAddress(request), String.class));
         assertThat(e).as("expected %d for %s %s", status, request.getMethod(), request.getPath()).isNotNull();
         assertThat(e.getStatus().getCode()).as("%s %s", request.getMethod(), request.getPath()).isEqualTo(status);
+        return e.getResponse().getBody(Problem.class).orElseThrow();
+    }
+
+    /** Who calls, for a declarative client of an {@code *Operations} interface: this helper's address. */
+    Actor caller() {
+        return Actor.anonymous(address, null);
+    }
+
+    /** The problem of a call through a declarative client that must be refused with the status. */
+    static Problem refused(ThrowingCallable call, int status) {
+        HttpClientResponseException e = catchThrowableOfType(HttpClientResponseException.class, call);
+        assertThat(e).as("expected %d", status).isNotNull();
+        assertThat(e.getStatus().getCode()).isEqualTo(status);
         return e.getResponse().getBody(Problem.class).orElseThrow();
     }
 

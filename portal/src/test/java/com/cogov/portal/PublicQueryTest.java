@@ -4,8 +4,6 @@ import com.cogov.contracts.catalog.DrugView;
 import com.cogov.contracts.error.Problem;
 import com.cogov.contracts.pharmacy.DistrictView;
 import com.cogov.infra.dev.DemoData;
-import io.micronaut.core.type.Argument;
-import io.micronaut.http.HttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
@@ -28,16 +26,18 @@ class PublicQueryTest implements PortalTest {
     @Client("/portal/v1")
     HttpClient client;
 
+    @Inject
+    PublicLookupClient lookups;
+
     @Test
     void looksADrugUpByItsBarcode() {
-        DrugView drug = client.toBlocking().retrieve("/public/drugs/barcode/" + DemoData.EXAMPLE_BARCODE, DrugView.class);
+        DrugView drug = lookups.drugByBarcode(DemoData.EXAMPLE_BARCODE);
         assertThat(drug.name()).isEqualTo("新康泰克");
     }
 
     @Test
     void listsTheThirteenDistrictsInCodeOrder() {
-        List<DistrictView> districts = client.toBlocking().retrieve(HttpRequest.GET("/public/districts"),
-                Argument.listOf(DistrictView.class));
+        List<DistrictView> districts = lookups.districts();
         assertThat(districts).hasSize(13);
         assertThat(districts.get(0)).isEqualTo(new DistrictView("420102", "江岸区"));
         assertThat(districts).extracting(DistrictView::code).isSorted();

@@ -1,6 +1,7 @@
 package com.cogov.portal;
 
 import com.cogov.contracts.account.AccountRequests;
+import com.cogov.contracts.account.AuthRequests;
 import com.cogov.contracts.account.IssuedCredential;
 import com.cogov.contracts.account.Role;
 import com.cogov.contracts.account.SignInResult;
@@ -45,6 +46,9 @@ class SignInAttackTest implements PortalTest {
     @Inject
     @Client("/")
     HttpClient client;
+
+    @Inject
+    SessionClient sessions;
 
     @Test
     void aSecondFactorChallengeEndsAfterFiveWrongCodesAndTheyCountTowardsTheLock() {
@@ -194,7 +198,7 @@ class SignInAttackTest implements PortalTest {
         PortalSessions portal = new PortalSessions(client);
         Tokens tokens = portal.login(activeEnterpriseUser(portal), STRONG).tokens();
         assertThat(portal.call(HttpRequest.GET("/portal/v1/me"), tokens.accessToken(), String.class)).isNotBlank();
-        client.toBlocking().exchange(HttpRequest.POST("/portal/v1/auth/logout", Map.of("refreshToken", tokens.refreshToken())));
+        sessions.logout(new AuthRequests.Refresh(tokens.refreshToken()), portal.caller());
         assertThat(portal.refused(HttpRequest.GET("/portal/v1/me").bearerAuth(tokens.accessToken()), 401).code())
                 .isEqualTo("UNAUTHENTICATED");
     }

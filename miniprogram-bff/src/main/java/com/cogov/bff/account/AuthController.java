@@ -2,15 +2,12 @@ package com.cogov.bff.account;
 
 import com.cogov.api.account.AccountService;
 import com.cogov.api.shared.Actor;
+import com.cogov.api.web.SessionEndpoints;
 import com.cogov.contracts.account.AuthRequests;
-import com.cogov.contracts.account.ProfileView;
 import com.cogov.contracts.account.Tokens;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
-import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
-import io.micronaut.http.annotation.Status;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
@@ -24,12 +21,10 @@ import jakarta.validation.Valid;
 @Controller("/mp/v1")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "Sign-in")
-class AuthController {
-
-    private final AccountService accounts;
+class AuthController extends SessionEndpoints {
 
     AuthController(AccountService accounts) {
-        this.accounts = accounts;
+        super(accounts);
     }
 
     @Post("/auth/wechat")
@@ -47,28 +42,5 @@ class AuthController {
             description = "Optionally binds the phone through the getPhoneNumber code. Answers with the staff account's tokens.")
     Tokens bind(@Body @Valid AuthRequests.Bind request, @Parameter(hidden = true) Actor caller) {
         return accounts.bind(caller, request.activationCode(), request.phoneCode());
-    }
-
-    @Post("/auth/refresh")
-    @Secured(SecurityRule.IS_ANONYMOUS)
-    @Operation(summary = "Exchange the refresh token for new tokens (the refresh token rotates)")
-    Tokens refresh(@Body @Valid AuthRequests.Refresh request, @Parameter(hidden = true) Actor caller) {
-        return accounts.refresh(request.refreshToken(), caller);
-    }
-
-    @Post("/auth/logout")
-    @Secured(SecurityRule.IS_ANONYMOUS)
-    @Status(HttpStatus.NO_CONTENT)
-    @Operation(summary = "End this sign-in (revokes its refresh tokens)")
-    void logout(@Body @Valid AuthRequests.Refresh request, @Parameter(hidden = true) Actor caller) {
-        accounts.signOut(request.refreshToken(), caller);
-    }
-
-    @Get("/me")
-    @Secured(SecurityRule.IS_AUTHENTICATED)
-    @SecurityRequirement(name = "bearer")
-    @Operation(summary = "Who is signed in, with role and scope")
-    ProfileView me(@Parameter(hidden = true) Actor caller) {
-        return accounts.profile(caller);
     }
 }

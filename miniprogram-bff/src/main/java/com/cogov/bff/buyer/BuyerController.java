@@ -2,8 +2,8 @@ package com.cogov.bff.buyer;
 
 import com.cogov.api.buyer.BuyerService;
 import com.cogov.api.shared.Actor;
+import com.cogov.api.web.ProblemResponse;
 import com.cogov.contracts.buyer.ScannedIdentity;
-import com.cogov.contracts.error.Problem;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Part;
@@ -14,8 +14,6 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -43,17 +41,12 @@ class BuyerController {
                     + "answer shows the buyer masked, with an `identityRef` to send with the registration, usable by this "
                     + "pharmacy for 10 minutes. The photo is not kept.")
     @ApiResponse(responseCode = "200", description = "The buyer, masked, and the identity reference")
-    @ApiResponse(responseCode = "400", description = "UPLOAD_EMPTY, MISSING_PARAMETER, MALFORMED_REQUEST (a part without a name)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "413", description = "UPLOAD_TOO_LARGE",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "415", description = "UPLOAD_NOT_AN_IMAGE",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "422", description = "IMAGE_UNREADABLE: cut off, corrupt or over 50 megapixels (WeChat is not called); "
-            + "ID_CARD_UNREADABLE: no card found, or the number read fails its check",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "503", description = "WECHAT_UNAVAILABLE: retry, or type the number",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ProblemResponse(status = "400", codes = "UPLOAD_EMPTY, MISSING_PARAMETER, MALFORMED_REQUEST (a part without a name)")
+    @ProblemResponse(status = "413", codes = "UPLOAD_TOO_LARGE")
+    @ProblemResponse(status = "415", codes = "UPLOAD_NOT_AN_IMAGE")
+    @ProblemResponse(status = "422", codes = "IMAGE_UNREADABLE: cut off, corrupt or over 50 megapixels (WeChat is not called); "
+            + "ID_CARD_UNREADABLE: no card found, or the number read fails its check")
+    @ProblemResponse(status = "503", codes = "WECHAT_UNAVAILABLE: retry, or type the number")
     ScannedIdentity scan(@Part("image") CompletedFileUpload image, @Parameter(hidden = true) Actor clerk) throws IOException {
         // The client's file name and declared type are ignored: the core judges the bytes.
         return buyers.scan(clerk, image.getBytes());

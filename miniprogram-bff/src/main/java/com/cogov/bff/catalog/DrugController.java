@@ -3,16 +3,16 @@ package com.cogov.bff.catalog;
 import com.cogov.api.catalog.CatalogService;
 import com.cogov.api.shared.Actor;
 import com.cogov.api.shared.ImageUpload;
+import com.cogov.api.web.CatalogOperations;
+import com.cogov.api.web.ProblemResponse;
 import com.cogov.contracts.catalog.DecodedBarcodes;
 import com.cogov.contracts.catalog.DrugView;
 import com.cogov.contracts.catalog.UnknownBarcodeReportRequest;
 import com.cogov.contracts.catalog.UnknownBarcodeReportView;
-import com.cogov.contracts.error.Problem;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
-import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Part;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.multipart.CompletedFileUpload;
@@ -31,11 +31,11 @@ import jakarta.validation.Valid;
 
 import java.io.IOException;
 
-@Controller("/mp/v1/drugs")
+@Controller("/mp/v1")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Secured(SecurityRule.IS_ANONYMOUS)
 @Tag(name = "Drugs")
-class DrugController {
+class DrugController implements CatalogOperations {
 
     private final CatalogService catalog;
 
@@ -43,20 +43,13 @@ class DrugController {
         this.catalog = catalog;
     }
 
-    @Get("/barcode/{code}")
-    @Operation(summary = "Resolve a scanned code to a drug",
-            description = "A commodity barcode (EAN-13, EAN-8, UPC-A, check digit verified) or a 20-digit traceability "
-                    + "code (by its 7-digit product identifier). Open to everyone: the public looks drugs up too.")
-    @ApiResponse(responseCode = "200", description = "The drug")
-    @ApiResponse(responseCode = "400", description = "BARCODE_INVALID",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "404", description = "DRUG_NOT_FOUND",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    DrugView byBarcode(String code) {
+    @Override
+    @Operation(operationId = "byBarcode") // as first published here
+    public DrugView drugByBarcode(String code) {
         return catalog.findByCode(code);
     }
 
-    @Post(value = "/barcode/decode", consumes = MediaType.MULTIPART_FORM_DATA)
+    @Post(value = "/drugs/barcode/decode", consumes = MediaType.MULTIPART_FORM_DATA)
     @Secured(SecurityRule.IS_AUTHENTICATED)
     @SecurityRequirement(name = "bearer")
     @Operation(summary = "Read the codes in a photo of a drug package",
@@ -65,21 +58,16 @@ class DrugController {
                     + "EAN-8, UPC-A, Code 128 (traceability codes, GS1-128), DataMatrix and QR codes, several per photo, "
                     + "and resolves each to its drug; a code that does not resolve carries errorCode instead.")
     @ApiResponse(responseCode = "200", description = "The codes found, each with its drug or the reason it has none")
-    @ApiResponse(responseCode = "400", description = "UPLOAD_EMPTY, MISSING_PARAMETER, MALFORMED_REQUEST (a part without a name)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "413", description = "UPLOAD_TOO_LARGE, PAYLOAD_TOO_LARGE",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "415", description = "UPLOAD_NOT_AN_IMAGE",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "422", description = "IMAGE_UNREADABLE, BARCODE_NOT_FOUND_IN_IMAGE",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "503", description = "SERVICE_UNAVAILABLE: every core is reading a photo; retry after Retry-After",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ProblemResponse(status = "400", codes = "UPLOAD_EMPTY, MISSING_PARAMETER, MALFORMED_REQUEST (a part without a name)")
+    @ProblemResponse(status = "413", codes = "UPLOAD_TOO_LARGE, PAYLOAD_TOO_LARGE")
+    @ProblemResponse(status = "415", codes = "UPLOAD_NOT_AN_IMAGE")
+    @ProblemResponse(status = "422", codes = "IMAGE_UNREADABLE, BARCODE_NOT_FOUND_IN_IMAGE")
+    @ProblemResponse(status = "503", codes = "SERVICE_UNAVAILABLE: every core is reading a photo; retry after Retry-After")
     DecodedBarcodes decode(@Part("image") CompletedFileUpload image) throws IOException {
         return catalog.decodePhoto(ImageUpload.of(image.getBytes()));
     }
 
-    @Post("/barcode/reports")
+    @Post("/drugs/barcode/reports")
     @Secured({"PHARMACY_CLERK", "PHARMACY_MANAGER"})
     @SecurityRequirement(name = "bearer")
     @Operation(summary = "Report a code the catalog lacks, for the regulator to add",
@@ -88,10 +76,8 @@ class DrugController {
     @ApiResponse(responseCode = "201", description = "Reported",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UnknownBarcodeReportView.class)))
     @ApiResponse(responseCode = "200", description = "Already reported by this pharmacy: the existing report")
-    @ApiResponse(responseCode = "400", description = "BARCODE_INVALID, VALIDATION_FAILED",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "409", description = "BARCODE_ALREADY_KNOWN: the catalog resolves it; look it up instead",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ProblemResponse(status = "400", codes = "BARCODE_INVALID, VALIDATION_FAILED")
+    @ProblemResponse(status = "409", codes = "BARCODE_ALREADY_KNOWN: the catalog resolves it; look it up instead")
     HttpResponse<UnknownBarcodeReportView> report(@Body @Valid UnknownBarcodeReportRequest request,
                                                   @Parameter(hidden = true) Actor clerk) {
         CatalogService.ReportedBarcode reported = catalog.reportUnknownBarcode(clerk, request.barcode(), request.note());

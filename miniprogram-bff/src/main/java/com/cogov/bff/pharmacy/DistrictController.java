@@ -1,23 +1,20 @@
 package com.cogov.bff.pharmacy;
 
 import com.cogov.api.pharmacy.PharmacyService;
+import com.cogov.api.web.DistrictOperations;
 import com.cogov.contracts.pharmacy.DistrictView;
 import io.micronaut.http.annotation.Controller;
-import io.micronaut.http.annotation.Get;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import java.util.List;
 
-@Controller("/mp/v1/districts")
+@Controller("/mp/v1")
 @ExecuteOn(TaskExecutors.BLOCKING)
-@Secured(SecurityRule.IS_ANONYMOUS)
 @Tag(name = "Pharmacies")
-class DistrictController {
+class DistrictController implements DistrictOperations {
 
     private final PharmacyService pharmacies;
 
@@ -25,9 +22,9 @@ class DistrictController {
         this.pharmacies = pharmacies;
     }
 
-    @Get
-    @Operation(summary = "The city's districts, for the pharmacy finder's picker")
-    List<DistrictView> list() {
+    @Override
+    @Operation(operationId = "list") // as first published here
+    public List<DistrictView> districts() {
         return pharmacies.districts();
     }
 }

@@ -2,8 +2,8 @@ package com.cogov.bff.registration;
 
 import com.cogov.api.registration.RegistrationService;
 import com.cogov.api.shared.Actor;
+import com.cogov.api.web.ProblemResponse;
 import com.cogov.contracts.buyer.DocumentType;
-import com.cogov.contracts.error.Problem;
 import com.cogov.contracts.registration.DailySummary;
 import com.cogov.contracts.registration.RegistrationBatch;
 import com.cogov.contracts.registration.RegistrationPage;
@@ -25,8 +25,6 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -57,8 +55,7 @@ class RegistrationController {
                     + "answer the same result (a retry arriving while the first is being written waits for it), the same key "
                     + "with another body 422.")
     @ApiResponse(responseCode = "201", description = "Accepted, with any warnings the rules raised")
-    @ApiResponse(responseCode = "422", description = "REGISTRATION_BLOCKED or IDEMPOTENCY_KEY_REUSED",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ProblemResponse(status = "422", codes = "REGISTRATION_BLOCKED or IDEMPOTENCY_KEY_REUSED")
     // On the registration pool (application.yml): a few threads check sales in arrival order while the commit
     // writers answer them, instead of one blocked thread per waiting counter competing for the two cores.
     @ExecuteOn("registration")
@@ -75,8 +72,7 @@ class RegistrationController {
 
     @Post("/{number}/void")
     @Operation(summary = "Void a registration of this pharmacy (within the void window); the record stays on file")
-    @ApiResponse(responseCode = "404", description = "REGISTRATION_NOT_FOUND: no such number in this pharmacy",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ProblemResponse(status = "404", codes = "REGISTRATION_NOT_FOUND: no such number in this pharmacy")
     RegistrationView voidRegistration(@Parameter(description = "The registration's number", example = "DJ202611214830192756") String number,
                                       @Body @Valid VoidRequest request, @Parameter(hidden = true) Actor clerk) {
         return registrations.voidRegistration(clerk, number, request.reason());
@@ -101,8 +97,7 @@ class RegistrationController {
 
     @Get("/{number}")
     @Operation(summary = "One registration of this pharmacy, by its number (buyer data masked)")
-    @ApiResponse(responseCode = "404", description = "REGISTRATION_NOT_FOUND: no such number in this pharmacy",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ProblemResponse(status = "404", codes = "REGISTRATION_NOT_FOUND: no such number in this pharmacy")
     RegistrationView get(@Parameter(description = "The registration's number", example = "DJ202611214830192756") String number,
                          @Parameter(hidden = true) Actor clerk) {
         return registrations.get(clerk, number);

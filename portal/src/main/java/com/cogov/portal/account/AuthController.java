@@ -2,23 +2,19 @@ package com.cogov.portal.account;
 
 import com.cogov.api.account.AccountService;
 import com.cogov.api.shared.Actor;
+import com.cogov.api.web.SessionEndpoints;
 import com.cogov.contracts.account.AuthRequests;
-import com.cogov.contracts.account.ProfileView;
 import com.cogov.contracts.account.SignInResult;
 import com.cogov.contracts.account.Tokens;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
-import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
-import io.micronaut.http.annotation.Status;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 
@@ -29,12 +25,10 @@ import jakarta.validation.Valid;
 @Controller("/portal/v1")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "Sign-in")
-class AuthController {
-
-    private final AccountService accounts;
+class AuthController extends SessionEndpoints {
 
     AuthController(AccountService accounts) {
-        this.accounts = accounts;
+        super(accounts);
     }
 
     @Post("/auth/login")
@@ -65,28 +59,5 @@ class AuthController {
     @Operation(summary = "Second factor: the 6-digit code of the authenticator app (enrols it the first time)")
     SignInResult totp(@Body @Valid AuthRequests.Totp request, @Parameter(hidden = true) Actor caller) {
         return accounts.verifyTotp(request.challengeToken(), request.code(), caller);
-    }
-
-    @Post("/auth/refresh")
-    @Secured(SecurityRule.IS_ANONYMOUS)
-    @Operation(summary = "Exchange the refresh token for new tokens (the refresh token rotates; idle 30 min, at most 12 h)")
-    Tokens refresh(@Body @Valid AuthRequests.Refresh request, @Parameter(hidden = true) Actor caller) {
-        return accounts.refresh(request.refreshToken(), caller);
-    }
-
-    @Post("/auth/logout")
-    @Secured(SecurityRule.IS_ANONYMOUS)
-    @Status(HttpStatus.NO_CONTENT)
-    @Operation(summary = "End this sign-in")
-    void logout(@Body @Valid AuthRequests.Refresh request, @Parameter(hidden = true) Actor caller) {
-        accounts.signOut(request.refreshToken(), caller);
-    }
-
-    @Get("/me")
-    @Secured(SecurityRule.IS_AUTHENTICATED)
-    @SecurityRequirement(name = "bearer")
-    @Operation(summary = "Who is signed in, with role and scope")
-    ProfileView me(@Parameter(hidden = true) Actor caller) {
-        return accounts.profile(caller);
     }
 }

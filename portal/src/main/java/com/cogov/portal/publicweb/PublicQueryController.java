@@ -2,29 +2,22 @@ package com.cogov.portal.publicweb;
 
 import com.cogov.api.catalog.CatalogService;
 import com.cogov.api.pharmacy.PharmacyService;
+import com.cogov.api.web.CatalogOperations;
+import com.cogov.api.web.DistrictOperations;
 import com.cogov.contracts.catalog.DrugView;
-import com.cogov.contracts.error.Problem;
 import com.cogov.contracts.pharmacy.DistrictView;
 import io.micronaut.http.annotation.Controller;
-import io.micronaut.http.annotation.Get;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.rules.SecurityRule;
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import java.util.List;
 
-/** Queries the public may make on the web portal without signing in. */
+/** Queries the public may make on the web portal without signing in: the lookups the mini-program offers too. */
 @Controller("/portal/v1/public")
 @ExecuteOn(TaskExecutors.BLOCKING)
-@Secured(SecurityRule.IS_ANONYMOUS)
 @Tag(name = "Public queries")
-class PublicQueryController {
+class PublicQueryController implements CatalogOperations, DistrictOperations {
 
     private final CatalogService catalog;
     private final PharmacyService pharmacies;
@@ -34,20 +27,13 @@ class PublicQueryController {
         this.pharmacies = pharmacies;
     }
 
-    @Get("/drugs/barcode/{code}")
-    @Operation(summary = "Look a drug up by its barcode or traceability code")
-    @ApiResponse(responseCode = "200", description = "The drug")
-    @ApiResponse(responseCode = "400", description = "BARCODE_INVALID",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "404", description = "DRUG_NOT_FOUND",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    DrugView drugByBarcode(String code) {
+    @Override
+    public DrugView drugByBarcode(String code) {
         return catalog.findByCode(code);
     }
 
-    @Get("/districts")
-    @Operation(summary = "The city's districts (GB/T 2260 codes)")
-    List<DistrictView> districts() {
+    @Override
+    public List<DistrictView> districts() {
         return pharmacies.districts();
     }
 }

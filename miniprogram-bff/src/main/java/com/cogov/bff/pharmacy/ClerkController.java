@@ -1,4 +1,4 @@
-package com.cogov.bff.account;
+package com.cogov.bff.pharmacy;
 
 import com.cogov.api.account.AccountService;
 import com.cogov.api.shared.Actor;
