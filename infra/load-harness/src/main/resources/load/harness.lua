@@ -78,7 +78,8 @@ end
 function response(status, headers, body)
   statuses[status] = (statuses[status] or 0) + 1
   if mode == "register" and status == 201 then
-    local id = body:match('"id":(%d+)')
+    -- a sale is named by its public number (the internal id never leaves the server)
+    local id = body:match('"number":"(DJ%d+)"')
     if id and not ids[id] then
       ids[id] = true
       if not body:find('"warnings":[]', 1, true) then tripped = tripped + 1 end

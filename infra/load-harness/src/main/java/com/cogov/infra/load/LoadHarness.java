@@ -292,7 +292,8 @@ public final class LoadHarness {
         long found = 0;
         for (int i = 0; i < ids.size(); i += 1_000) {
             List<String> chunk = ids.subList(i, Math.min(ids.size(), i + 1_000));
-            found += count(db, "SELECT COUNT(*) FROM registration WHERE id IN (" + String.join(",", chunk) + ")");
+            // numbers are DJ + digits only (the script matched them so): safe to quote as they are
+            found += count(db, "SELECT COUNT(*) FROM registration WHERE number IN ('" + String.join("','", chunk) + "')");
         }
         long written = count(db, "SELECT COUNT(*) FROM registration WHERE clerk_id <> 0 AND id > " + before);
         // Every sale of the run has its own buyer, so two rows for one buyer are one sale written twice.

@@ -7,7 +7,7 @@ import java.util.Map;
  *
  * @param errors   socket errors, timeouts and answers other than 2xx: each one is a request a user saw fail
  * @param statuses answers by HTTP status (the JDBC baseline has none)
- * @param distinct registrations: distinct sale ids answered (a retry answers an earlier id)
+ * @param distinct registrations: distinct sale numbers answered (a retry answers an earlier number)
  * @param tripped  registrations: new sales answered with a rule's warning
  * @param retries  registrations: requests that repeated an earlier key and body
  */
