@@ -1,5 +1,11 @@
 package com.cogov.api;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.constructors;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaConstructor;
@@ -13,8 +19,6 @@ import com.tngtech.archunit.lang.SimpleConditionEvent;
 import io.micronaut.data.annotation.MappedEntity;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,12 +29,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
-
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.constructors;
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * The boundaries of docs/architecture.md, for the business core. A feature is a package under com.cogov.api; it shows
@@ -66,42 +65,73 @@ class ArchitectureTest {
 
     @Test
     void everyFeatureHasDeclaredEdgesAndUsesNoOtherFeature() {
-        classes().that().resideInAPackage(CORE + "..")
+        classes()
+                .that()
+                .resideInAPackage(CORE + "..")
                 .should(onlyUseAllowedFeatures())
                 .check(CLASSES);
     }
 
     @Test
     void featuresExposeOnlyTheirEntryExceptionsEventsAndValueTypes() {
-        classes().that().resideInAPackage(CORE + "..").and().arePublic().and().areTopLevelClasses()
-                .and().haveNameNotMatching(".*\\.\\$.*") // Micronaut's generated bean definitions
-                .and().resideOutsideOfPackages(CORE + ".shared..", CORE + ".web..")
-                .and().areNotRecords().and().areNotEnums() // the entry's value types; entities are checked below
-                .should().haveSimpleNameEndingWith("Service")
-                .orShould().haveSimpleNameEndingWith("Operations")
-                .orShould().haveSimpleNameEndingWith("Exception")
-                .orShould().haveSimpleNameEndingWith("Event")
+        classes()
+                .that()
+                .resideInAPackage(CORE + "..")
+                .and()
+                .arePublic()
+                .and()
+                .areTopLevelClasses()
+                .and()
+                .haveNameNotMatching(".*\\.\\$.*") // Micronaut's generated bean definitions
+                .and()
+                .resideOutsideOfPackages(CORE + ".shared..", CORE + ".web..")
+                .and()
+                .areNotRecords()
+                .and()
+                .areNotEnums() // the entry's value types; entities are checked below
+                .should()
+                .haveSimpleNameEndingWith("Service")
+                .orShould()
+                .haveSimpleNameEndingWith("Operations")
+                .orShould()
+                .haveSimpleNameEndingWith("Exception")
+                .orShould()
+                .haveSimpleNameEndingWith("Event")
                 .check(CLASSES);
     }
 
     @Test
     void entitiesAndRepositoriesStayInsideTheirFeature() {
-        classes().that().areAnnotatedWith(MappedEntity.class).or().areAnnotatedWith(JdbcRepository.class)
-                .should().notBePublic()
+        classes()
+                .that()
+                .areAnnotatedWith(MappedEntity.class)
+                .or()
+                .areAnnotatedWith(JdbcRepository.class)
+                .should()
+                .notBePublic()
                 .check(CLASSES);
     }
 
     @Test
     void onlyTheWebGlueKnowsHttp() {
-        noClasses().that().resideInAPackage(CORE + "..").and().resideOutsideOfPackage(CORE + ".web..")
-                .should().dependOnClassesThat().resideInAPackage("io.micronaut.http..")
+        noClasses()
+                .that()
+                .resideInAPackage(CORE + "..")
+                .and()
+                .resideOutsideOfPackage(CORE + ".web..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("io.micronaut.http..")
                 .check(CLASSES);
     }
 
     @Test
     void sharedDependsOnNoFeature() {
-        noClasses().that().resideInAPackage(CORE + ".shared..")
-                .should().dependOnClassesThat(featureClass())
+        noClasses()
+                .that()
+                .resideInAPackage(CORE + ".shared..")
+                .should()
+                .dependOnClassesThat(featureClass())
                 .check(CLASSES);
     }
 
@@ -109,14 +139,18 @@ class ArchitectureTest {
     void noClassInTheCoreIsLongerThan350Lines() throws IOException {
         List<String> tooLong;
         try (Stream<Path> sources = Files.walk(Path.of("src/main/java"))) {
-            tooLong = sources.filter(p -> p.toString().endsWith(".java")).map(p -> {
-                try {
-                    int lines = Files.readAllLines(p).size();
-                    return lines > MAX_LINES ? p + " has " + lines + " lines" : null;
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            }).filter(java.util.Objects::nonNull).sorted().toList();
+            tooLong = sources.filter(p -> p.toString().endsWith(".java"))
+                    .map(p -> {
+                        try {
+                            int lines = Files.readAllLines(p).size();
+                            return lines > MAX_LINES ? p + " has " + lines + " lines" : null;
+                        } catch (IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    })
+                    .filter(java.util.Objects::nonNull)
+                    .sorted()
+                    .toList();
         }
         assertThat(tooLong).as("classes over %d lines", MAX_LINES).isEmpty();
     }
@@ -124,25 +158,44 @@ class ArchitectureTest {
     @Test
     void noConstructorTakesMoreThanNineDependencies() {
         // Records are values: their components are not dependencies.
-        constructors().that().areDeclaredInClassesThat().resideInAPackage(CORE + "..")
-                .and().areDeclaredInClassesThat().areNotRecords()
-                .and().areDeclaredInClassesThat().haveNameNotMatching(GENERATED)
+        constructors()
+                .that()
+                .areDeclaredInClassesThat()
+                .resideInAPackage(CORE + "..")
+                .and()
+                .areDeclaredInClassesThat()
+                .areNotRecords()
+                .and()
+                .areDeclaredInClassesThat()
+                .haveNameNotMatching(GENERATED)
                 .should(takeAtMost(MAX_DEPENDENCIES))
                 .check(CLASSES);
     }
 
     @Test
     void noServiceTouchesJavaSql() {
-        noClasses().that().resideInAPackage(CORE + "..").and().haveSimpleNameEndingWith("Service")
-                .should().dependOnClassesThat().resideInAPackage("java.sql..")
+        noClasses()
+                .that()
+                .resideInAPackage(CORE + "..")
+                .and()
+                .haveSimpleNameEndingWith("Service")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("java.sql..")
                 .because("SQL and its types belong to a package-private store or query class (style.md)")
                 .check(CLASSES);
     }
 
     @Test
     void rawJdbcClassesArePackagePrivate() {
-        classes().that().resideInAPackage(CORE + "..").and().haveNameNotMatching(GENERATED).and(useRawJdbc())
-                .should().notBePublic()
+        classes()
+                .that()
+                .resideInAPackage(CORE + "..")
+                .and()
+                .haveNameNotMatching(GENERATED)
+                .and(useRawJdbc())
+                .should()
+                .notBePublic()
                 .because("a store or query class is its feature's own; others reach the data through the entry")
                 .check(CLASSES);
     }
@@ -156,7 +209,11 @@ class ArchitectureTest {
      */
     @Test
     void recordsOfSealedPersonalValuesStayInTheirFeature() {
-        classes().that().resideInAPackage(CORE + "..").and().haveNameNotMatching(GENERATED)
+        classes()
+                .that()
+                .resideInAPackage(CORE + "..")
+                .and()
+                .haveNameNotMatching(GENERATED)
                 .should(useOtherFeaturesSealedValuesOnlyAtTheirEntry())
                 .check(CLASSES);
     }
@@ -167,7 +224,8 @@ class ArchitectureTest {
     }
 
     private static com.tngtech.archunit.base.DescribedPredicate<JavaClass> featureClass() {
-        return com.tngtech.archunit.base.DescribedPredicate.describe("belong to a feature",
+        return com.tngtech.archunit.base.DescribedPredicate.describe(
+                "belong to a feature",
                 c -> feature(c).filter(f -> !COMMON.contains(f)).isPresent());
     }
 
@@ -180,23 +238,31 @@ class ArchitectureTest {
                     return;
                 }
                 if (!ALLOWED.containsKey(own.get())) {
-                    events.add(SimpleConditionEvent.violated(item, "feature '" + own.get()
-                            + "' has no entry in ArchitectureTest.ALLOWED: declare which features it may use"));
+                    events.add(SimpleConditionEvent.violated(
+                            item,
+                            "feature '" + own.get()
+                                    + "' has no entry in ArchitectureTest.ALLOWED: declare which features it may use"));
                     return;
                 }
-                item.getDirectDependenciesFromSelf().forEach(dependency -> feature(dependency.getTargetClass())
-                        .filter(target -> !COMMON.contains(target) && !target.equals(own.get()))
-                        .filter(target -> !ALLOWED.get(own.get()).contains(target))
-                        .ifPresent(target -> events.add(SimpleConditionEvent.violated(item,
-                                dependency.getDescription() + " crosses from '" + own.get() + "' into '" + target + "'"))));
+                item.getDirectDependenciesFromSelf()
+                        .forEach(dependency -> feature(dependency.getTargetClass())
+                                .filter(target -> !COMMON.contains(target) && !target.equals(own.get()))
+                                .filter(target -> !ALLOWED.get(own.get()).contains(target))
+                                .ifPresent(target -> events.add(SimpleConditionEvent.violated(
+                                        item,
+                                        dependency.getDescription() + " crosses from '" + own.get() + "' into '"
+                                                + target + "'"))));
             }
         };
     }
 
     private static com.tngtech.archunit.base.DescribedPredicate<JavaClass> useRawJdbc() {
-        Set<String> raw = Set.of(Connection.class.getName(), PreparedStatement.class.getName(), JdbcOperations.class.getName());
-        return com.tngtech.archunit.base.DescribedPredicate.describe("use java.sql.Connection, PreparedStatement or JdbcOperations",
-                c -> c.getDirectDependenciesFromSelf().stream().anyMatch(d -> raw.contains(d.getTargetClass().getName())));
+        Set<String> raw =
+                Set.of(Connection.class.getName(), PreparedStatement.class.getName(), JdbcOperations.class.getName());
+        return com.tngtech.archunit.base.DescribedPredicate.describe(
+                "use java.sql.Connection, PreparedStatement or JdbcOperations",
+                c -> c.getDirectDependenciesFromSelf().stream()
+                        .anyMatch(d -> raw.contains(d.getTargetClass().getName())));
     }
 
     private static ArchCondition<JavaConstructor> takeAtMost(int parameters) {
@@ -205,24 +271,30 @@ class ArchitectureTest {
             public void check(JavaConstructor item, ConditionEvents events) {
                 int count = item.getRawParameterTypes().size();
                 if (count > parameters) {
-                    events.add(SimpleConditionEvent.violated(item, item.getFullName() + " takes " + count + " parameters"));
+                    events.add(SimpleConditionEvent.violated(
+                            item, item.getFullName() + " takes " + count + " parameters"));
                 }
             }
         };
     }
 
     private static boolean carriesSealedValues(JavaClass c) {
-        return (c.isRecord() || c.isEnum()) && feature(c).isPresent() && c.getFields().stream()
-                .filter(f -> !f.getModifiers().contains(JavaModifier.STATIC))
-                .map(JavaField::getName).anyMatch(n -> n.endsWith("Sealed") || n.endsWith("Index"));
+        return (c.isRecord() || c.isEnum())
+                && feature(c).isPresent()
+                && c.getFields().stream()
+                        .filter(f -> !f.getModifiers().contains(JavaModifier.STATIC))
+                        .map(JavaField::getName)
+                        .anyMatch(n -> n.endsWith("Sealed") || n.endsWith("Index"));
     }
 
     private static ArchCondition<JavaClass> useOtherFeaturesSealedValuesOnlyAtTheirEntry() {
-        return new ArchCondition<>("use another feature's records of sealed values only where its entry hands them over") {
+        return new ArchCondition<>(
+                "use another feature's records of sealed values only where its entry hands them over") {
             @Override
             public void check(JavaClass item, ConditionEvents events) {
                 Optional<String> own = feature(item);
-                item.getDirectDependenciesFromSelf().stream().map(d -> d.getTargetClass().getBaseComponentType())
+                item.getDirectDependenciesFromSelf().stream()
+                        .map(d -> d.getTargetClass().getBaseComponentType())
                         .filter(ArchitectureTest::carriesSealedValues)
                         .filter(target -> !feature(target).equals(own))
                         .distinct()
@@ -230,15 +302,23 @@ class ArchitectureTest {
                             String owner = feature(target).orElseThrow();
                             boolean callsEntry = item.getMethodCallsFromSelf().stream()
                                     .map(call -> call.getTargetOwner())
-                                    .anyMatch(o -> feature(o).filter(owner::equals).isPresent()
-                                            && (o.getSimpleName().endsWith("Service") || o.getSimpleName().endsWith("Operations")));
+                                    .anyMatch(o ->
+                                            feature(o).filter(owner::equals).isPresent()
+                                                    && (o.getSimpleName().endsWith("Service")
+                                                            || o.getSimpleName().endsWith("Operations")));
                             if (!callsEntry) {
-                                events.add(SimpleConditionEvent.violated(item, item.getName() + " uses " + target.getName()
-                                        + " without getting it from or giving it to the '" + owner + "' entry"));
+                                events.add(SimpleConditionEvent.violated(
+                                        item,
+                                        item.getName() + " uses " + target.getName()
+                                                + " without getting it from or giving it to the '" + owner
+                                                + "' entry"));
                             }
-                            item.getFields().stream().filter(f -> f.getRawType().equals(target)).forEach(f -> events.add(
-                                    SimpleConditionEvent.violated(item, f.getFullName() + " keeps " + target.getName()
-                                            + ": keep the sealed values in the feature's own type")));
+                            item.getFields().stream()
+                                    .filter(f -> f.getRawType().equals(target))
+                                    .forEach(f -> events.add(SimpleConditionEvent.violated(
+                                            item,
+                                            f.getFullName() + " keeps " + target.getName()
+                                                    + ": keep the sealed values in the feature's own type")));
                         });
             }
         };

@@ -1,19 +1,18 @@
 package com.cogov.bff;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.cogov.infra.dev.DevServicesTest;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 /** Turned on in production (COGOV_API_DOCS_ENABLED=true), the API documentation is for signed-in staff only. */
 @MicronautTest(environments = "prod", transactional = false)
@@ -37,13 +36,19 @@ class ApiDocsEnabledInProductionTest implements DevServicesTest {
         MiniProgramSessions mp = new MiniProgramSessions(client);
         String citizen = mp.signIn("citizen-" + UUID.randomUUID()).accessToken();
         String clerk = mp.signIn("demo-clerk").accessToken();
-        for (String path : new String[]{ApiDocsInProductionTest.DOCUMENT, ApiDocsInProductionTest.UI}) {
+        for (String path : new String[] {ApiDocsInProductionTest.DOCUMENT, ApiDocsInProductionTest.UI}) {
             assertThat(mp.refused(HttpRequest.GET(path), 401).code()).as(path).isEqualTo("UNAUTHENTICATED");
-            assertThat(mp.refused(HttpRequest.GET(path).bearerAuth(citizen), 403).code()).as(path).isEqualTo("FORBIDDEN");
+            assertThat(mp.refused(HttpRequest.GET(path).bearerAuth(citizen), 403)
+                            .code())
+                    .as(path)
+                    .isEqualTo("FORBIDDEN");
         }
-        assertThat(client.toBlocking().retrieve(HttpRequest.GET(ApiDocsInProductionTest.DOCUMENT).bearerAuth(clerk)))
+        assertThat(client.toBlocking()
+                        .retrieve(HttpRequest.GET(ApiDocsInProductionTest.DOCUMENT)
+                                .bearerAuth(clerk)))
                 .contains("/mp/v1/drugs/barcode/{code}");
-        assertThat(client.toBlocking().retrieve(HttpRequest.GET(ApiDocsInProductionTest.UI).bearerAuth(clerk)))
+        assertThat(client.toBlocking()
+                        .retrieve(HttpRequest.GET(ApiDocsInProductionTest.UI).bearerAuth(clerk)))
                 .contains("swagger");
     }
 }

@@ -1,18 +1,17 @@
 package com.cogov.bff;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.cogov.infra.dev.DevServicesTest;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-
 import java.util.HashMap;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 /** In production the API documentation is not served unless it is turned on: not even to signed-in staff. */
 @MicronautTest(environments = "prod", transactional = false)
@@ -37,9 +36,11 @@ class ApiDocsInProductionTest implements DevServicesTest {
     void theDocumentAndSwaggerUiAreNotFound() {
         MiniProgramSessions mp = new MiniProgramSessions(client);
         String clerk = mp.signIn("demo-clerk").accessToken();
-        for (String path : new String[]{DOCUMENT, UI}) {
+        for (String path : new String[] {DOCUMENT, UI}) {
             assertThat(mp.refused(HttpRequest.GET(path), 404).code()).as(path).isEqualTo("NOT_FOUND");
-            assertThat(mp.refused(HttpRequest.GET(path).bearerAuth(clerk), 404).code()).as(path).isEqualTo("NOT_FOUND");
+            assertThat(mp.refused(HttpRequest.GET(path).bearerAuth(clerk), 404).code())
+                    .as(path)
+                    .isEqualTo("NOT_FOUND");
         }
     }
 }

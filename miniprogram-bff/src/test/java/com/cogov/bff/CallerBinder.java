@@ -24,8 +24,11 @@ class CallerBinder implements TypedClientArgumentRequestBinder<Actor> {
     }
 
     @Override
-    public void bind(ArgumentConversionContext<Actor> context, ClientRequestUriContext uriContext, Actor value,
-                     MutableHttpRequest<?> request) {
+    public void bind(
+            ArgumentConversionContext<Actor> context,
+            ClientRequestUriContext uriContext,
+            Actor value,
+            MutableHttpRequest<?> request) {
         // nothing to send
     }
 }

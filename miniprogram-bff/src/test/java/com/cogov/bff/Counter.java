@@ -1,15 +1,14 @@
 package com.cogov.bff;
 
+import com.cogov.api.buyer.TestPersonalData;
 import com.cogov.contracts.account.Tokens;
 import com.cogov.contracts.buyer.DocumentType;
 import com.cogov.contracts.registration.RegistrationRequest;
 import com.cogov.contracts.registration.RegistrationResult;
 import com.cogov.infra.dev.DevServices;
-import com.cogov.api.buyer.TestPersonalData;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.http.client.HttpClient;
-
 import java.sql.Connection;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -23,6 +22,7 @@ final class Counter {
 
     /** Demo catalog ids (DemoData): ephedrine compounds 1-12 (6 and 12 prescription-only), codeine liquids 13-15. */
     static final long EPHEDRINE = 1;
+
     static final long EPHEDRINE_OTHER = 2;
     static final long CODEINE = 13;
     static final long ORDINARY = 39;
@@ -41,8 +41,12 @@ final class Counter {
     Tokens clerkOf(long pharmacyId) {
         String openid = "counter-clerk-" + pharmacyId;
         try (Connection c = dev.openConnection()) {
-            c.createStatement().executeUpdate("INSERT IGNORE INTO account (wechat_openid, role, display_name, pharmacy_id, district_code)"
-                    + " SELECT '" + openid + "', 'PHARMACY_CLERK', '测试店员', id, district_code FROM pharmacy WHERE id = " + pharmacyId);
+            c.createStatement()
+                    .executeUpdate(
+                            "INSERT IGNORE INTO account (wechat_openid, role, display_name, pharmacy_id, district_code)"
+                                    + " SELECT '" + openid
+                                    + "', 'PHARMACY_CLERK', '测试店员', id, district_code FROM pharmacy WHERE id = "
+                                    + pharmacyId);
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException(e);
         }
@@ -61,13 +65,19 @@ final class Counter {
         return sale(idNumber, null, items);
     }
 
-    static RegistrationRequest sale(String idNumber, RegistrationRequest.Prescription prescription, RegistrationRequest.Item... items) {
-        return new RegistrationRequest(new RegistrationRequest.Buyer(null, DocumentType.RESIDENT_ID, idNumber, TestPersonalData.COUNTER_BUYER_NAME),
-                Arrays.asList(items), prescription, OffsetDateTime.now(ZoneOffset.ofHours(8)));
+    static RegistrationRequest sale(
+            String idNumber, RegistrationRequest.Prescription prescription, RegistrationRequest.Item... items) {
+        return new RegistrationRequest(
+                new RegistrationRequest.Buyer(
+                        null, DocumentType.RESIDENT_ID, idNumber, TestPersonalData.COUNTER_BUYER_NAME),
+                Arrays.asList(items),
+                prescription,
+                OffsetDateTime.now(ZoneOffset.ofHours(8)));
     }
 
     static RegistrationRequest.Item item(long drugId, int quantity, String... traceCodes) {
-        return new RegistrationRequest.Item(null, drugId, quantity, "B2026" + drugId, traceCodes.length == 0 ? null : List.of(traceCodes), null);
+        return new RegistrationRequest.Item(
+                null, drugId, quantity, "B2026" + drugId, traceCodes.length == 0 ? null : List.of(traceCodes), null);
     }
 
     static RegistrationRequest.Item prescribed(long drugId, int quantity, int prescribed) {
@@ -75,16 +85,19 @@ final class Counter {
     }
 
     static RegistrationRequest.Prescription prescription() {
-        return new RegistrationRequest.Prescription("RX" + UUID.randomUUID().toString().substring(0, 8), "李医生", "武汉市第一医院");
+        return new RegistrationRequest.Prescription(
+                "RX" + UUID.randomUUID().toString().substring(0, 8), "李医生", "武汉市第一医院");
     }
 
     /** A traceability code of a demo drug: its product identifier 8xxxxxx and 13 more digits. */
     static String traceCode(long drugId) {
-        return String.format("8%06d", 100000 + drugId) + String.format("%013d", Math.abs(UUID.randomUUID().getMostSignificantBits()) % 10_000_000_000_000L);
+        return String.format("8%06d", 100000 + drugId)
+                + String.format("%013d", Math.abs(UUID.randomUUID().getMostSignificantBits()) % 10_000_000_000_000L);
     }
 
     static MutableHttpRequest<?> post(Tokens clerk, String key, Object body) {
-        MutableHttpRequest<?> request = HttpRequest.POST("/mp/v1/registrations", body).bearerAuth(clerk.accessToken());
+        MutableHttpRequest<?> request =
+                HttpRequest.POST("/mp/v1/registrations", body).bearerAuth(clerk.accessToken());
         return key == null ? request : request.header("Idempotency-Key", key);
     }
 

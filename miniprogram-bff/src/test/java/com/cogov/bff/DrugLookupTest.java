@@ -1,5 +1,8 @@
 package com.cogov.bff;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
 import com.cogov.contracts.catalog.DrugView;
 import com.cogov.contracts.error.Problem;
 import com.cogov.contracts.pharmacy.DistrictView;
@@ -11,13 +14,9 @@ import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /** Anyone (a clerk at the counter, or the public) scans or types a code and gets the drug. */
 @MicronautTest(transactional = false)
@@ -62,7 +61,8 @@ class DrugLookupTest implements DevServicesTest {
     void anUnknownBarcodeIsNotFoundAndCanBeReported() {
         // A declarative client answers a 404 with null, so the problem body is read through the low-level client.
         assertThat(lookups.drugByBarcode("6901028075831")).isNull();
-        HttpClientResponseException e = catchThrowableOfType(HttpClientResponseException.class,
+        HttpClientResponseException e = catchThrowableOfType(
+                HttpClientResponseException.class,
                 () -> client.toBlocking().retrieve(HttpRequest.GET("/drugs/barcode/6901028075831"), String.class));
         assertThat(e.getStatus().getCode()).isEqualTo(404);
         Problem p = e.getResponse().getBody(Problem.class).orElseThrow();

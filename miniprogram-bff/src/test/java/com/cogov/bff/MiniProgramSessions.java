@@ -1,17 +1,16 @@
 package com.cogov.bff;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
 import com.cogov.contracts.account.Tokens;
 import com.cogov.contracts.error.Problem;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
-import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
-
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 
 /** What the mini-program does over HTTP, for the tests: sign in, call with a token, read a refusal. */
 final class MiniProgramSessions {
@@ -24,7 +23,8 @@ final class MiniProgramSessions {
 
     /** Signs in through the fake WeChat API's {@code demo:<openid>} codes. */
     Tokens signIn(String openid) {
-        return client.toBlocking().retrieve(HttpRequest.POST("/mp/v1/auth/wechat", Map.of("code", "demo:" + openid)), Tokens.class);
+        return client.toBlocking()
+                .retrieve(HttpRequest.POST("/mp/v1/auth/wechat", Map.of("code", "demo:" + openid)), Tokens.class);
     }
 
     <T> T call(MutableHttpRequest<?> request, Tokens tokens, Class<T> type) {
@@ -33,9 +33,11 @@ final class MiniProgramSessions {
 
     /** The status of a refused request (fails if it succeeded). */
     int refusedWithAnyOf(MutableHttpRequest<?> request) {
-        HttpClientResponseException e = catchThrowableOfType(HttpClientResponseException.class,
-                () -> client.toBlocking().exchange(request, String.class));
-        assertThat(e).as("%s %s must be refused", request.getMethod(), request.getPath()).isNotNull();
+        HttpClientResponseException e = catchThrowableOfType(
+                HttpClientResponseException.class, () -> client.toBlocking().exchange(request, String.class));
+        assertThat(e)
+                .as("%s %s must be refused", request.getMethod(), request.getPath())
+                .isNotNull();
         return e.getStatus().getCode();
     }
 
@@ -48,10 +50,14 @@ final class MiniProgramSessions {
     }
 
     Problem refused(MutableHttpRequest<?> request, int status) {
-        HttpClientResponseException e = catchThrowableOfType(HttpClientResponseException.class,
-                () -> client.toBlocking().exchange(request, String.class));
-        assertThat(e).as("expected %d for %s %s", status, request.getMethod(), request.getPath()).isNotNull();
-        assertThat(e.getStatus().getCode()).as("%s %s", request.getMethod(), request.getPath()).isEqualTo(status);
+        HttpClientResponseException e = catchThrowableOfType(
+                HttpClientResponseException.class, () -> client.toBlocking().exchange(request, String.class));
+        assertThat(e)
+                .as("expected %d for %s %s", status, request.getMethod(), request.getPath())
+                .isNotNull();
+        assertThat(e.getStatus().getCode())
+                .as("%s %s", request.getMethod(), request.getPath())
+                .isEqualTo(status);
         return e.getResponse().getBody(Problem.class).orElseThrow();
     }
 }

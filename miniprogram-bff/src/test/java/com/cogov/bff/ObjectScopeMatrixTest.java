@@ -1,5 +1,7 @@
 package com.cogov.bff;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.cogov.contracts.account.AccountRequests;
 import com.cogov.contracts.account.Tokens;
 import com.cogov.infra.dev.DevServicesTest;
@@ -10,17 +12,14 @@ import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.web.router.Router;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-
 import java.sql.Connection;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.LongFunction;
 import java.util.stream.Collectors;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 /**
  * Object-level authorisation (OWASP IDOR): for every route that takes an id, a caller from another pharmacy gets
@@ -33,6 +32,7 @@ class ObjectScopeMatrixTest implements DevServicesTest {
     @Inject
     @Client("/")
     HttpClient client;
+
     @Inject
     Router router;
 
@@ -45,29 +45,41 @@ class ObjectScopeMatrixTest implements DevServicesTest {
     Map<String, LongFunction<MutableHttpRequest<?>>> matrix() {
         Map<String, LongFunction<MutableHttpRequest<?>>> m = new TreeMap<>();
         m.put("GET /mp/v1/drugs/barcode/{code}", null); // the catalog is public: no owner
-        m.put("POST /mp/v1/pharmacy/clerks/{id}/disable", id -> HttpRequest.POST("/mp/v1/pharmacy/clerks/" + id + "/disable",
-                new AccountRequests.Reason("越权测试")));
-        m.put("POST /mp/v1/pharmacy/clerks/{id}/enable", id -> HttpRequest.POST("/mp/v1/pharmacy/clerks/" + id + "/enable",
-                new AccountRequests.Reason("越权测试")));
-        m.put("POST /mp/v1/pharmacy/clerks/{id}/activation-code",
+        m.put(
+                "POST /mp/v1/pharmacy/clerks/{id}/disable",
+                id -> HttpRequest.POST(
+                        "/mp/v1/pharmacy/clerks/" + id + "/disable", new AccountRequests.Reason("越权测试")));
+        m.put(
+                "POST /mp/v1/pharmacy/clerks/{id}/enable",
+                id -> HttpRequest.POST("/mp/v1/pharmacy/clerks/" + id + "/enable", new AccountRequests.Reason("越权测试")));
+        m.put(
+                "POST /mp/v1/pharmacy/clerks/{id}/activation-code",
                 id -> HttpRequest.POST("/mp/v1/pharmacy/clerks/" + id + "/activation-code", ""));
-        m.put("GET /mp/v1/registrations/{number}", id -> HttpRequest.GET("/mp/v1/registrations/" + registrationOfPharmacyOne));
-        m.put("POST /mp/v1/registrations/{number}/void", id -> HttpRequest.POST("/mp/v1/registrations/" + registrationOfPharmacyOne + "/void",
-                new com.cogov.contracts.registration.VoidRequest("越权测试")));
+        m.put(
+                "GET /mp/v1/registrations/{number}",
+                id -> HttpRequest.GET("/mp/v1/registrations/" + registrationOfPharmacyOne));
+        m.put(
+                "POST /mp/v1/registrations/{number}/void",
+                id -> HttpRequest.POST(
+                        "/mp/v1/registrations/" + registrationOfPharmacyOne + "/void",
+                        new com.cogov.contracts.registration.VoidRequest("越权测试")));
         return m;
     }
 
     @BeforeAll
     void createAManagerOfAnotherPharmacy() throws Exception {
         try (Connection c = devServices().openConnection()) {
-            c.createStatement().executeUpdate("INSERT IGNORE INTO account (wechat_openid, role, display_name, pharmacy_id, district_code)"
-                    + " VALUES ('idor-manager-2', 'PHARMACY_MANAGER', '二号店长', 2, '420103')");
+            c.createStatement()
+                    .executeUpdate(
+                            "INSERT IGNORE INTO account (wechat_openid, role, display_name, pharmacy_id, district_code)"
+                                    + " VALUES ('idor-manager-2', 'PHARMACY_MANAGER', '二号店长', 2, '420103')");
         }
         mp = new MiniProgramSessions(client);
         otherPharmacysManager = mp.signIn("idor-manager-2");
         clerkOfPharmacyOne = mp.signIn("demo-clerk").profile().accountId();
-        registrationOfPharmacyOne = new Counter(client, devServices()).register(mp.signIn("demo-clerk"),
-                Counter.sale(Counter.adultId(), Counter.item(Counter.EPHEDRINE, 1))).number();
+        registrationOfPharmacyOne = new Counter(client, devServices())
+                .register(mp.signIn("demo-clerk"), Counter.sale(Counter.adultId(), Counter.item(Counter.EPHEDRINE, 1)))
+                .number();
     }
 
     @Test
@@ -86,14 +98,18 @@ class ObjectScopeMatrixTest implements DevServicesTest {
     void anotherPharmacysManagerCannotReachThisPharmacysObjects() {
         matrix().forEach((route, request) -> {
             if (request != null) {
-                int status = mp.refusedWithAnyOf(request.apply(clerkOfPharmacyOne).bearerAuth(otherPharmacysManager.accessToken()));
+                int status = mp.refusedWithAnyOf(
+                        request.apply(clerkOfPharmacyOne).bearerAuth(otherPharmacysManager.accessToken()));
                 assertThat(status).as(route).isIn(403, 404);
             }
         });
         // and nothing happened to the clerk or the sale
         assertThat(mp.signIn("demo-clerk").profile().accountId()).isEqualTo(clerkOfPharmacyOne);
-        assertThat(mp.call(HttpRequest.GET("/mp/v1/registrations/" + registrationOfPharmacyOne), mp.signIn("demo-clerk"),
-                com.cogov.contracts.registration.RegistrationView.class).status())
+        assertThat(mp.call(
+                                HttpRequest.GET("/mp/v1/registrations/" + registrationOfPharmacyOne),
+                                mp.signIn("demo-clerk"),
+                                com.cogov.contracts.registration.RegistrationView.class)
+                        .status())
                 .isEqualTo(com.cogov.contracts.registration.RegistrationView.Status.ACTIVE);
     }
 }

@@ -1,5 +1,20 @@
 package com.cogov.bff;
 
+import static com.cogov.bff.Counter.CODEINE;
+import static com.cogov.bff.Counter.EPHEDRINE;
+import static com.cogov.bff.Counter.EPHEDRINE_OTHER;
+import static com.cogov.bff.Counter.ORDINARY;
+import static com.cogov.bff.Counter.adultId;
+import static com.cogov.bff.Counter.item;
+import static com.cogov.bff.Counter.minorId;
+import static com.cogov.bff.Counter.post;
+import static com.cogov.bff.Counter.prescribed;
+import static com.cogov.bff.Counter.prescription;
+import static com.cogov.bff.Counter.sale;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
 import com.cogov.contracts.account.Tokens;
 import com.cogov.contracts.error.Problem;
 import com.cogov.contracts.registration.DailySummary;
@@ -21,14 +36,10 @@ import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
-import java.sql.ResultSet;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -37,21 +48,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import static com.cogov.bff.Counter.CODEINE;
-import static com.cogov.bff.Counter.EPHEDRINE;
-import static com.cogov.bff.Counter.EPHEDRINE_OTHER;
-import static com.cogov.bff.Counter.ORDINARY;
-import static com.cogov.bff.Counter.adultId;
-import static com.cogov.bff.Counter.item;
-import static com.cogov.bff.Counter.minorId;
-import static com.cogov.bff.Counter.post;
-import static com.cogov.bff.Counter.prescribed;
-import static com.cogov.bff.Counter.prescription;
-import static com.cogov.bff.Counter.sale;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 /** The counter flow: a clerk registers sales, the rules of docs/domain-rules.md §1 apply, nothing is lost or doubled. */
 @MicronautTest(transactional = false)
@@ -72,7 +71,8 @@ class RegistrationTest implements DevServicesTest {
     public Map<String, String> getProperties() {
         Map<String, String> properties = new HashMap<>(DevServicesTest.super.getProperties());
         properties.put("cogov.database.lock-wait-timeout", "2s"); // the stuck retry below waits this out
-        properties.put("cogov.registration.commit-writers", "1"); // so that sales queue behind a held one, and go together
+        properties.put(
+                "cogov.registration.commit-writers", "1"); // so that sales queue behind a held one, and go together
         return properties;
     }
 
@@ -92,14 +92,23 @@ class RegistrationTest implements DevServicesTest {
     @Test
     void aSaleIsRegisteredWithItsNumberAndShownMaskedWithItsOutboxRecord() throws Exception {
         String id = adultId();
-        var response = client.toBlocking().exchange(post(clerk, UUID.randomUUID().toString(),
-                sale(id, new RegistrationRequest.Item(DemoData.EXAMPLE_BARCODE, null, 2, "B20261101", null, null))), RegistrationResult.class);
+        var response = client.toBlocking()
+                .exchange(
+                        post(
+                                clerk,
+                                UUID.randomUUID().toString(),
+                                sale(
+                                        id,
+                                        new RegistrationRequest.Item(
+                                                DemoData.EXAMPLE_BARCODE, null, 2, "B20261101", null, null))),
+                        RegistrationResult.class);
         assertThat(response.getStatus().getCode()).isEqualTo(201);
         RegistrationResult result = response.body();
         assertThat(result.number()).matches("DJ\\d{8}\\d{10}");
         assertThat(result.warnings()).isEmpty();
 
-        RegistrationView view = counter.mp.call(HttpRequest.GET("/mp/v1/registrations/" + result.number()), clerk, RegistrationView.class);
+        RegistrationView view = counter.mp.call(
+                HttpRequest.GET("/mp/v1/registrations/" + result.number()), clerk, RegistrationView.class);
         assertThat(view.buyer().number()).startsWith("4201").contains("*").doesNotContain(id.substring(6, 14));
         assertThat(view.buyer().name()).isEqualTo("司****");
         assertThat(view.buyer().age()).isEqualTo(35);
@@ -108,11 +117,17 @@ class RegistrationTest implements DevServicesTest {
             assertThat(i.quantity()).isEqualTo(2);
         });
         try (Connection c = devServices().openConnection();
-             ResultSet rs = c.createStatement().executeQuery("SELECT r.buyer_number_sealed, o.payload FROM registration r"
-                     + " JOIN outbox o ON o.aggregate_type = 'registration' AND o.aggregate_id = r.id WHERE r.number = '" + result.number() + "'")) {
-            assertThat(rs.next()).as("the outbox record is written with the registration").isTrue();
+                ResultSet rs = c.createStatement()
+                        .executeQuery("SELECT r.buyer_number_sealed, o.payload FROM registration r"
+                                + " JOIN outbox o ON o.aggregate_type = 'registration' AND o.aggregate_id = r.id WHERE r.number = '"
+                                + result.number() + "'")) {
+            assertThat(rs.next())
+                    .as("the outbox record is written with the registration")
+                    .isTrue();
             assertThat(rs.getString(1)).startsWith("v1:").doesNotContain(id);
-            assertThat(rs.getString(2)).contains("\"number\":\"" + result.number() + "\"").doesNotContain(id);
+            assertThat(rs.getString(2))
+                    .contains("\"number\":\"" + result.number() + "\"")
+                    .doesNotContain(id);
         }
     }
 
@@ -121,24 +136,38 @@ class RegistrationTest implements DevServicesTest {
         String today = LocalDate.now(ZoneOffset.ofHours(8)).format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE);
         List<String> raw = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
-            raw.add(client.toBlocking().retrieve(post(clerk, UUID.randomUUID().toString(), sale(adultId(), item(EPHEDRINE, 1))), String.class));
+            raw.add(client.toBlocking()
+                    .retrieve(
+                            post(clerk, UUID.randomUUID().toString(), sale(adultId(), item(EPHEDRINE, 1))),
+                            String.class));
         }
-        List<String> numbers = raw.stream().map(body -> body.replaceAll(".*\"number\":\"(DJ\\d{18})\".*", "$1")).toList();
-        assertThat(numbers).allSatisfy(n -> assertThat(n).matches("DJ" + today + "\\d{10}")).doesNotHaveDuplicates();
+        List<String> numbers = raw.stream()
+                .map(body -> body.replaceAll(".*\"number\":\"(DJ\\d{18})\".*", "$1"))
+                .toList();
+        assertThat(numbers)
+                .allSatisfy(n -> assertThat(n).matches("DJ" + today + "\\d{10}"))
+                .doesNotHaveDuplicates();
         // the answer names the sale by its number only: no internal id to count with
         assertThat(raw).allSatisfy(body -> assertThat(body).doesNotContain("\"id\""));
-        assertThat(counter.mp.call(HttpRequest.GET("/mp/v1/registrations/" + numbers.get(0)), clerk, String.class)).doesNotContain("\"id\"");
+        assertThat(counter.mp.call(HttpRequest.GET("/mp/v1/registrations/" + numbers.get(0)), clerk, String.class))
+                .doesNotContain("\"id\"");
 
-        List<Long> serials = numbers.stream().map(n -> Long.parseLong(n.substring(10))).toList();
-        assertThat(serials).as("not in the order of the sales").isNotEqualTo(serials.stream().sorted().toList());
+        List<Long> serials =
+                numbers.stream().map(n -> Long.parseLong(n.substring(10))).toList();
+        assertThat(serials)
+                .as("not in the order of the sales")
+                .isNotEqualTo(serials.stream().sorted().toList());
         for (int i = 1; i < serials.size(); i++) {
-            assertThat(Math.abs(serials.get(i) - serials.get(i - 1))).as("sale %d after sale %d", i + 1, i).isGreaterThan(1000);
+            assertThat(Math.abs(serials.get(i) - serials.get(i - 1)))
+                    .as("sale %d after sale %d", i + 1, i)
+                    .isGreaterThan(1000);
         }
         // ... while inside, the ids still count up, and none of them shows in a number
         List<Long> ids = new ArrayList<>();
         try (Connection c = devServices().openConnection()) {
             for (String number : numbers) {
-                ResultSet rs = c.createStatement().executeQuery("SELECT id FROM registration WHERE number = '" + number + "'");
+                ResultSet rs =
+                        c.createStatement().executeQuery("SELECT id FROM registration WHERE number = '" + number + "'");
                 assertThat(rs.next()).as(number).isTrue();
                 ids.add(rs.getLong(1));
             }
@@ -147,8 +176,10 @@ class RegistrationTest implements DevServicesTest {
                 assertThat(numbers.get(i)).doesNotEndWith(String.format("%010d", ids.get(i)));
             }
             // unique, by the database
-            assertThatThrownBy(() -> c.createStatement().executeUpdate("UPDATE registration SET number = '" + numbers.get(0)
-                    + "' WHERE number = '" + numbers.get(1) + "'")).isInstanceOf(java.sql.SQLIntegrityConstraintViolationException.class);
+            assertThatThrownBy(() -> c.createStatement()
+                            .executeUpdate("UPDATE registration SET number = '" + numbers.get(0) + "' WHERE number = '"
+                                    + numbers.get(1) + "'"))
+                    .isInstanceOf(java.sql.SQLIntegrityConstraintViolationException.class);
         }
         // the internal id does not open a record either
         counter.mp.refused(HttpRequest.GET("/mp/v1/registrations/" + ids.get(0)).bearerAuth(clerk.accessToken()), 404);
@@ -159,11 +190,14 @@ class RegistrationTest implements DevServicesTest {
         String key = UUID.randomUUID().toString();
         RegistrationRequest sale = sale(adultId(), item(EPHEDRINE, 1));
         RegistrationResult first = client.toBlocking().retrieve(post(clerk, key, sale), RegistrationResult.class);
-        HttpResponse<RegistrationResult> again = client.toBlocking().exchange(post(clerk, key, sale), RegistrationResult.class);
+        HttpResponse<RegistrationResult> again =
+                client.toBlocking().exchange(post(clerk, key, sale), RegistrationResult.class);
         assertThat(again.getStatus().getCode()).isEqualTo(201);
         assertThat(again.body()).isEqualTo(first);
         try (Connection c = devServices().openConnection();
-             ResultSet rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM registration_request WHERE idempotency_key = '" + key + "'")) {
+                ResultSet rs = c.createStatement()
+                        .executeQuery(
+                                "SELECT COUNT(*) FROM registration_request WHERE idempotency_key = '" + key + "'")) {
             rs.next();
             assertThat(rs.getInt(1)).isEqualTo(1);
         }
@@ -179,7 +213,8 @@ class RegistrationTest implements DevServicesTest {
         String key = UUID.randomUUID().toString();
         RegistrationRequest sale = sale(adultId(), prescription(), prescribed(CODEINE, 2, 2));
         RegistrationResult first = client.toBlocking().retrieve(post(clerk, key, sale), RegistrationResult.class);
-        HttpResponse<RegistrationResult> again = client.toBlocking().exchange(post(clerk, key, sale), RegistrationResult.class);
+        HttpResponse<RegistrationResult> again =
+                client.toBlocking().exchange(post(clerk, key, sale), RegistrationResult.class);
         assertThat(again.getStatus().getCode()).isEqualTo(201);
         assertThat(again.body()).isEqualTo(first);
         assertThat(salesTo(sale.buyer().documentNumber())).isEqualTo(1);
@@ -191,8 +226,8 @@ class RegistrationTest implements DevServicesTest {
         String key = UUID.randomUUID().toString();
         RegistrationRequest sale = sale(adultId(), item(EPHEDRINE, 1));
         RegistrationResult first = client.toBlocking().retrieve(post(clerk, key, sale), RegistrationResult.class);
-        HttpResponse<RegistrationResult> again = client.toBlocking().exchange(post(clerk, key.toUpperCase(java.util.Locale.ROOT), sale),
-                RegistrationResult.class);
+        HttpResponse<RegistrationResult> again = client.toBlocking()
+                .exchange(post(clerk, key.toUpperCase(java.util.Locale.ROOT), sale), RegistrationResult.class);
         assertThat(again.getStatus().getCode()).isEqualTo(201);
         assertThat(again.body()).isEqualTo(first);
         assertThat(salesTo(sale.buyer().documentNumber())).isEqualTo(1);
@@ -227,16 +262,23 @@ class RegistrationTest implements DevServicesTest {
         String key = UUID.randomUUID().toString();
         try (Connection stuck = answerInFlight(key, other)) {
             long started = System.nanoTime();
-            HttpClientResponseException busy = catchThrowableOfType(HttpClientResponseException.class,
+            HttpClientResponseException busy = catchThrowableOfType(
+                    HttpClientResponseException.class,
                     () -> client.toBlocking().exchange(post(clerk, key, sale), String.class));
-            assertThat(Duration.ofNanos(System.nanoTime() - started)).as("bounded by the lock wait, not InnoDB's 50 s")
+            assertThat(Duration.ofNanos(System.nanoTime() - started))
+                    .as("bounded by the lock wait, not InnoDB's 50 s")
                     .isLessThan(Duration.ofSeconds(10));
             assertThat(busy.getStatus().getCode()).isEqualTo(503);
             assertThat(busy.getResponse().getHeaders().get("Retry-After")).isEqualTo("1");
-            assertThat(busy.getResponse().getBody(Problem.class).orElseThrow().code()).isEqualTo("SERVICE_UNAVAILABLE");
+            assertThat(busy.getResponse().getBody(Problem.class).orElseThrow().code())
+                    .isEqualTo("SERVICE_UNAVAILABLE");
             stuck.rollback(); // the other write failed after all
         }
-        assertThat(client.toBlocking().exchange(post(clerk, key, sale), RegistrationResult.class).getStatus().getCode()).isEqualTo(201);
+        assertThat(client.toBlocking()
+                        .exchange(post(clerk, key, sale), RegistrationResult.class)
+                        .getStatus()
+                        .getCode())
+                .isEqualTo(201);
         assertThat(salesTo(buyer)).isEqualTo(1);
     }
 
@@ -246,16 +288,19 @@ class RegistrationTest implements DevServicesTest {
         RegistrationResult other = counter.register(clerk, sale(adultId(), item(EPHEDRINE, 1)));
         String key = UUID.randomUUID().toString();
         try (Connection c = answerInFlight(key, other)) {
-            var mine = java.util.concurrent.CompletableFuture.supplyAsync(() -> counter.mp.refused(post(clerk, key, sale), 422));
+            var mine = java.util.concurrent.CompletableFuture.supplyAsync(
+                    () -> counter.mp.refused(post(clerk, key, sale), 422));
             Thread.sleep(300);
             c.commit();
-            assertThat(mine.get(10, java.util.concurrent.TimeUnit.SECONDS).code()).isEqualTo("IDEMPOTENCY_KEY_REUSED");
+            assertThat(mine.get(10, java.util.concurrent.TimeUnit.SECONDS).code())
+                    .isEqualTo("IDEMPOTENCY_KEY_REUSED");
         }
     }
 
     @Test
     void salesArrivingTogetherAreCommittedTogetherEachExactlyOnce() throws Exception {
-        DistributionSummary groups = meters.get("cogov.registration.commit.sales").summary();
+        DistributionSummary groups =
+                meters.get("cogov.registration.commit.sales").summary();
         long groupsBefore = groups.count();
         double salesBefore = groups.totalAmount();
         Map<String, Sending> sending = new HashMap<>();
@@ -266,23 +311,33 @@ class RegistrationTest implements DevServicesTest {
         Map<String, RegistrationResult> sales = whileTheCommitWriterIsHeld(sending);
 
         assertThat(sales.values()).extracting(RegistrationResult::number).doesNotHaveDuplicates();
-        sales.keySet().forEach(buyer -> assertThat(salesTo(buyer)).as("each sale written once").isEqualTo(1));
+        sales.keySet()
+                .forEach(buyer ->
+                        assertThat(salesTo(buyer)).as("each sale written once").isEqualTo(1));
         String ids = "SELECT id FROM registration WHERE number IN ("
-                + String.join(",", sales.values().stream().map(r -> "'" + r.number() + "'").toList()) + ")";
+                + String.join(
+                        ",",
+                        sales.values().stream().map(r -> "'" + r.number() + "'").toList()) + ")";
         try (Connection c = devServices().openConnection();
-             ResultSet rs = c.createStatement().executeQuery("SELECT (SELECT COUNT(*) FROM outbox WHERE aggregate_type = 'registration'"
-                     + " AND aggregate_id IN (" + ids + ")), (SELECT COUNT(*) FROM registration_request WHERE registration_id IN (" + ids + "))")) {
+                ResultSet rs = c.createStatement()
+                        .executeQuery("SELECT (SELECT COUNT(*) FROM outbox WHERE aggregate_type = 'registration'"
+                                + " AND aggregate_id IN (" + ids
+                                + ")), (SELECT COUNT(*) FROM registration_request WHERE registration_id IN (" + ids
+                                + "))")) {
             rs.next();
             assertThat(rs.getInt(1)).as("outbox records").isEqualTo(20);
             assertThat(rs.getInt(2)).as("idempotency records").isEqualTo(20);
         }
         assertThat(groups.totalAmount() - salesBefore).as("sales written").isGreaterThanOrEqualTo(20);
-        assertThat(groups.count() - groupsBefore).as("transactions for them: fewer than one per sale").isLessThan(20);
+        assertThat(groups.count() - groupsBefore)
+                .as("transactions for them: fewer than one per sale")
+                .isLessThan(20);
     }
 
     @Test
     void aSaleSentTwiceAtOnceIsWrittenOnceAndItsGroupStillGoesThrough() throws Exception {
-        double fallbacksBefore = meters.get("cogov.registration.commit.fallbacks").counter().count();
+        double fallbacksBefore =
+                meters.get("cogov.registration.commit.fallbacks").counter().count();
         String twiceBuyer = adultId();
         // Two copies of one sale (same key, same body) queue in the same group as three other sales.
         Sending twice = new Sending(UUID.randomUUID().toString(), sale(twiceBuyer, item(EPHEDRINE, 1)));
@@ -295,14 +350,16 @@ class RegistrationTest implements DevServicesTest {
 
         assertThat(sales.get("copy 1")).isEqualTo(sales.get("copy 2"));
         assertThat(salesTo(twiceBuyer)).as("the doubled sale written once").isEqualTo(1);
-        sales.keySet().stream().filter(b -> !b.startsWith("copy")).forEach(buyer -> assertThat(salesTo(buyer)).isEqualTo(1));
+        sales.keySet().stream()
+                .filter(b -> !b.startsWith("copy"))
+                .forEach(buyer -> assertThat(salesTo(buyer)).isEqualTo(1));
         assertThat(meters.get("cogov.registration.commit.fallbacks").counter().count() - fallbacksBefore)
-                .as("the group rolled back and was written sale by sale").isPositive();
+                .as("the group rolled back and was written sale by sale")
+                .isPositive();
     }
 
     /** A sale as a phone sends it: its idempotency key and body. */
-    private record Sending(String key, RegistrationRequest sale) {
-    }
+    private record Sending(String key, RegistrationRequest sale) {}
 
     /**
      * Sends the sales at once while the only commit writer waits on another request's key, so that they queue and are
@@ -311,17 +368,22 @@ class RegistrationTest implements DevServicesTest {
     private Map<String, RegistrationResult> whileTheCommitWriterIsHeld(Map<String, Sending> sending) throws Exception {
         RegistrationResult earlier = counter.register(clerk, sale(adultId(), item(EPHEDRINE, 1)));
         String heldKey = UUID.randomUUID().toString();
-        java.util.concurrent.ExecutorService phones = java.util.concurrent.Executors.newFixedThreadPool(sending.size() + 1);
+        java.util.concurrent.ExecutorService phones =
+                java.util.concurrent.Executors.newFixedThreadPool(sending.size() + 1);
         try (Connection held = answerInFlight(heldKey, earlier)) {
-            var blocked = phones.submit(() -> counter.mp.refused(post(clerk, heldKey, sale(adultId(), item(EPHEDRINE, 1))), 422));
+            var blocked = phones.submit(() ->
+                    counter.mp.refused(post(clerk, heldKey, sale(adultId(), item(EPHEDRINE, 1))), 422));
             Thread.sleep(300);
             Map<String, java.util.concurrent.Future<RegistrationResult>> sent = new HashMap<>();
-            sending.forEach((name, s) -> sent.put(name, phones.submit(
-                    () -> client.toBlocking().retrieve(post(clerk, s.key(), s.sale()), RegistrationResult.class))));
+            sending.forEach((name, s) -> sent.put(
+                    name,
+                    phones.submit(() ->
+                            client.toBlocking().retrieve(post(clerk, s.key(), s.sale()), RegistrationResult.class))));
             Thread.sleep(500);
             held.commit();
 
-            assertThat(blocked.get(15, java.util.concurrent.TimeUnit.SECONDS).code()).isEqualTo("IDEMPOTENCY_KEY_REUSED");
+            assertThat(blocked.get(15, java.util.concurrent.TimeUnit.SECONDS).code())
+                    .isEqualTo("IDEMPOTENCY_KEY_REUSED");
             Map<String, RegistrationResult> answers = new HashMap<>();
             for (var sale : sent.entrySet()) {
                 answers.put(sale.getKey(), sale.getValue().get(15, java.util.concurrent.TimeUnit.SECONDS));
@@ -336,9 +398,12 @@ class RegistrationTest implements DevServicesTest {
     void aRefusedSaleLeavesItsKeyFreeForTheCorrectedRetry() {
         String key = UUID.randomUUID().toString();
         String buyer = adultId();
-        assertThat(counter.mp.refused(post(clerk, key, sale(buyer, item(EPHEDRINE, 3))), 422).code()).isEqualTo("REGISTRATION_BLOCKED");
-        HttpResponse<RegistrationResult> corrected = client.toBlocking().exchange(post(clerk, key, sale(buyer, item(EPHEDRINE, 2))),
-                RegistrationResult.class);
+        assertThat(counter.mp
+                        .refused(post(clerk, key, sale(buyer, item(EPHEDRINE, 3))), 422)
+                        .code())
+                .isEqualTo("REGISTRATION_BLOCKED");
+        HttpResponse<RegistrationResult> corrected = client.toBlocking()
+                .exchange(post(clerk, key, sale(buyer, item(EPHEDRINE, 2))), RegistrationResult.class);
         assertThat(corrected.getStatus().getCode()).isEqualTo(201);
     }
 
@@ -348,32 +413,46 @@ class RegistrationTest implements DevServicesTest {
         // Read first, outside the held transaction: an INSERT ... SELECT reading registration would lock its rows and
         // gaps, and hold up every sale's insert rather than only the one with this key.
         try (Connection read = devServices().openConnection();
-             ResultSet rs = read.createStatement().executeQuery("SELECT id FROM registration WHERE number = '" + answerOf.number() + "'")) {
+                ResultSet rs = read.createStatement()
+                        .executeQuery("SELECT id FROM registration WHERE number = '" + answerOf.number() + "'")) {
             rs.next();
             registrationId = rs.getLong(1);
         }
         Connection c = devServices().openConnection();
         c.setAutoCommit(false);
-        c.createStatement().executeUpdate("INSERT INTO registration_request (pharmacy_id, idempotency_key, request_hash,"
-                + " registration_id, response) SELECT pharmacy_id, '" + key + "', request_hash, registration_id, response"
-                + " FROM registration_request WHERE registration_id = " + registrationId);
+        c.createStatement()
+                .executeUpdate("INSERT INTO registration_request (pharmacy_id, idempotency_key, request_hash,"
+                        + " registration_id, response) SELECT pharmacy_id, '" + key
+                        + "', request_hash, registration_id, response"
+                        + " FROM registration_request WHERE registration_id = " + registrationId);
         return c;
     }
 
     private long salesTo(String documentNumber) {
-        return counter.mp.call(HttpRequest.GET("/mp/v1/registrations?documentNumber=" + documentNumber), clerk,
-                RegistrationPage.class).items().size();
+        return counter.mp
+                .call(
+                        HttpRequest.GET("/mp/v1/registrations?documentNumber=" + documentNumber),
+                        clerk,
+                        RegistrationPage.class)
+                .items()
+                .size();
     }
 
     @Test
     void moreThanTwoPackagesOfEphedrineCompoundsInOneSaleAreRefusedAndTheDistrictAlerted() throws Exception {
-        Problem p = counter.mp.refused(post(clerk, UUID.randomUUID().toString(), sale(adultId(), item(EPHEDRINE, 2), item(EPHEDRINE_OTHER, 1))), 422);
+        Problem p = counter.mp.refused(
+                post(
+                        clerk,
+                        UUID.randomUUID().toString(),
+                        sale(adultId(), item(EPHEDRINE, 2), item(EPHEDRINE_OTHER, 1))),
+                422);
         assertThat(p.code()).isEqualTo("REGISTRATION_BLOCKED");
         assertThat(p.errors()).extracting(Problem.FieldError::message).anyMatch(m -> m.startsWith("PER_SALE_LIMIT"));
         assertThat(p.detail()).contains("不得超过2个最小包装");
         try (Connection c = devServices().openConnection();
-             ResultSet rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM rule_alert WHERE rule_code = 'PER_SALE_LIMIT'"
-                     + " AND severity = 'BLOCK' AND registration_id IS NULL AND district_code = '420106'")) {
+                ResultSet rs = c.createStatement()
+                        .executeQuery("SELECT COUNT(*) FROM rule_alert WHERE rule_code = 'PER_SALE_LIMIT'"
+                                + " AND severity = 'BLOCK' AND registration_id IS NULL AND district_code = '420106'")) {
             rs.next();
             assertThat(rs.getInt(1)).isPositive();
         }
@@ -381,41 +460,79 @@ class RegistrationTest implements DevServicesTest {
 
     @Test
     void categoryTwoNeedsAPrescriptionAndItsAmount() {
-        assertThat(counter.mp.refused(post(clerk, UUID.randomUUID().toString(), sale(adultId(), item(CODEINE, 1))), 422).errors())
-                .extracting(Problem.FieldError::message).anyMatch(m -> m.startsWith("PRESCRIPTION_REQUIRED"));
-        assertThat(counter.mp.refused(post(clerk, UUID.randomUUID().toString(), sale(adultId(), prescription(), prescribed(CODEINE, 2, 1))), 422)
-                .errors()).extracting(Problem.FieldError::message).anyMatch(m -> m.startsWith("PRESCRIBED_QUANTITY_EXCEEDED"));
-        assertThat(counter.register(clerk, sale(adultId(), prescription(), prescribed(CODEINE, 1, 1))).warnings()).isEmpty();
+        assertThat(counter.mp
+                        .refused(post(clerk, UUID.randomUUID().toString(), sale(adultId(), item(CODEINE, 1))), 422)
+                        .errors())
+                .extracting(Problem.FieldError::message)
+                .anyMatch(m -> m.startsWith("PRESCRIPTION_REQUIRED"));
+        assertThat(counter.mp
+                        .refused(
+                                post(
+                                        clerk,
+                                        UUID.randomUUID().toString(),
+                                        sale(adultId(), prescription(), prescribed(CODEINE, 2, 1))),
+                                422)
+                        .errors())
+                .extracting(Problem.FieldError::message)
+                .anyMatch(m -> m.startsWith("PRESCRIBED_QUANTITY_EXCEEDED"));
+        assertThat(counter.register(clerk, sale(adultId(), prescription(), prescribed(CODEINE, 1, 1)))
+                        .warnings())
+                .isEmpty();
     }
 
     @Test
     void minorsAreRefusedCategoryTwoAndFlaggedForEphedrineByPolicy() {
         String minor = minorId();
-        assertThat(counter.mp.refused(post(clerk, UUID.randomUUID().toString(), sale(minor, prescription(), prescribed(CODEINE, 1, 1))), 422)
-                .errors()).extracting(Problem.FieldError::message).anyMatch(m -> m.startsWith("MINOR_CATEGORY_TWO"));
+        assertThat(counter.mp
+                        .refused(
+                                post(
+                                        clerk,
+                                        UUID.randomUUID().toString(),
+                                        sale(minor, prescription(), prescribed(CODEINE, 1, 1))),
+                                422)
+                        .errors())
+                .extracting(Problem.FieldError::message)
+                .anyMatch(m -> m.startsWith("MINOR_CATEGORY_TWO"));
         RegistrationResult ephedrine = counter.register(clerk, sale(minor, item(EPHEDRINE, 1)));
-        assertThat(ephedrine.warnings()).extracting(RegistrationResult.Warning::code).containsExactly("MINOR");
-        RegistrationView later = counter.mp.call(HttpRequest.GET("/mp/v1/registrations/" + ephedrine.number()), clerk, RegistrationView.class);
-        assertThat(later.warnings()).extracting(RegistrationResult.Warning::message).containsExactly("购买人未满18周岁");
+        assertThat(ephedrine.warnings())
+                .extracting(RegistrationResult.Warning::code)
+                .containsExactly("MINOR");
+        RegistrationView later = counter.mp.call(
+                HttpRequest.GET("/mp/v1/registrations/" + ephedrine.number()), clerk, RegistrationView.class);
+        assertThat(later.warnings())
+                .extracting(RegistrationResult.Warning::message)
+                .containsExactly("购买人未满18周岁");
     }
 
     @Test
     void buyingAcrossPharmaciesIsCaughtCityWide() {
         String smurf = adultId();
-        assertThat(counter.register(counter.clerkOf(11), sale(smurf, item(EPHEDRINE, 2))).warnings()).isEmpty();
-        assertThat(counter.register(counter.clerkOf(12), sale(smurf, item(EPHEDRINE, 2))).warnings()).isEmpty();
+        assertThat(counter.register(counter.clerkOf(11), sale(smurf, item(EPHEDRINE, 2)))
+                        .warnings())
+                .isEmpty();
+        assertThat(counter.register(counter.clerkOf(12), sale(smurf, item(EPHEDRINE, 2)))
+                        .warnings())
+                .isEmpty();
         RegistrationResult third = counter.register(counter.clerkOf(13), sale(smurf, item(EPHEDRINE, 1)));
-        assertThat(third.warnings()).extracting(RegistrationResult.Warning::code).contains("VELOCITY_24H");
+        assertThat(third.warnings())
+                .extracting(RegistrationResult.Warning::code)
+                .contains("VELOCITY_24H");
         RegistrationResult fourth = counter.register(counter.clerkOf(14), sale(smurf, item(EPHEDRINE_OTHER, 1)));
-        assertThat(fourth.warnings()).extracting(RegistrationResult.Warning::code).contains("VELOCITY_24H", "VELOCITY_PHARMACIES");
+        assertThat(fourth.warnings())
+                .extracting(RegistrationResult.Warning::code)
+                .contains("VELOCITY_24H", "VELOCITY_PHARMACIES");
     }
 
     @Test
     void velocityInBlockModeRefusesTheSale() {
         String buyer = adultId();
         counter.register(counter.clerkOf(15), sale(buyer, prescription(), prescribed(CODEINE, 2, 2)));
-        Problem p = counter.mp.refused(post(counter.clerkOf(16), UUID.randomUUID().toString(),
-                sale(buyer, prescription(), prescribed(CODEINE, 1, 1))), 422);
+        Problem p = counter.mp.refused(
+                post(
+                        counter.clerkOf(16),
+                        UUID.randomUUID().toString(),
+                        sale(buyer, prescription(), prescribed(CODEINE, 1, 1))),
+                422);
         assertThat(p.errors()).extracting(Problem.FieldError::message).anyMatch(m -> m.startsWith("VELOCITY_24H"));
     }
 
@@ -429,25 +546,40 @@ class RegistrationTest implements DevServicesTest {
         counter.register(counter.clerkOf(17), sale(buyer, item(EPHEDRINE, 2))); // loaded into Redis
         devServices().stopRedis();
         try {
-            assertThat(counter.register(second, sale(buyer, item(EPHEDRINE, 2))).warnings()).isEmpty();
+            assertThat(counter.register(second, sale(buyer, item(EPHEDRINE, 2))).warnings())
+                    .isEmpty();
             assertThat(counter.register(third, sale(buyer, item(EPHEDRINE, 1))).warnings())
-                    .extracting(RegistrationResult.Warning::code).contains("VELOCITY_24H");
+                    .extracting(RegistrationResult.Warning::code)
+                    .contains("VELOCITY_24H");
         } finally {
             devServices().startRedis();
         }
         // back on Redis, the sales made during the outage still count
         assertThat(counter.register(fourth, sale(buyer, item(EPHEDRINE, 1))).warnings())
-                .extracting(RegistrationResult.Warning::code).contains("VELOCITY_24H", "VELOCITY_PHARMACIES");
+                .extracting(RegistrationResult.Warning::code)
+                .contains("VELOCITY_24H", "VELOCITY_PHARMACIES");
     }
 
     @Test
     void aTraceabilityCodeSoldBeforeIsFlaggedAsResale() {
         String code = Counter.traceCode(EPHEDRINE);
-        assertThat(counter.register(clerk, sale(adultId(), item(EPHEDRINE, 1, code))).warnings()).isEmpty();
-        assertThat(counter.register(clerk, sale(adultId(), item(EPHEDRINE, 1, code))).warnings())
-                .extracting(RegistrationResult.Warning::code).containsExactly("TRACE_CODE_RESOLD");
-        assertThat(counter.mp.refused(post(clerk, UUID.randomUUID().toString(), sale(adultId(), item(EPHEDRINE, 1, Counter.traceCode(CODEINE)))), 400)
-                .errors()).extracting(Problem.FieldError::field).containsExactly("items[0].traceCodes[0]");
+        assertThat(counter.register(clerk, sale(adultId(), item(EPHEDRINE, 1, code)))
+                        .warnings())
+                .isEmpty();
+        assertThat(counter.register(clerk, sale(adultId(), item(EPHEDRINE, 1, code)))
+                        .warnings())
+                .extracting(RegistrationResult.Warning::code)
+                .containsExactly("TRACE_CODE_RESOLD");
+        assertThat(counter.mp
+                        .refused(
+                                post(
+                                        clerk,
+                                        UUID.randomUUID().toString(),
+                                        sale(adultId(), item(EPHEDRINE, 1, Counter.traceCode(CODEINE)))),
+                                400)
+                        .errors())
+                .extracting(Problem.FieldError::field)
+                .containsExactly("items[0].traceCodes[0]");
     }
 
     @Test
@@ -455,31 +587,55 @@ class RegistrationTest implements DevServicesTest {
         // The buyer's second sale finds their velocity set in Redis, so the database is asked about the code alone.
         String buyer = adultId();
         String code = Counter.traceCode(EPHEDRINE);
-        assertThat(counter.register(clerk, sale(buyer, item(EPHEDRINE, 1, code))).warnings()).isEmpty();
-        assertThat(counter.register(clerk, sale(buyer, item(EPHEDRINE, 1, code))).warnings())
-                .extracting(RegistrationResult.Warning::code).containsExactly("TRACE_CODE_RESOLD");
+        assertThat(counter.register(clerk, sale(buyer, item(EPHEDRINE, 1, code)))
+                        .warnings())
+                .isEmpty();
+        assertThat(counter.register(clerk, sale(buyer, item(EPHEDRINE, 1, code)))
+                        .warnings())
+                .extracting(RegistrationResult.Warning::code)
+                .containsExactly("TRACE_CODE_RESOLD");
     }
 
     @Test
     void aVoidIsANewRecordWithinItsWindowAndTheSaleNoLongerCounts() throws Exception {
         String buyer = adultId();
         RegistrationResult first = counter.register(clerk, sale(buyer, item(EPHEDRINE, 2)));
-        RegistrationView voided = counter.mp.call(HttpRequest.POST("/mp/v1/registrations/" + first.number() + "/void",
-                new VoidRequest("录入错误，购买人改买其他药")), clerk, RegistrationView.class);
+        RegistrationView voided = counter.mp.call(
+                HttpRequest.POST("/mp/v1/registrations/" + first.number() + "/void", new VoidRequest("录入错误，购买人改买其他药")),
+                clerk,
+                RegistrationView.class);
         assertThat(voided.status()).isEqualTo(RegistrationView.Status.VOIDED);
-        assertThat(counter.mp.refused(HttpRequest.POST("/mp/v1/registrations/" + first.number() + "/void", new VoidRequest("再次"))
-                .bearerAuth(clerk.accessToken()), 409).code()).isEqualTo("ALREADY_VOIDED");
-        assertThat(counter.register(clerk, sale(buyer, item(EPHEDRINE, 2))).warnings()).isEmpty();
+        assertThat(counter.mp
+                        .refused(
+                                HttpRequest.POST(
+                                                "/mp/v1/registrations/" + first.number() + "/void",
+                                                new VoidRequest("再次"))
+                                        .bearerAuth(clerk.accessToken()),
+                                409)
+                        .code())
+                .isEqualTo("ALREADY_VOIDED");
+        assertThat(counter.register(clerk, sale(buyer, item(EPHEDRINE, 2))).warnings())
+                .isEmpty();
 
         RegistrationResult old = counter.register(clerk, sale(adultId(), item(EPHEDRINE, 1)));
         try (Connection c = devServices().openConnection()) {
-            c.createStatement().executeUpdate("UPDATE registration SET recorded_at = NOW(6) - INTERVAL 25 HOUR WHERE number = '" + old.number() + "'");
-            ResultSet rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM registration WHERE number = '" + first.number() + "'");
+            c.createStatement()
+                    .executeUpdate("UPDATE registration SET recorded_at = NOW(6) - INTERVAL 25 HOUR WHERE number = '"
+                            + old.number() + "'");
+            ResultSet rs = c.createStatement()
+                    .executeQuery("SELECT COUNT(*) FROM registration WHERE number = '" + first.number() + "'");
             rs.next();
             assertThat(rs.getInt(1)).as("the voided sale stays on file").isEqualTo(1);
         }
-        assertThat(counter.mp.refused(HttpRequest.POST("/mp/v1/registrations/" + old.number() + "/void", new VoidRequest("太晚了"))
-                .bearerAuth(clerk.accessToken()), 409).code()).isEqualTo("VOID_WINDOW_CLOSED");
+        assertThat(counter.mp
+                        .refused(
+                                HttpRequest.POST(
+                                                "/mp/v1/registrations/" + old.number() + "/void",
+                                                new VoidRequest("太晚了"))
+                                        .bearerAuth(clerk.accessToken()),
+                                409)
+                        .code())
+                .isEqualTo("VOID_WINDOW_CLOSED");
     }
 
     @Test
@@ -488,24 +644,41 @@ class RegistrationTest implements DevServicesTest {
         RegistrationRequest good = sale(adultId(), item(EPHEDRINE, 1));
         var batch = new RegistrationBatch.Request(List.of(
                 new RegistrationBatch.Entry(key, good),
-                new RegistrationBatch.Entry(UUID.randomUUID().toString(), sale("420106199001011230", item(EPHEDRINE, 1))),
+                new RegistrationBatch.Entry(
+                        UUID.randomUUID().toString(), sale("420106199001011230", item(EPHEDRINE, 1))),
                 new RegistrationBatch.Entry(UUID.randomUUID().toString(), sale(adultId(), item(EPHEDRINE, 3))),
                 new RegistrationBatch.Entry(UUID.randomUUID().toString(), sale(adultId(), item(EPHEDRINE, -2))),
                 new RegistrationBatch.Entry(key, good)));
-        RegistrationBatch.Result result = counter.mp.call(HttpRequest.POST("/mp/v1/registrations/batch", batch), clerk, RegistrationBatch.Result.class);
-        assertThat(result.results()).extracting(RegistrationBatch.Outcome::status).containsExactly(201, 400, 422, 400, 201);
+        RegistrationBatch.Result result = counter.mp.call(
+                HttpRequest.POST("/mp/v1/registrations/batch", batch), clerk, RegistrationBatch.Result.class);
+        assertThat(result.results())
+                .extracting(RegistrationBatch.Outcome::status)
+                .containsExactly(201, 400, 422, 400, 201);
         assertThat(result.results().get(1).problem().code()).isEqualTo("ID_NUMBER_INVALID");
-        assertThat(result.results().get(3).problem().errors()).extracting(Problem.FieldError::field).containsExactly("items[0].quantity");
-        assertThat(result.results().get(4).result()).isEqualTo(result.results().get(0).result());
+        assertThat(result.results().get(3).problem().errors())
+                .extracting(Problem.FieldError::field)
+                .containsExactly("items[0].quantity");
+        assertThat(result.results().get(4).result())
+                .isEqualTo(result.results().get(0).result());
 
-        assertThat(counter.mp.refused(HttpRequest.POST("/mp/v1/registrations/batch", Map.of("registrations", List.of()))
-                .bearerAuth(clerk.accessToken()), 400).code()).isEqualTo("VALIDATION_FAILED");
+        assertThat(counter.mp
+                        .refused(
+                                HttpRequest.POST("/mp/v1/registrations/batch", Map.of("registrations", List.of()))
+                                        .bearerAuth(clerk.accessToken()),
+                                400)
+                        .code())
+                .isEqualTo("VALIDATION_FAILED");
         List<RegistrationBatch.Entry> tooMany = new ArrayList<>();
         for (int i = 0; i < 51; i++) {
             tooMany.add(new RegistrationBatch.Entry(UUID.randomUUID().toString(), good));
         }
-        assertThat(counter.mp.refused(HttpRequest.POST("/mp/v1/registrations/batch", new RegistrationBatch.Request(tooMany))
-                .bearerAuth(clerk.accessToken()), 400).code()).isEqualTo("VALIDATION_FAILED");
+        assertThat(counter.mp
+                        .refused(
+                                HttpRequest.POST("/mp/v1/registrations/batch", new RegistrationBatch.Request(tooMany))
+                                        .bearerAuth(clerk.accessToken()),
+                                400)
+                        .code())
+                .isEqualTo("VALIDATION_FAILED");
     }
 
     @Test
@@ -516,16 +689,23 @@ class RegistrationTest implements DevServicesTest {
         RegistrationResult b = counter.register(own, sale(adultId(), item(EPHEDRINE_OTHER, 2)));
         RegistrationPage page = counter.mp.call(HttpRequest.GET("/mp/v1/registrations"), own, RegistrationPage.class);
         assertThat(page.items()).extracting(RegistrationView::number).containsExactly(b.number(), a.number());
-        RegistrationPage byBuyer = counter.mp.call(HttpRequest.GET("/mp/v1/registrations?documentType=RESIDENT_ID&documentNumber=" + buyer),
-                own, RegistrationPage.class);
+        RegistrationPage byBuyer = counter.mp.call(
+                HttpRequest.GET("/mp/v1/registrations?documentType=RESIDENT_ID&documentNumber=" + buyer),
+                own,
+                RegistrationPage.class);
         assertThat(byBuyer.items()).extracting(RegistrationView::number).containsExactly(a.number());
 
         Tokens other = counter.clerkOf(22);
-        assertThat(counter.mp.call(HttpRequest.GET("/mp/v1/registrations"), other, RegistrationPage.class).items()).isEmpty();
+        assertThat(counter.mp
+                        .call(HttpRequest.GET("/mp/v1/registrations"), other, RegistrationPage.class)
+                        .items())
+                .isEmpty();
         counter.mp.refused(HttpRequest.GET("/mp/v1/registrations/" + a.number()).bearerAuth(other.accessToken()), 404);
 
-        DailySummary day = counter.mp.call(HttpRequest.GET("/mp/v1/registrations/summary?date=" + LocalDate.now(ZoneOffset.ofHours(8))),
-                own, DailySummary.class);
+        DailySummary day = counter.mp.call(
+                HttpRequest.GET("/mp/v1/registrations/summary?date=" + LocalDate.now(ZoneOffset.ofHours(8))),
+                own,
+                DailySummary.class);
         assertThat(day.registrations()).isEqualTo(2);
         assertThat(day.drugs()).extracting(DailySummary.DrugTotal::packages).containsExactly(2L, 1L);
     }
@@ -533,28 +713,76 @@ class RegistrationTest implements DevServicesTest {
     @Test
     void badInputGetsASpecificCodeNeverA500() {
         String key = UUID.randomUUID().toString();
-        assertThat(counter.mp.refused(post(clerk, key, sale("42010619900101123", item(EPHEDRINE, 1))), 400).code()).isEqualTo("ID_NUMBER_INVALID");
-        Problem unknown = counter.mp.refused(post(clerk, key, sale(adultId(),
-                new RegistrationRequest.Item("6901028075831", null, 1, "B1", null, null))), 404);
+        assertThat(counter.mp
+                        .refused(post(clerk, key, sale("42010619900101123", item(EPHEDRINE, 1))), 400)
+                        .code())
+                .isEqualTo("ID_NUMBER_INVALID");
+        Problem unknown = counter.mp.refused(
+                post(
+                        clerk,
+                        key,
+                        sale(adultId(), new RegistrationRequest.Item("6901028075831", null, 1, "B1", null, null))),
+                404);
         assertThat(unknown.code()).isEqualTo("DRUG_NOT_FOUND");
         assertThat(unknown.errors()).extracting(Problem.FieldError::field).containsExactly("items[0].barcode");
-        assertThat(counter.mp.refused(post(clerk, key, sale(adultId(),
-                new RegistrationRequest.Item("69712000000X9", null, 1, "B1", null, null))), 400).code()).isEqualTo("BARCODE_INVALID");
-        assertThat(counter.mp.refused(post(clerk, key, sale(adultId(), item(EPHEDRINE, -1))), 400).code()).isEqualTo("VALIDATION_FAILED");
-        assertThat(counter.mp.refused(post(clerk, key, sale(adultId(), item(EPHEDRINE, 1000))), 400).code()).isEqualTo("VALIDATION_FAILED");
-        assertThat(counter.mp.refused(post(clerk, key, sale(adultId(), item(ORDINARY, 1))), 400).code()).isEqualTo("NOT_A_SPECIAL_DRUG");
-        var future = new RegistrationRequest(sale(adultId(), item(EPHEDRINE, 1)).buyer(), List.of(item(EPHEDRINE, 1)), null,
+        assertThat(counter.mp
+                        .refused(
+                                post(
+                                        clerk,
+                                        key,
+                                        sale(
+                                                adultId(),
+                                                new RegistrationRequest.Item(
+                                                        "69712000000X9", null, 1, "B1", null, null))),
+                                400)
+                        .code())
+                .isEqualTo("BARCODE_INVALID");
+        assertThat(counter.mp
+                        .refused(post(clerk, key, sale(adultId(), item(EPHEDRINE, -1))), 400)
+                        .code())
+                .isEqualTo("VALIDATION_FAILED");
+        assertThat(counter.mp
+                        .refused(post(clerk, key, sale(adultId(), item(EPHEDRINE, 1000))), 400)
+                        .code())
+                .isEqualTo("VALIDATION_FAILED");
+        assertThat(counter.mp
+                        .refused(post(clerk, key, sale(adultId(), item(ORDINARY, 1))), 400)
+                        .code())
+                .isEqualTo("NOT_A_SPECIAL_DRUG");
+        var future = new RegistrationRequest(
+                sale(adultId(), item(EPHEDRINE, 1)).buyer(),
+                List.of(item(EPHEDRINE, 1)),
+                null,
                 OffsetDateTime.now().plusDays(1));
         assertThat(counter.mp.refused(post(clerk, key, future), 400).code()).isEqualTo("SOLD_AT_OUT_OF_RANGE");
-        assertThat(counter.mp.refused(post(clerk, key, Map.of("buyer", Map.of(), "items", List.of(), "soldAt", "yesterday")), 400).code())
+        assertThat(counter.mp
+                        .refused(
+                                post(clerk, key, Map.of("buyer", Map.of(), "items", List.of(), "soldAt", "yesterday")),
+                                400)
+                        .code())
                 .isIn("MALFORMED_REQUEST", "VALIDATION_FAILED");
-        assertThat(counter.mp.refused(post(clerk, "short", sale(adultId(), item(EPHEDRINE, 1))), 400).code()).isEqualTo("VALIDATION_FAILED");
-        assertThat(counter.mp.refused(HttpRequest.GET("/mp/v1/registrations?page=100000000&size=50").bearerAuth(clerk.accessToken()), 400)
-                .errors()).extracting(Problem.FieldError::field).containsExactly("page");
-        assertThat(counter.mp.refused(HttpRequest.GET("/mp/v1/registrations?size=0").bearerAuth(clerk.accessToken()), 400).code())
+        assertThat(counter.mp
+                        .refused(post(clerk, "short", sale(adultId(), item(EPHEDRINE, 1))), 400)
+                        .code())
+                .isEqualTo("VALIDATION_FAILED");
+        assertThat(counter.mp
+                        .refused(
+                                HttpRequest.GET("/mp/v1/registrations?page=100000000&size=50")
+                                        .bearerAuth(clerk.accessToken()),
+                                400)
+                        .errors())
+                .extracting(Problem.FieldError::field)
+                .containsExactly("page");
+        assertThat(counter.mp
+                        .refused(HttpRequest.GET("/mp/v1/registrations?size=0").bearerAuth(clerk.accessToken()), 400)
+                        .code())
                 .isEqualTo("VALIDATION_FAILED");
         // nothing of the refused attempts was kept under the key: it still works for a correct sale
-        assertThat(client.toBlocking().exchange(post(clerk, key, sale(adultId(), item(EPHEDRINE, 1)))).getStatus().getCode()).isEqualTo(201);
+        assertThat(client.toBlocking()
+                        .exchange(post(clerk, key, sale(adultId(), item(EPHEDRINE, 1))))
+                        .getStatus()
+                        .getCode())
+                .isEqualTo(201);
     }
 
     @Test

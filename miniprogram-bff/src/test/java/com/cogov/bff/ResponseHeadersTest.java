@@ -1,5 +1,8 @@
 package com.cogov.bff;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
 import com.cogov.contracts.account.Tokens;
 import com.cogov.contracts.error.Problem;
 import com.cogov.infra.dev.DevServicesTest;
@@ -11,13 +14,9 @@ import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
  * Every answer tells the browser not to store, sniff or frame it, error answers included; and a cross-origin request
@@ -40,8 +39,10 @@ class ResponseHeadersTest implements DevServicesTest {
 
     @Test
     void anAnswerCarryingTokensIsNotStored() {
-        HttpResponse<Tokens> signedIn = client.toBlocking().exchange(
-                HttpRequest.POST("/mp/v1/auth/wechat", Map.of("code", "demo:headers-" + System.nanoTime())), Tokens.class);
+        HttpResponse<Tokens> signedIn = client.toBlocking()
+                .exchange(
+                        HttpRequest.POST("/mp/v1/auth/wechat", Map.of("code", "demo:headers-" + System.nanoTime())),
+                        Tokens.class);
         assertThat(signedIn.body().accessToken()).isNotBlank();
         assertApiHeaders(signedIn);
     }
@@ -53,7 +54,8 @@ class ResponseHeadersTest implements DevServicesTest {
         assertApiHeaders(unauthenticated.getResponse());
         HttpClientResponseException notFound = failure(HttpRequest.GET("/mp/v1/no-such-thing"));
         assertThat(notFound.getStatus().getCode()).isEqualTo(404);
-        assertThat(notFound.getResponse().getContentType()).hasValueSatisfying(t -> assertThat(t.toString()).isEqualTo(Problem.MEDIA_TYPE));
+        assertThat(notFound.getResponse().getContentType())
+                .hasValueSatisfying(t -> assertThat(t.toString()).isEqualTo(Problem.MEDIA_TYPE));
         assertApiHeaders(notFound.getResponse());
     }
 
@@ -68,8 +70,8 @@ class ResponseHeadersTest implements DevServicesTest {
 
     @Test
     void aCrossOriginRequestMicronautRefusesAnswersAProblem() {
-        HttpClientResponseException refused = failure(HttpRequest.POST("/mp/v1/auth/wechat", Map.of("code", "demo:x"))
-                .header("Origin", ELSEWHERE));
+        HttpClientResponseException refused = failure(
+                HttpRequest.POST("/mp/v1/auth/wechat", Map.of("code", "demo:x")).header("Origin", ELSEWHERE));
         assertCrossOriginRefused(refused);
     }
 
@@ -101,9 +103,11 @@ class ResponseHeadersTest implements DevServicesTest {
     }
 
     private HttpClientResponseException failure(MutableHttpRequest<?> request) {
-        HttpClientResponseException e = catchThrowableOfType(HttpClientResponseException.class,
-                () -> client.toBlocking().exchange(request, String.class));
-        assertThat(e).as("%s %s must fail", request.getMethod(), request.getPath()).isNotNull();
+        HttpClientResponseException e = catchThrowableOfType(
+                HttpClientResponseException.class, () -> client.toBlocking().exchange(request, String.class));
+        assertThat(e)
+                .as("%s %s must fail", request.getMethod(), request.getPath())
+                .isNotNull();
         return e;
     }
 }

@@ -5,5 +5,4 @@ import io.micronaut.http.client.annotation.Client;
 
 /** The session routes as the mini-program calls them: the same interface the app's AuthController serves. */
 @Client("/mp/v1")
-interface SessionClient extends SessionOperations {
-}
+interface SessionClient extends SessionOperations {}

@@ -1,48 +1,66 @@
 package com.cogov.bff;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.env.Environment;
-import org.junit.jupiter.api.Test;
-
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** The app's application.yml keeps only what differs; the shared settings come from api's cogov-common.yml. */
 class SharedConfigurationTest {
 
     @Test
     void seesTheSharedSettingsBeneathItsOwn() {
-        try (ApplicationContext context = ApplicationContext.builder().deduceEnvironment(false).build()) {
+        try (ApplicationContext context =
+                ApplicationContext.builder().deduceEnvironment(false).build()) {
             Environment environment = context.getEnvironment().start();
 
-            assertThat(environment.getProperty("micronaut.security.authentication", String.class)).contains("bearer");
-            assertThat(environment.getProperty("micronaut.security.reject-not-found", Boolean.class)).contains(false);
-            assertThat(environment.getProperty("datasources.default.dialect", String.class)).contains("MYSQL");
-            assertThat(environment.getProperty("micronaut.serde.serialization.inclusion", String.class)).contains("ALWAYS");
-            assertThat(environment.getProperty("endpoints.health.details-visible", String.class)).contains("NEVER");
-            assertThat(environment.getProperty("micronaut.server.max-request-size", String.class)).contains("6MB");
+            assertThat(environment.getProperty("micronaut.security.authentication", String.class))
+                    .contains("bearer");
+            assertThat(environment.getProperty("micronaut.security.reject-not-found", Boolean.class))
+                    .contains(false);
+            assertThat(environment.getProperty("datasources.default.dialect", String.class))
+                    .contains("MYSQL");
+            assertThat(environment.getProperty("micronaut.serde.serialization.inclusion", String.class))
+                    .contains("ALWAYS");
+            assertThat(environment.getProperty("endpoints.health.details-visible", String.class))
+                    .contains("NEVER");
+            assertThat(environment.getProperty("micronaut.server.max-request-size", String.class))
+                    .contains("6MB");
 
-            assertThat(environment.getProperty("micronaut.application.name", String.class)).contains("cogov-miniprogram-bff");
-            assertThat(environment.getProperty("micronaut.server.port", Integer.class)).contains(8080);
-            assertThat(environment.getProperty("endpoints.all.port", Integer.class)).contains(9080);
-            assertThat(environment.getProperty("micronaut.executors.registration.n-threads", Integer.class)).contains(8);
-            assertThat(environment.getProperty("cogov.registration.categories.EPHEDRINE_COMPOUND.max-packages24h",
-                    Integer.class)).contains(4);
+            assertThat(environment.getProperty("micronaut.application.name", String.class))
+                    .contains("cogov-miniprogram-bff");
+            assertThat(environment.getProperty("micronaut.server.port", Integer.class))
+                    .contains(8080);
+            assertThat(environment.getProperty("endpoints.all.port", Integer.class))
+                    .contains(9080);
+            assertThat(environment.getProperty("micronaut.executors.registration.n-threads", Integer.class))
+                    .contains(8);
+            assertThat(environment.getProperty(
+                            "cogov.registration.categories.EPHEDRINE_COMPOUND.max-packages24h", Integer.class))
+                    .contains(4);
         }
     }
 
     @Test
     void itsEnvironmentFilesAndTheEnvironmentWinOverTheSharedSettings() {
-        try (ApplicationContext context = ApplicationContext.builder().deduceEnvironment(false).environments("prod")
-                .properties(Map.of("endpoints.health.details-visible", "AUTHENTICATED")).build()) {
+        try (ApplicationContext context = ApplicationContext.builder()
+                .deduceEnvironment(false)
+                .environments("prod")
+                .properties(Map.of("endpoints.health.details-visible", "AUTHENTICATED"))
+                .build()) {
             Environment environment = context.getEnvironment().start();
 
             // cogov-common.yml opens the API documentation; application-prod.yml closes it.
-            assertThat(environment.getProperty("cogov.api-docs.enabled", Boolean.class)).contains(false);
-            assertThat(environment.getProperty("cogov.api-docs.anonymous", Boolean.class)).contains(false);
-            assertThat(environment.getProperty("endpoints.health.details-visible", String.class)).contains("AUTHENTICATED");
-            assertThat(environment.getProperty("micronaut.application.name", String.class)).contains("cogov-miniprogram-bff");
+            assertThat(environment.getProperty("cogov.api-docs.enabled", Boolean.class))
+                    .contains(false);
+            assertThat(environment.getProperty("cogov.api-docs.anonymous", Boolean.class))
+                    .contains(false);
+            assertThat(environment.getProperty("endpoints.health.details-visible", String.class))
+                    .contains("AUTHENTICATED");
+            assertThat(environment.getProperty("micronaut.application.name", String.class))
+                    .contains("cogov-miniprogram-bff");
         }
     }
 }

@@ -1,5 +1,7 @@
 package com.cogov.bff;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.cogov.contracts.account.Tokens;
 import com.cogov.contracts.catalog.UnknownBarcodeReportRequest;
 import com.cogov.contracts.catalog.UnknownBarcodeReportView;
@@ -12,16 +14,13 @@ import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.util.Map;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 /** A clerk reports a code the catalog lacks; the regulator adds it later. */
 @MicronautTest(transactional = false)
@@ -47,8 +46,10 @@ class UnknownBarcodeReportTest implements DevServicesTest {
 
     @Test
     void aReportIsMadeOnceAndARepeatByThePharmacyAnswersTheSameReport() {
-        HttpResponse<UnknownBarcodeReportView> first = report(clerk, new UnknownBarcodeReportRequest("6901028075886", "蓝色盒子，楚天药业"));
-        HttpResponse<UnknownBarcodeReportView> repeat = report(manager, new UnknownBarcodeReportRequest("6901028075886", null));
+        HttpResponse<UnknownBarcodeReportView> first =
+                report(clerk, new UnknownBarcodeReportRequest("6901028075886", "蓝色盒子，楚天药业"));
+        HttpResponse<UnknownBarcodeReportView> repeat =
+                report(manager, new UnknownBarcodeReportRequest("6901028075886", null));
 
         assertThat(first.code()).isEqualTo(201);
         assertThat(first.body().status()).isEqualTo(UnknownBarcodeReportView.Status.NEW);
@@ -63,7 +64,9 @@ class UnknownBarcodeReportTest implements DevServicesTest {
                 .bearerAuth(clerk.accessToken());
         UnknownBarcodeReportView report = client.toBlocking().retrieve(request, UnknownBarcodeReportView.class);
         try (Connection c = devServices().openConnection();
-             ResultSet rs = c.createStatement().executeQuery("SELECT pharmacy_id, reported_by FROM unknown_barcode_report WHERE id = " + report.id())) {
+                ResultSet rs = c.createStatement()
+                        .executeQuery("SELECT pharmacy_id, reported_by FROM unknown_barcode_report WHERE id = "
+                                + report.id())) {
             assertThat(rs.next()).isTrue();
             assertThat(rs.getLong("pharmacy_id")).isEqualTo(1L);
             assertThat(rs.getLong("reported_by")).isEqualTo(clerk.profile().accountId());
@@ -75,7 +78,9 @@ class UnknownBarcodeReportTest implements DevServicesTest {
         Problem wrongCheckDigit = mp.refused(post(clerk, new UnknownBarcodeReportRequest("6901028075832", null)), 400);
         assertThat(wrongCheckDigit.code()).isEqualTo("BARCODE_INVALID");
         assertThat(wrongCheckDigit.detail()).contains("校验位");
-        assertThat(mp.refused(post(clerk, new UnknownBarcodeReportRequest("12345", null)), 400).code()).isEqualTo("BARCODE_INVALID");
+        assertThat(mp.refused(post(clerk, new UnknownBarcodeReportRequest("12345", null)), 400)
+                        .code())
+                .isEqualTo("BARCODE_INVALID");
         Problem blank = mp.refused(post(clerk, new UnknownBarcodeReportRequest(" ", null)), 400);
         assertThat(blank.code()).isEqualTo("VALIDATION_FAILED");
         assertThat(blank.errors()).extracting(Problem.FieldError::field).containsExactly("barcode");
@@ -94,7 +99,8 @@ class UnknownBarcodeReportTest implements DevServicesTest {
         assertThat(mp.refused(HttpRequest.POST(PATH, body), 401).code()).isEqualTo("UNAUTHENTICATED");
         Tokens citizen = mp.signIn("citizen-" + UUID.randomUUID());
         assertThat(mp.refused(post(citizen, body), 403).code()).isEqualTo("FORBIDDEN");
-        assertThat(mp.refused(post(mp.signIn("demo-inspector"), body), 403).code()).isEqualTo("FORBIDDEN");
+        assertThat(mp.refused(post(mp.signIn("demo-inspector"), body), 403).code())
+                .isEqualTo("FORBIDDEN");
     }
 
     private HttpResponse<UnknownBarcodeReportView> report(Tokens tokens, UnknownBarcodeReportRequest body) {

@@ -6,8 +6,13 @@ import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
 import io.swagger.v3.oas.annotations.info.Info;
 import io.swagger.v3.oas.annotations.security.SecurityScheme;
 
-@OpenAPIDefinition(info = @Info(title = "cogov-portal", version = "1.0",
-        description = "Web portal: regulators, enterprises, public web queries, SSO for partner systems, bureau data-centre interfaces. Errors are RFC 9457 application/problem+json with a stable code."))
+@OpenAPIDefinition(
+        info =
+                @Info(
+                        title = "cogov-portal",
+                        version = "1.0",
+                        description =
+                                "Web portal: regulators, enterprises, public web queries, SSO for partner systems, bureau data-centre interfaces. Errors are RFC 9457 application/problem+json with a stable code."))
 @SecurityScheme(name = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT")
 public class Application {
 

@@ -1,5 +1,7 @@
 package com.cogov.portal;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.cogov.api.audit.AuditService;
 import com.cogov.contracts.account.AccountRequests;
 import com.cogov.contracts.account.AccountView;
@@ -14,16 +16,13 @@ import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 /** The city administrator's account operations, as the O&M list asks for them. */
 @MicronautTest(transactional = false)
@@ -35,8 +34,10 @@ class AccountAdministrationTest implements PortalTest {
     @Inject
     @Client("/")
     HttpClient client;
+
     @Inject
     SessionClient sessions;
+
     @Inject
     AuditService audit;
 
@@ -53,12 +54,16 @@ class AccountAdministrationTest implements PortalTest {
     void aResetPasswordMustBeChangedAndEndsTheUsersSessions() {
         IssuedCredential issued = create(Role.DISTRICT_INSPECTOR, "inspector-reset", null, "420111", null);
         SignInResult first = portal.login("inspector-reset", issued.temporaryPassword());
-        SignInResult session = portal.step("password", Map.of("challengeToken", first.challengeToken(), "newPassword", STRONG));
+        SignInResult session =
+                portal.step("password", Map.of("challengeToken", first.challengeToken(), "newPassword", STRONG));
 
-        IssuedCredential reset = portal.call(HttpRequest.POST("/portal/v1/accounts/" + issued.account().id() + "/reset-password", ""),
-                admin, IssuedCredential.class);
-        PortalSessions.refused(() -> sessions.refresh(new AuthRequests.Refresh(session.tokens().refreshToken()),
-                portal.caller()), 401);
+        IssuedCredential reset = portal.call(
+                HttpRequest.POST("/portal/v1/accounts/" + issued.account().id() + "/reset-password", ""),
+                admin,
+                IssuedCredential.class);
+        PortalSessions.refused(
+                () -> sessions.refresh(new AuthRequests.Refresh(session.tokens().refreshToken()), portal.caller()),
+                401);
         assertThat(portal.login("inspector-reset", reset.temporaryPassword()).status())
                 .isEqualTo(SignInResult.Status.PASSWORD_CHANGE_REQUIRED);
     }
@@ -67,29 +72,44 @@ class AccountAdministrationTest implements PortalTest {
     void anAdministratorUnlocksALockedAccount() {
         IssuedCredential issued = create(Role.ENTERPRISE_USER, "locked-user", null, null, 1L);
         for (int i = 0; i < 5; i++) {
-            portal.refused(HttpRequest.POST("/portal/v1/auth/login", Map.of("username", "locked-user", "password", "Nope-" + i)), 401);
+            portal.refused(
+                    HttpRequest.POST(
+                            "/portal/v1/auth/login", Map.of("username", "locked-user", "password", "Nope-" + i)),
+                    401);
         }
-        AccountView before = portal.call(HttpRequest.GET("/portal/v1/accounts/" + issued.account().id()), admin, AccountView.class);
+        AccountView before = portal.call(
+                HttpRequest.GET("/portal/v1/accounts/" + issued.account().id()), admin, AccountView.class);
         assertThat(before.locked()).isTrue();
-        AccountView after = portal.call(HttpRequest.POST("/portal/v1/accounts/" + issued.account().id() + "/unlock", ""),
-                admin, AccountView.class);
+        AccountView after = portal.call(
+                HttpRequest.POST("/portal/v1/accounts/" + issued.account().id() + "/unlock", ""),
+                admin,
+                AccountView.class);
         assertThat(after.locked()).isFalse();
-        assertThat(portal.login("locked-user", issued.temporaryPassword()).status()).isEqualTo(SignInResult.Status.PASSWORD_CHANGE_REQUIRED);
+        assertThat(portal.login("locked-user", issued.temporaryPassword()).status())
+                .isEqualTo(SignInResult.Status.PASSWORD_CHANGE_REQUIRED);
     }
 
     @Test
     void aDeletedAccountCannotSignInButStaysInTheAuditTrail() throws Exception {
         IssuedCredential issued = create(Role.ENTERPRISE_USER, "leaving-user", null, null, 1L);
         long id = issued.account().id();
-        client.toBlocking().exchange(HttpRequest.POST("/portal/v1/accounts/" + id + "/delete", new AccountRequests.Reason("调岗"))
-                .bearerAuth(admin).header("X-Forwarded-For", "10.9.9.9"));
+        client.toBlocking()
+                .exchange(HttpRequest.POST("/portal/v1/accounts/" + id + "/delete", new AccountRequests.Reason("调岗"))
+                        .bearerAuth(admin)
+                        .header("X-Forwarded-For", "10.9.9.9"));
         portal.refused(HttpRequest.GET("/portal/v1/accounts/" + id).bearerAuth(admin), 404);
-        assertThat(portal.refused(HttpRequest.POST("/portal/v1/auth/login",
-                Map.of("username", "leaving-user", "password", issued.temporaryPassword())), 403).code()).isEqualTo("ACCOUNT_DISABLED");
+        assertThat(portal.refused(
+                                HttpRequest.POST(
+                                        "/portal/v1/auth/login",
+                                        Map.of("username", "leaving-user", "password", issued.temporaryPassword())),
+                                403)
+                        .code())
+                .isEqualTo("ACCOUNT_DISABLED");
         audit.flush(); // the trail as an auditor would search it now
         try (Connection c = devServices().openConnection();
-             ResultSet rs = c.createStatement().executeQuery(
-                     "SELECT COUNT(*) FROM audit_event WHERE target_type = 'account' AND target_id = '" + id + "'")) {
+                ResultSet rs = c.createStatement()
+                        .executeQuery("SELECT COUNT(*) FROM audit_event WHERE target_type = 'account' AND target_id = '"
+                                + id + "'")) {
             rs.next();
             assertThat(rs.getInt(1)).isGreaterThanOrEqualTo(3); // created, password issued, deleted
         }
@@ -98,45 +118,68 @@ class AccountAdministrationTest implements PortalTest {
     @Test
     void disablingAPharmacyDisablesItsStaff() {
         IssuedCredential clerk = create(Role.PHARMACY_CLERK, null, 7L, null, null);
-        PharmacySummary pharmacy = portal.call(HttpRequest.POST("/portal/v1/pharmacies/7/disable", new AccountRequests.Reason("吊销许可证")),
-                admin, PharmacySummary.class);
+        PharmacySummary pharmacy = portal.call(
+                HttpRequest.POST("/portal/v1/pharmacies/7/disable", new AccountRequests.Reason("吊销许可证")),
+                admin,
+                PharmacySummary.class);
         assertThat(pharmacy.active()).isFalse();
-        AccountView after = portal.call(HttpRequest.GET("/portal/v1/accounts/" + clerk.account().id()), admin, AccountView.class);
+        AccountView after = portal.call(
+                HttpRequest.GET("/portal/v1/accounts/" + clerk.account().id()), admin, AccountView.class);
         assertThat(after.status()).isEqualTo(AccountView.Status.DISABLED);
     }
 
     @Test
     void accountRequestsThatDoNotFitTogetherAreExplained() {
-        var missingPharmacy = portal.refused(HttpRequest.POST("/portal/v1/accounts",
-                new AccountRequests.Create(Role.PHARMACY_CLERK, "无店店员", null, null, null, null)).bearerAuth(admin), 400);
+        var missingPharmacy = portal.refused(
+                HttpRequest.POST(
+                                "/portal/v1/accounts",
+                                new AccountRequests.Create(Role.PHARMACY_CLERK, "无店店员", null, null, null, null))
+                        .bearerAuth(admin),
+                400);
         assertThat(missingPharmacy.errors()).extracting("field").containsExactly("pharmacyId");
-        var taken = portal.refused(HttpRequest.POST("/portal/v1/accounts",
-                new AccountRequests.Create(Role.ENTERPRISE_USER, "重名", "enterprise", null, null, 1L)).bearerAuth(admin), 409);
+        var taken = portal.refused(
+                HttpRequest.POST(
+                                "/portal/v1/accounts",
+                                new AccountRequests.Create(Role.ENTERPRISE_USER, "重名", "enterprise", null, null, 1L))
+                        .bearerAuth(admin),
+                409);
         assertThat(taken.code()).isEqualTo("USERNAME_TAKEN");
-        var badRole = portal.refused(HttpRequest.POST("/portal/v1/accounts", Map.of("role", "SUPERUSER", "displayName", "x"))
-                .bearerAuth(admin), 400);
+        var badRole = portal.refused(
+                HttpRequest.POST("/portal/v1/accounts", Map.of("role", "SUPERUSER", "displayName", "x"))
+                        .bearerAuth(admin),
+                400);
         assertThat(badRole.code()).isIn("MALFORMED_REQUEST", "VALIDATION_FAILED");
     }
 
     @Test
     void onlyTheCityAdministratorManagesAccountsAndEveryDenialIsAudited() throws Exception {
-        String inspector = portal.login("inspector", devServices().demoPasswords().get("inspector")).tokens().accessToken();
-        assertThat(portal.refused(HttpRequest.GET("/portal/v1/accounts").bearerAuth(inspector), 403).code()).isEqualTo("FORBIDDEN");
+        String inspector = portal.login(
+                        "inspector", devServices().demoPasswords().get("inspector"))
+                .tokens()
+                .accessToken();
+        assertThat(portal.refused(HttpRequest.GET("/portal/v1/accounts").bearerAuth(inspector), 403)
+                        .code())
+                .isEqualTo("FORBIDDEN");
         audit.flush(); // the trail as an auditor would search it now
         try (Connection c = devServices().openConnection();
-             ResultSet rs = c.createStatement().executeQuery(
-                     "SELECT COUNT(*) FROM audit_event WHERE action = 'access.denied' AND target_id = 'GET /portal/v1/accounts'")) {
+                ResultSet rs = c.createStatement()
+                        .executeQuery(
+                                "SELECT COUNT(*) FROM audit_event WHERE action = 'access.denied' AND target_id = 'GET /portal/v1/accounts'")) {
             rs.next();
             assertThat(rs.getInt(1)).isPositive();
         }
-        List<AccountView> all = client.toBlocking().retrieve(HttpRequest.GET("/portal/v1/accounts").bearerAuth(admin),
-                Argument.listOf(AccountView.class));
+        List<AccountView> all = client.toBlocking()
+                .retrieve(HttpRequest.GET("/portal/v1/accounts").bearerAuth(admin), Argument.listOf(AccountView.class));
         assertThat(all).extracting(AccountView::role).doesNotContain(Role.PUBLIC);
     }
 
     private IssuedCredential create(Role role, String username, Long pharmacyId, String district, Long enterpriseId) {
-        return portal.call(HttpRequest.POST("/portal/v1/accounts",
-                new AccountRequests.Create(role, "测试" + role.name().toLowerCase(), username, pharmacyId, district, enterpriseId)),
-                admin, IssuedCredential.class);
+        return portal.call(
+                HttpRequest.POST(
+                        "/portal/v1/accounts",
+                        new AccountRequests.Create(
+                                role, "测试" + role.name().toLowerCase(), username, pharmacyId, district, enterpriseId)),
+                admin,
+                IssuedCredential.class);
     }
 }

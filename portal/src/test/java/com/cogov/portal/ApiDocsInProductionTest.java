@@ -1,17 +1,16 @@
 package com.cogov.portal;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-
 import java.util.HashMap;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 /** In production the API documentation is not served unless it is turned on: not even to signed-in staff. */
 @MicronautTest(environments = "prod", transactional = false)
@@ -35,10 +34,18 @@ class ApiDocsInProductionTest implements PortalTest {
     @Test
     void theDocumentAndSwaggerUiAreNotFound() {
         PortalSessions portal = new PortalSessions(client);
-        String enterprise = portal.login("enterprise", devServices().demoPasswords().get("enterprise")).tokens().accessToken();
-        for (String path : new String[]{DOCUMENT, UI}) {
-            assertThat(portal.refused(HttpRequest.GET(path), 404).code()).as(path).isEqualTo("NOT_FOUND");
-            assertThat(portal.refused(HttpRequest.GET(path).bearerAuth(enterprise), 404).code()).as(path).isEqualTo("NOT_FOUND");
+        String enterprise = portal.login(
+                        "enterprise", devServices().demoPasswords().get("enterprise"))
+                .tokens()
+                .accessToken();
+        for (String path : new String[] {DOCUMENT, UI}) {
+            assertThat(portal.refused(HttpRequest.GET(path), 404).code())
+                    .as(path)
+                    .isEqualTo("NOT_FOUND");
+            assertThat(portal.refused(HttpRequest.GET(path).bearerAuth(enterprise), 404)
+                            .code())
+                    .as(path)
+                    .isEqualTo("NOT_FOUND");
         }
     }
 }

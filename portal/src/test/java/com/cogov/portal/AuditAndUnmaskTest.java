@@ -1,5 +1,9 @@
 package com.cogov.portal;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.cogov.api.account.Authenticator;
+import com.cogov.api.buyer.TestPersonalData;
 import com.cogov.api.privacy.PersonalField;
 import com.cogov.api.privacy.PrivacyService;
 import com.cogov.contracts.account.AccountRequests;
@@ -11,23 +15,18 @@ import com.cogov.contracts.audit.AuditEventView;
 import com.cogov.contracts.audit.AuditPageView;
 import com.cogov.contracts.audit.AuditVerificationView;
 import com.cogov.contracts.privacy.UnmaskedValue;
-import com.cogov.api.account.Authenticator;
-import com.cogov.api.buyer.TestPersonalData;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 /** Unmasking personal data is a deliberate, audited act; the trail is searchable and verifiable. */
 @MicronautTest(transactional = false)
@@ -37,6 +36,7 @@ class AuditAndUnmaskTest implements PortalTest {
     @Inject
     @Client("/")
     HttpClient client;
+
     @Inject
     PrivacyService privacy;
 
@@ -55,45 +55,80 @@ class AuditAndUnmaskTest implements PortalTest {
         AccountView view = portal.call(HttpRequest.GET("/portal/v1/accounts/" + id), admin, AccountView.class);
         assertThat(view.phone()).isEqualTo("138****8000");
 
-        portal.refused(HttpRequest.POST("/portal/v1/accounts/" + id + "/phone/unmask", Map.of("reason", " ")).bearerAuth(admin), 400);
-        UnmaskedValue full = portal.call(HttpRequest.POST("/portal/v1/accounts/" + id + "/phone/unmask",
-                new AccountRequests.Reason("核实身份，回拨 13912345678 未接通")), admin, UnmaskedValue.class);
+        portal.refused(
+                HttpRequest.POST("/portal/v1/accounts/" + id + "/phone/unmask", Map.of("reason", " "))
+                        .bearerAuth(admin),
+                400);
+        UnmaskedValue full = portal.call(
+                HttpRequest.POST(
+                        "/portal/v1/accounts/" + id + "/phone/unmask",
+                        new AccountRequests.Reason("核实身份，回拨 13912345678 未接通")),
+                admin,
+                UnmaskedValue.class);
         assertThat(full.value()).isEqualTo(TestPersonalData.PHONE);
 
-        AuditPageView trail = portal.call(HttpRequest.GET("/portal/v1/audit/events?action=privacy.unmask&targetType=account&targetId=" + id),
-                admin, AuditPageView.class);
+        AuditPageView trail = portal.call(
+                HttpRequest.GET("/portal/v1/audit/events?action=privacy.unmask&targetType=account&targetId=" + id),
+                admin,
+                AuditPageView.class);
         assertThat(trail.items()).hasSize(1);
         AuditEventView unmask = trail.items().get(0);
         assertThat(unmask.actorRole()).isEqualTo("CITY_ADMIN");
         assertThat(unmask.details()).containsEntry("field", "PHONE");
-        assertThat(unmask.details().get("reason")).contains("核实身份").contains("139****5678").doesNotContain("13912345678");
+        assertThat(unmask.details().get("reason"))
+                .contains("核实身份")
+                .contains("139****5678")
+                .doesNotContain("13912345678");
     }
 
     @Test
     void onlyRegulatorsMayUnmask() throws Exception {
         long id = accountWithPhone();
-        String enterprise = portal.login("enterprise", devServices().demoPasswords().get("enterprise")).tokens().accessToken();
-        portal.refused(HttpRequest.POST("/portal/v1/accounts/" + id + "/phone/unmask", new AccountRequests.Reason("好奇"))
-                .bearerAuth(enterprise), 403);
+        String enterprise = portal.login(
+                        "enterprise", devServices().demoPasswords().get("enterprise"))
+                .tokens()
+                .accessToken();
+        portal.refused(
+                HttpRequest.POST("/portal/v1/accounts/" + id + "/phone/unmask", new AccountRequests.Reason("好奇"))
+                        .bearerAuth(enterprise),
+                403);
     }
 
     @Test
     void theAdministratorSearchesTheTrailByActionAndActor() {
-        AuditPageView signIns = portal.call(HttpRequest.GET("/portal/v1/audit/events?action=account.*&size=5"), admin, AuditPageView.class);
-        assertThat(signIns.items()).isNotEmpty().allSatisfy(e -> assertThat(e.action()).startsWith("account."));
-        assertThat(signIns.items()).extracting(AuditEventView::id).isSortedAccordingTo(java.util.Comparator.reverseOrder());
-        assertThat(portal.refused(HttpRequest.GET("/portal/v1/audit/events?size=1000").bearerAuth(admin), 400).code())
+        AuditPageView signIns = portal.call(
+                HttpRequest.GET("/portal/v1/audit/events?action=account.*&size=5"), admin, AuditPageView.class);
+        assertThat(signIns.items())
+                .isNotEmpty()
+                .allSatisfy(e -> assertThat(e.action()).startsWith("account."));
+        assertThat(signIns.items())
+                .extracting(AuditEventView::id)
+                .isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        assertThat(portal.refused(
+                                HttpRequest.GET("/portal/v1/audit/events?size=1000")
+                                        .bearerAuth(admin),
+                                400)
+                        .code())
                 .isEqualTo("VALIDATION_FAILED");
     }
 
     @Test
     void theOperatorVerifiesTheChainButSeesNoBusinessData() {
-        SignInResult login = portal.login("operator", devServices().demoPasswords().get("operator"));
+        SignInResult login =
+                portal.login("operator", devServices().demoPasswords().get("operator"));
         assertThat(login.status()).isEqualTo(SignInResult.Status.TOTP_ENROLMENT_REQUIRED);
-        String operator = portal.step("totp", Map.of("challengeToken", login.challengeToken(),
-                "code", Authenticator.code(login.totpEnrolment().secret(), Instant.now()))).tokens().accessToken();
+        String operator = portal.step(
+                        "totp",
+                        Map.of(
+                                "challengeToken",
+                                login.challengeToken(),
+                                "code",
+                                Authenticator.code(login.totpEnrolment().secret(), Instant.now())))
+                .tokens()
+                .accessToken();
 
-        AuditVerificationView result = portal.call(HttpRequest.POST("/portal/v1/audit/verification", ""), operator, AuditVerificationView.class);
+        AuditVerificationView result = portal.call(
+                HttpRequest.POST("/portal/v1/audit/verification", ""), operator, AuditVerificationView.class);
         assertThat(result.intact()).isTrue();
         assertThat(result.checked()).isPositive();
         portal.refused(HttpRequest.GET("/portal/v1/accounts").bearerAuth(operator), 403);
@@ -102,10 +137,15 @@ class AuditAndUnmaskTest implements PortalTest {
     }
 
     private long accountWithPhone() throws Exception {
-        IssuedCredential issued = portal.call(HttpRequest.POST("/portal/v1/accounts",
-                new AccountRequests.Create(Role.PHARMACY_CLERK, "有手机的店员", null, 3L, null, null)), admin, IssuedCredential.class);
+        IssuedCredential issued = portal.call(
+                HttpRequest.POST(
+                        "/portal/v1/accounts",
+                        new AccountRequests.Create(Role.PHARMACY_CLERK, "有手机的店员", null, 3L, null, null)),
+                admin,
+                IssuedCredential.class);
         try (Connection c = devServices().openConnection();
-             PreparedStatement ps = c.prepareStatement("UPDATE account SET phone_sealed = ?, phone_index = ? WHERE id = ?")) {
+                PreparedStatement ps =
+                        c.prepareStatement("UPDATE account SET phone_sealed = ?, phone_index = ? WHERE id = ?")) {
             ps.setString(1, privacy.seal(TestPersonalData.PHONE));
             ps.setString(2, privacy.blindIndex(PersonalField.PHONE, TestPersonalData.PHONE));
             ps.setLong(3, issued.account().id());

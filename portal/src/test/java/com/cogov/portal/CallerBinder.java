@@ -22,8 +22,11 @@ class CallerBinder implements TypedClientArgumentRequestBinder<Actor> {
     }
 
     @Override
-    public void bind(ArgumentConversionContext<Actor> context, ClientRequestUriContext uriContext, Actor caller,
-                     MutableHttpRequest<?> request) {
+    public void bind(
+            ArgumentConversionContext<Actor> context,
+            ClientRequestUriContext uriContext,
+            Actor caller,
+            MutableHttpRequest<?> request) {
         if (caller.sourceAddress() != null) {
             request.header("X-Forwarded-For", caller.sourceAddress());
         }

@@ -1,5 +1,7 @@
 package com.cogov.portal;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.cogov.contracts.account.AccountRequests;
 import com.cogov.contracts.account.ProfileView;
 import io.micronaut.core.annotation.Nullable;
@@ -10,18 +12,15 @@ import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.web.router.Router;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 /**
  * Object-level authorisation (OWASP IDOR) on the portal, with a district-scoped user (武昌区's inspector) and an
@@ -41,6 +40,7 @@ class ObjectScopeMatrixTest implements PortalTest {
     @Inject
     @Client("/")
     HttpClient client;
+
     @Inject
     Router router;
 
@@ -53,8 +53,10 @@ class ObjectScopeMatrixTest implements PortalTest {
      * How one route keeps a scoped user out. {@code outOfScope} is their request against an object outside their scope;
      * {@code inScope}, for scoped routes, the same request against one of their own objects.
      */
-    record Case(@Nullable Supplier<MutableHttpRequest<?>> outOfScope, boolean scopedByObject,
-                @Nullable Supplier<MutableHttpRequest<?>> inScope) {
+    record Case(
+            @Nullable Supplier<MutableHttpRequest<?>> outOfScope,
+            boolean scopedByObject,
+            @Nullable Supplier<MutableHttpRequest<?>> inScope) {
 
         static Case unowned() {
             return new Case(null, false, null);
@@ -72,29 +74,47 @@ class ObjectScopeMatrixTest implements PortalTest {
     Map<String, Case> matrix() {
         Map<String, Case> m = new TreeMap<>();
         m.put("GET /portal/v1/public/drugs/barcode/{code}", Case.unowned()); // the catalog is public: no owner
-        m.put("GET /portal/v1/accounts/{id}", Case.roleOnly(() -> HttpRequest.GET("/portal/v1/accounts/" + cityAdminAccount)));
+        m.put(
+                "GET /portal/v1/accounts/{id}",
+                Case.roleOnly(() -> HttpRequest.GET("/portal/v1/accounts/" + cityAdminAccount)));
         for (String action : List.of("disable", "enable", "delete", "phone/unmask")) {
-            m.put("POST /portal/v1/accounts/{id}/" + action, Case.roleOnly(() -> HttpRequest.POST(
-                    "/portal/v1/accounts/" + cityAdminAccount + "/" + action, new AccountRequests.Reason("越权测试"))));
+            m.put(
+                    "POST /portal/v1/accounts/{id}/" + action,
+                    Case.roleOnly(() -> HttpRequest.POST(
+                            "/portal/v1/accounts/" + cityAdminAccount + "/" + action,
+                            new AccountRequests.Reason("越权测试"))));
         }
         for (String action : List.of("reset-password", "unlock", "activation-code")) {
-            m.put("POST /portal/v1/accounts/{id}/" + action,
-                    Case.roleOnly(() -> HttpRequest.POST("/portal/v1/accounts/" + cityAdminAccount + "/" + action, "")));
+            m.put(
+                    "POST /portal/v1/accounts/{id}/" + action,
+                    Case.roleOnly(
+                            () -> HttpRequest.POST("/portal/v1/accounts/" + cityAdminAccount + "/" + action, "")));
         }
         // pharmacy 2 is in 江汉区, outside 武昌区
-        m.put("POST /portal/v1/pharmacies/{id}/disable",
-                Case.roleOnly(() -> HttpRequest.POST("/portal/v1/pharmacies/2/disable", new AccountRequests.Reason("越权测试"))));
+        m.put(
+                "POST /portal/v1/pharmacies/{id}/disable",
+                Case.roleOnly(
+                        () -> HttpRequest.POST("/portal/v1/pharmacies/2/disable", new AccountRequests.Reason("越权测试"))));
         return m;
     }
 
     @BeforeAll
     void signIn() {
         portal = new PortalSessions(client);
-        cityAdminAccount = portal.call(HttpRequest.GET("/portal/v1/me"), portal.admin(devServices()), ProfileView.class).accountId();
-        districtInspector = portal.login("inspector", devServices().demoPasswords().get("inspector")).tokens().accessToken();
-        enterpriseUser = portal.login("enterprise", devServices().demoPasswords().get("enterprise")).tokens().accessToken();
-        assertThat(portal.call(HttpRequest.GET("/portal/v1/me"), districtInspector, ProfileView.class).districtCode())
-                .as("the matrix's district user is scoped to 武昌区").isEqualTo("420106");
+        cityAdminAccount = portal.call(HttpRequest.GET("/portal/v1/me"), portal.admin(devServices()), ProfileView.class)
+                .accountId();
+        districtInspector = portal.login(
+                        "inspector", devServices().demoPasswords().get("inspector"))
+                .tokens()
+                .accessToken();
+        enterpriseUser = portal.login(
+                        "enterprise", devServices().demoPasswords().get("enterprise"))
+                .tokens()
+                .accessToken();
+        assertThat(portal.call(HttpRequest.GET("/portal/v1/me"), districtInspector, ProfileView.class)
+                        .districtCode())
+                .as("the matrix's district user is scoped to 武昌区")
+                .isEqualTo("420106");
     }
 
     @Test
@@ -120,7 +140,8 @@ class ObjectScopeMatrixTest implements PortalTest {
             assertThat(refused.getStatus().getCode()).as(route).isEqualTo(c.scopedByObject() ? 404 : 403);
             if (c.scopedByObject()) {
                 assertThat(portal.failure(c.inScope().get().bearerAuth(districtInspector)))
-                        .as("%s: the district user's own object", route).isNull();
+                        .as("%s: the district user's own object", route)
+                        .isNull();
             }
         });
     }

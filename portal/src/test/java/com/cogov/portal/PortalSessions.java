@@ -1,22 +1,21 @@
 package com.cogov.portal;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import com.cogov.api.account.Authenticator;
 import com.cogov.api.shared.Actor;
 import com.cogov.contracts.account.SignInResult;
 import com.cogov.contracts.error.Problem;
-import com.cogov.api.account.Authenticator;
 import com.cogov.infra.dev.DevServices;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
-import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
-
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 
 /**
  * What the portal's web front end does, for the tests. Administrators sign in with a TOTP code, and a code is valid
@@ -39,12 +38,16 @@ final class PortalSessions {
     }
 
     SignInResult login(String username, String password) {
-        return client.toBlocking().retrieve(withAddress(HttpRequest.POST("/portal/v1/auth/login",
-                Map.of("username", username, "password", password))), SignInResult.class);
+        return client.toBlocking()
+                .retrieve(
+                        withAddress(HttpRequest.POST(
+                                "/portal/v1/auth/login", Map.of("username", username, "password", password))),
+                        SignInResult.class);
     }
 
     SignInResult step(String path, Map<String, String> body) {
-        return client.toBlocking().retrieve(withAddress(HttpRequest.POST("/portal/v1/auth/" + path, body)), SignInResult.class);
+        return client.toBlocking()
+                .retrieve(withAddress(HttpRequest.POST("/portal/v1/auth/" + path, body)), SignInResult.class);
     }
 
     synchronized String admin(DevServices dev) {
@@ -53,9 +56,18 @@ final class PortalSessions {
             if (result.status() == SignInResult.Status.TOTP_ENROLMENT_REQUIRED) {
                 adminTotpSecret = result.totpEnrolment().secret();
             }
-            assertThat(adminTotpSecret).as("the demo admin enrols in this JVM's first sign-in").isNotNull();
-            adminToken = step("totp", Map.of("challengeToken", result.challengeToken(),
-                    "code", Authenticator.code(adminTotpSecret, Instant.now()))).tokens().accessToken();
+            assertThat(adminTotpSecret)
+                    .as("the demo admin enrols in this JVM's first sign-in")
+                    .isNotNull();
+            adminToken = step(
+                            "totp",
+                            Map.of(
+                                    "challengeToken",
+                                    result.challengeToken(),
+                                    "code",
+                                    Authenticator.code(adminTotpSecret, Instant.now())))
+                    .tokens()
+                    .accessToken();
         }
         return adminToken;
     }
@@ -65,10 +77,15 @@ final class PortalSessions {
     }
 
     Problem refused(MutableHttpRequest<?> request, int status) {
-        HttpClientResponseException e = catchThrowableOfType(HttpClientResponseException.class,
+        HttpClientResponseException e = catchThrowableOfType(
+                HttpClientResponseException.class,
                 () -> client.toBlocking().exchange(withAddress(request), String.class));
-        assertThat(e).as("expected %d for %s %s", status, request.getMethod(), request.getPath()).isNotNull();
-        assertThat(e.getStatus().getCode()).as("%s %s", request.getMethod(), request.getPath()).isEqualTo(status);
+        assertThat(e)
+                .as("expected %d for %s %s", status, request.getMethod(), request.getPath())
+                .isNotNull();
+        assertThat(e.getStatus().getCode())
+                .as("%s %s", request.getMethod(), request.getPath())
+                .isEqualTo(status);
         return e.getResponse().getBody(Problem.class).orElseThrow();
     }
 
@@ -86,7 +103,8 @@ final class PortalSessions {
     }
 
     HttpClientResponseException failure(MutableHttpRequest<?> request) {
-        return catchThrowableOfType(HttpClientResponseException.class,
+        return catchThrowableOfType(
+                HttpClientResponseException.class,
                 () -> client.toBlocking().exchange(withAddress(request), String.class));
     }
 

@@ -1,7 +1,6 @@
 package com.cogov.portal;
 
 import com.cogov.infra.dev.DevServicesTest;
-
 import java.util.HashMap;
 import java.util.Map;
 

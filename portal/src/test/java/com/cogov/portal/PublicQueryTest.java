@@ -1,5 +1,8 @@
 package com.cogov.portal;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
 import com.cogov.contracts.catalog.DrugView;
 import com.cogov.contracts.error.Problem;
 import com.cogov.contracts.pharmacy.DistrictView;
@@ -9,13 +12,9 @@ import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /** A citizen on the web portal looks up a drug and the districts, without signing in. */
 @MicronautTest(transactional = false)
@@ -45,8 +44,8 @@ class PublicQueryTest implements PortalTest {
 
     @Test
     void unknownPortalRouteAnswersInTheErrorFormat() {
-        HttpClientResponseException e = catchThrowableOfType(HttpClientResponseException.class,
-                () -> client.toBlocking().retrieve("/public/nothing-here"));
+        HttpClientResponseException e = catchThrowableOfType(
+                HttpClientResponseException.class, () -> client.toBlocking().retrieve("/public/nothing-here"));
         assertThat(e.getStatus().getCode()).isEqualTo(404);
         assertThat(e.getResponse().getBody(Problem.class).orElseThrow().code()).isEqualTo("NOT_FOUND");
     }

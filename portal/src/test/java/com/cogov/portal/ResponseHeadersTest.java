@@ -1,5 +1,8 @@
 package com.cogov.portal;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
 import com.cogov.contracts.account.SignInResult;
 import com.cogov.contracts.error.Problem;
 import com.cogov.infra.dev.DemoData;
@@ -11,13 +14,9 @@ import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
  * Every answer tells the browser not to store, sniff or frame it, error answers included; and a cross-origin request
@@ -35,15 +34,24 @@ class ResponseHeadersTest implements PortalTest {
 
     @Test
     void aNormalAnswerIsNeitherStoredSniffedNorFramed() {
-        assertApiHeaders(client.toBlocking().exchange(
-                HttpRequest.GET("/portal/v1/public/drugs/barcode/" + DemoData.EXAMPLE_BARCODE), String.class));
+        assertApiHeaders(client.toBlocking()
+                .exchange(
+                        HttpRequest.GET("/portal/v1/public/drugs/barcode/" + DemoData.EXAMPLE_BARCODE), String.class));
     }
 
     @Test
     void anAnswerCarryingTokensIsNotStored() {
-        HttpResponse<SignInResult> signedIn = client.toBlocking().exchange(HttpRequest.POST("/portal/v1/auth/login",
-                        Map.of("username", "enterprise", "password", devServices().demoPasswords().get("enterprise")))
-                .header("X-Forwarded-For", "10.8.0.1"), SignInResult.class);
+        HttpResponse<SignInResult> signedIn = client.toBlocking()
+                .exchange(
+                        HttpRequest.POST(
+                                        "/portal/v1/auth/login",
+                                        Map.of(
+                                                "username",
+                                                "enterprise",
+                                                "password",
+                                                devServices().demoPasswords().get("enterprise")))
+                                .header("X-Forwarded-For", "10.8.0.1"),
+                        SignInResult.class);
         assertThat(signedIn.body().tokens().accessToken()).isNotBlank();
         assertApiHeaders(signedIn);
     }
@@ -55,7 +63,8 @@ class ResponseHeadersTest implements PortalTest {
         assertApiHeaders(unauthenticated.getResponse());
         HttpClientResponseException notFound = failure(HttpRequest.GET("/portal/v1/no-such-thing"));
         assertThat(notFound.getStatus().getCode()).isEqualTo(404);
-        assertThat(notFound.getResponse().getContentType()).hasValueSatisfying(t -> assertThat(t.toString()).isEqualTo(Problem.MEDIA_TYPE));
+        assertThat(notFound.getResponse().getContentType())
+                .hasValueSatisfying(t -> assertThat(t.toString()).isEqualTo(Problem.MEDIA_TYPE));
         assertApiHeaders(notFound.getResponse());
     }
 
@@ -70,8 +79,9 @@ class ResponseHeadersTest implements PortalTest {
 
     @Test
     void aCrossOriginRequestMicronautRefusesAnswersAProblem() {
-        HttpClientResponseException refused = failure(HttpRequest.POST("/portal/v1/auth/login",
-                Map.of("username", "enterprise", "password", "whatever")).header("Origin", ELSEWHERE));
+        HttpClientResponseException refused = failure(
+                HttpRequest.POST("/portal/v1/auth/login", Map.of("username", "enterprise", "password", "whatever"))
+                        .header("Origin", ELSEWHERE));
         assertCrossOriginRefused(refused);
     }
 
@@ -94,9 +104,11 @@ class ResponseHeadersTest implements PortalTest {
     }
 
     private HttpClientResponseException failure(MutableHttpRequest<?> request) {
-        HttpClientResponseException e = catchThrowableOfType(HttpClientResponseException.class,
-                () -> client.toBlocking().exchange(request, String.class));
-        assertThat(e).as("%s %s must fail", request.getMethod(), request.getPath()).isNotNull();
+        HttpClientResponseException e = catchThrowableOfType(
+                HttpClientResponseException.class, () -> client.toBlocking().exchange(request, String.class));
+        assertThat(e)
+                .as("%s %s must fail", request.getMethod(), request.getPath())
+                .isNotNull();
         return e;
     }
 }

@@ -5,5 +5,4 @@ import io.micronaut.http.client.annotation.Client;
 
 /** The session routes as the web front end calls them: the same interface the app's AuthController serves. */
 @Client("/portal/v1")
-interface SessionClient extends SessionOperations {
-}
+interface SessionClient extends SessionOperations {}

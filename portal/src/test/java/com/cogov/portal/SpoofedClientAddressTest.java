@@ -1,14 +1,13 @@
 package com.cogov.portal;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.cogov.api.audit.AuditService;
 import com.cogov.infra.dev.DevServicesTest;
 import com.cogov.infra.dev.LoopbackClient;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -16,8 +15,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 /**
  * With no trusted proxy (the app reached directly, or nginx not yet listed in COGOV_WEB_TRUSTED_PROXIES), a caller's
@@ -30,6 +29,7 @@ class SpoofedClientAddressTest implements DevServicesTest {
 
     @Inject
     EmbeddedServer server;
+
     @Inject
     AuditService audit;
 
@@ -45,13 +45,16 @@ class SpoofedClientAddressTest implements DevServicesTest {
         LoopbackClient attacker = LoopbackClient.ofNewAddress(server.getPort());
         List<String> traceIds = new ArrayList<>();
         for (int i = 1; i <= 30; i++) {
-            LoopbackClient.Response refused = attacker.send("POST", "/portal/v1/auth/login", spoofed(i),
+            LoopbackClient.Response refused = attacker.send(
+                    "POST",
+                    "/portal/v1/auth/login",
+                    spoofed(i),
                     "{\"username\":\"spoofer" + i + "\",\"password\":\"Guess-" + i + "\"}");
             assertThat(refused.status()).as("attempt %d", i).isEqualTo(401);
             traceIds.add(refused.header("X-Trace-Id").orElseThrow());
         }
-        LoopbackClient.Response throttled = attacker.send("POST", "/portal/v1/auth/login", spoofed(31),
-                "{\"username\":\"spoofer31\",\"password\":\"Guess-31\"}");
+        LoopbackClient.Response throttled = attacker.send(
+                "POST", "/portal/v1/auth/login", spoofed(31), "{\"username\":\"spoofer31\",\"password\":\"Guess-31\"}");
         assertThat(throttled.status()).isEqualTo(429);
         assertThat(throttled.body()).contains("\"code\":\"TOO_MANY_ATTEMPTS\"");
         assertThat(throttled.header("Retry-After")).isPresent();
@@ -67,11 +70,13 @@ class SpoofedClientAddressTest implements DevServicesTest {
 
     private String recordedAddress(String traceId) throws Exception {
         try (Connection c = devServices().openConnection();
-             PreparedStatement ps = c.prepareStatement(
-                     "SELECT source_address FROM audit_event WHERE trace_id = ? AND action = 'account.sign-in'")) {
+                PreparedStatement ps = c.prepareStatement(
+                        "SELECT source_address FROM audit_event WHERE trace_id = ? AND action = 'account.sign-in'")) {
             ps.setString(1, traceId);
             try (ResultSet rs = ps.executeQuery()) {
-                assertThat(rs.next()).as("the failed sign-in %s is in the trail", traceId).isTrue();
+                assertThat(rs.next())
+                        .as("the failed sign-in %s is in the trail", traceId)
+                        .isTrue();
                 return rs.getString(1);
             }
         }

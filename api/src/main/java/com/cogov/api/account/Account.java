@@ -8,7 +8,6 @@ import io.micronaut.data.annotation.DateCreated;
 import io.micronaut.data.annotation.GeneratedValue;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
-
 import java.time.Instant;
 
 @MappedEntity("account")
@@ -32,10 +31,33 @@ record Account(
         @Nullable String phoneIndex,
         @Nullable Instant deletedAt) {
 
-    static Account newAccount(Role role, String displayName, @Nullable String username, @Nullable String openid,
-                              @Nullable Long pharmacyId, @Nullable String districtCode, @Nullable Long enterpriseId) {
-        return new Account(null, username, openid, role, displayName, pharmacyId, districtCode, enterpriseId,
-                AccountView.Status.ACTIVE, null, null, false, null, false, null, null, null, null);
+    static Account newAccount(
+            Role role,
+            String displayName,
+            @Nullable String username,
+            @Nullable String openid,
+            @Nullable Long pharmacyId,
+            @Nullable String districtCode,
+            @Nullable Long enterpriseId) {
+        return new Account(
+                null,
+                username,
+                openid,
+                role,
+                displayName,
+                pharmacyId,
+                districtCode,
+                enterpriseId,
+                AccountView.Status.ACTIVE,
+                null,
+                null,
+                false,
+                null,
+                false,
+                null,
+                null,
+                null,
+                null);
     }
 
     /** The caller acting as this account (a sign-in's audit row names the account, not the anonymous caller). */

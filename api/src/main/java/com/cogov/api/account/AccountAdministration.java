@@ -17,9 +17,7 @@ import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.transaction.annotation.ReadOnly;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
-
 import java.sql.SQLIntegrityConstraintViolationException;
-import java.time.Clock;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +27,8 @@ import java.util.Set;
 @Singleton
 class AccountAdministration {
 
-    private static final Set<Role> MINI_PROGRAM_STAFF = EnumSet.of(Role.PHARMACY_CLERK, Role.PHARMACY_MANAGER, Role.DISTRICT_INSPECTOR);
+    private static final Set<Role> MINI_PROGRAM_STAFF =
+            EnumSet.of(Role.PHARMACY_CLERK, Role.PHARMACY_MANAGER, Role.DISTRICT_INSPECTOR);
 
     private final AccountRepository accounts;
     private final Credentials credentials;
@@ -41,9 +40,16 @@ class AccountAdministration {
     private final AccountViews views;
     private final CityConfiguration city;
 
-    AccountAdministration(AccountRepository accounts, Credentials credentials, AccountStatusChanges statusChanges,
-                          PasswordCheck passwords, PharmacyService pharmacies, PrivacyService privacy,
-                          AuditService audit, AccountViews views, CityConfiguration city) {
+    AccountAdministration(
+            AccountRepository accounts,
+            Credentials credentials,
+            AccountStatusChanges statusChanges,
+            PasswordCheck passwords,
+            PharmacyService pharmacies,
+            PrivacyService privacy,
+            AuditService audit,
+            AccountViews views,
+            CityConfiguration city) {
         this.accounts = accounts;
         this.credentials = credentials;
         this.statusChanges = statusChanges;
@@ -77,13 +83,17 @@ class AccountAdministration {
         Long enterpriseId = null;
         switch (role) {
             case PHARMACY_CLERK, PHARMACY_MANAGER -> {
-                var pharmacy = pharmacies.find(required(request.pharmacyId(), "pharmacyId"))
+                var pharmacy = pharmacies
+                        .find(required(request.pharmacyId(), "pharmacyId"))
                         .orElseThrow(() -> AccountRequestInvalidException.field("pharmacyId", "药店不存在"));
                 pharmacyId = pharmacy.id();
                 district = pharmacy.districtCode();
             }
-            case DISTRICT_INSPECTOR -> district = pharmacies.district(required(request.districtCode(), "districtCode"))
-                    .orElseThrow(() -> AccountRequestInvalidException.field("districtCode", "行政区不存在")).code();
+            case DISTRICT_INSPECTOR ->
+                district = pharmacies
+                        .district(required(request.districtCode(), "districtCode"))
+                        .orElseThrow(() -> AccountRequestInvalidException.field("districtCode", "行政区不存在"))
+                        .code();
             case ENTERPRISE_USER -> {
                 enterpriseId = required(request.enterpriseId(), "enterpriseId");
                 if (accounts.countEnterprises(enterpriseId) == 0) {
@@ -91,22 +101,29 @@ class AccountAdministration {
                 }
             }
             case CITY_ADMIN -> district = city.code();
-            default -> { }
+            default -> {}
         }
-        Account account = saveNew(Account.newAccount(role, request.displayName().strip(), username, null,
-                pharmacyId, district, enterpriseId));
-        audit.record(admin, "account.create", "account", account.ref(), AuditOutcome.SUCCESS, Map.of("role", role.name()));
+        Account account = saveNew(Account.newAccount(
+                role, request.displayName().strip(), username, null, pharmacyId, district, enterpriseId));
+        audit.record(
+                admin, "account.create", "account", account.ref(), AuditOutcome.SUCCESS, Map.of("role", role.name()));
         if (PortalSignIn.MACHINE_CLIENTS.contains(role)) {
             return credentials.clientSecret(admin, account);
         }
-        return username != null ? credentials.temporaryPassword(admin, account) : credentials.activationCode(admin, account);
+        return username != null
+                ? credentials.temporaryPassword(admin, account)
+                : credentials.activationCode(admin, account);
     }
 
     @ReadOnly
     List<AccountView> list(Actor admin) {
         admin.requireRole(Role.CITY_ADMIN);
-        return views.viewAll(accounts.findByStatusInListOrderById(List.of(AccountView.Status.ACTIVE, AccountView.Status.DISABLED))
-                .stream().filter(a -> a.role() != Role.PUBLIC).toList());
+        return views.viewAll(
+                accounts
+                        .findByStatusInListOrderById(List.of(AccountView.Status.ACTIVE, AccountView.Status.DISABLED))
+                        .stream()
+                        .filter(a -> a.role() != Role.PUBLIC)
+                        .toList());
     }
 
     @ReadOnly
@@ -127,7 +144,8 @@ class AccountAdministration {
             throw AccountRequestInvalidException.field("id", "该账号通过小程序登录，请重新签发激活码");
         }
         statusChanges.endSignIns(account);
-        return PortalSignIn.MACHINE_CLIENTS.contains(account.role()) ? credentials.clientSecret(admin, account)
+        return PortalSignIn.MACHINE_CLIENTS.contains(account.role())
+                ? credentials.clientSecret(admin, account)
                 : credentials.temporaryPassword(admin, account);
     }
 
@@ -151,7 +169,8 @@ class AccountAdministration {
         if (account.phoneSealed() == null) {
             throw AccountRequestInvalidException.field("id", "该账号未绑定手机号");
         }
-        return new UnmaskedValue(PersonalField.PHONE.name(),
+        return new UnmaskedValue(
+                PersonalField.PHONE.name(),
                 privacy.unmask(admin, reason, "account", account.ref(), PersonalField.PHONE, account.phoneSealed()));
     }
 

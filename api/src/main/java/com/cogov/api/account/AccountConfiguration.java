@@ -2,7 +2,6 @@ package com.cogov.api.account;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.bind.annotation.Bindable;
-
 import java.time.Duration;
 
 /**
@@ -23,5 +22,4 @@ record AccountConfiguration(
         @Bindable(defaultValue = "30") int maxAttemptsPerAddress,
         @Bindable(defaultValue = "5m") Duration addressWindow,
         @Bindable(defaultValue = "72h") Duration activationCodeLifetime,
-        @Bindable(defaultValue = "cogov") String totpIssuer) {
-}
+        @Bindable(defaultValue = "cogov") String totpIssuer) {}

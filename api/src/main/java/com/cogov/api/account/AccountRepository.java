@@ -7,7 +7,6 @@ import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -37,7 +36,8 @@ interface AccountRepository extends CrudRepository<Account, Long> {
     @Query("SELECT COUNT(*) FROM enterprise WHERE id = :id")
     long countEnterprises(long id);
 
-    @Query("UPDATE account SET status = :status, deleted_at = :deletedAt, updated_at = CURRENT_TIMESTAMP(6) WHERE id = :id")
+    @Query(
+            "UPDATE account SET status = :status, deleted_at = :deletedAt, updated_at = CURRENT_TIMESTAMP(6) WHERE id = :id")
     void updateStatus(Long id, AccountView.Status status, @Nullable Instant deletedAt);
 
     @Query("""
@@ -47,7 +47,6 @@ interface AccountRepository extends CrudRepository<Account, Long> {
 
     @Query("SELECT id FROM account WHERE pharmacy_id = :pharmacyId")
     List<Long> findIdsByPharmacyId(Long pharmacyId);
-
 
     @Query("""
             UPDATE account SET password_hash = :passwordHash, password_change_required = :changeRequired,

@@ -10,7 +10,6 @@ import com.cogov.contracts.account.Tokens;
 import com.cogov.contracts.privacy.UnmaskedValue;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
-
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 
@@ -29,8 +28,13 @@ public class AccountService {
     private final AccountAdministration administration;
     private final ClerkRoster roster;
 
-    AccountService(WeChatSignIn weChatSignIn, PortalSignIn portalSignIn, SignedInSessions signedIn,
-                   AccountStatusCache statusCache, AccountAdministration administration, ClerkRoster roster) {
+    AccountService(
+            WeChatSignIn weChatSignIn,
+            PortalSignIn portalSignIn,
+            SignedInSessions signedIn,
+            AccountStatusCache statusCache,
+            AccountAdministration administration,
+            ClerkRoster roster) {
         this.weChatSignIn = weChatSignIn;
         this.portalSignIn = portalSignIn;
         this.signedIn = signedIn;

@@ -6,15 +6,14 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.transaction.annotation.TransactionalEventListener;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
-import org.redisson.api.RedissonClient;
-import org.redisson.client.codec.StringCodec;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
+import org.redisson.api.RedissonClient;
+import org.redisson.client.codec.StringCodec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Whether a token may still act, checked on every authenticated request: its account must be active and its sign-in
@@ -44,15 +43,14 @@ class AccountStatusCache {
     static final Duration VERSION_CHECK = Duration.ofMillis(500);
     /** A status read from the database while Redis is down: no version will tell when it changes. */
     private static final Duration WITHOUT_VERSION = Duration.ofSeconds(1);
+
     private static final long UNKNOWN = -1;
 
     /** An answer as read under a version ({@link #UNKNOWN} when read from the database with Redis down). */
-    private record Known(boolean active, long version) {
-    }
+    private record Known(boolean active, long version) {}
 
     /** A token's account and sign-in. */
-    private record Access(long accountId, String sessionId) {
-    }
+    private record Access(long accountId, String sessionId) {}
 
     private final LocalCopies<Access, Known> near = new LocalCopies<>(100_000);
     private final RedissonClient redis;
@@ -60,12 +58,14 @@ class AccountStatusCache {
     private final ExecutorService blocking;
     /** Zero pause: the version is read at most twice a second anyway, and asynchronously. */
     private final RedisOutage outage = new RedisOutage("account statuses and sign-ins", Duration.ZERO);
+
     private volatile long version = UNKNOWN;
     private volatile long versionReadAt = System.nanoTime() - VERSION_CHECK.toNanos();
     /** The one version read in flight, shared by the requests that arrive meanwhile. */
     private CompletableFuture<Long> versionRead;
 
-    AccountStatusCache(RedissonClient redis, AccountRepository accounts, @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
+    AccountStatusCache(
+            RedissonClient redis, AccountRepository accounts, @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
         this.redis = redis;
         this.accounts = accounts;
         this.blocking = blocking;
@@ -87,7 +87,8 @@ class AccountStatusCache {
         }
         return currentVersion().thenCompose(current -> {
             Known known = near.get(access);
-            return known != null && known.version() == current ? CompletableFuture.completedFuture(known.active())
+            return known != null && known.version() == current
+                    ? CompletableFuture.completedFuture(known.active())
                     : lookUp(access, current);
         });
     }
@@ -96,9 +97,10 @@ class AccountStatusCache {
         if (version == UNKNOWN) {
             return fromDatabase(access).thenApply(active -> remember(access, active, UNKNOWN));
         }
-        return inRedis(access, version).thenCompose(cached -> cached != null
-                ? CompletableFuture.completedFuture("1".equals(cached))
-                : fromDatabase(access).thenApply(active -> writeBack(access, active, version)))
+        return inRedis(access, version)
+                .thenCompose(cached -> cached != null
+                        ? CompletableFuture.completedFuture("1".equals(cached))
+                        : fromDatabase(access).thenApply(active -> writeBack(access, active, version)))
                 .thenApply(active -> remember(access, active, version));
     }
 
@@ -149,7 +151,9 @@ class AccountStatusCache {
     /** The status kept in Redis, or null when there is none or Redis does not answer (the database decides then). */
     private CompletionStage<String> inRedis(Access access, long version) {
         try {
-            return redis.<String>getBucket(key(access, version), StringCodec.INSTANCE).getAsync().exceptionally(redisDown -> null);
+            return redis.<String>getBucket(key(access, version), StringCodec.INSTANCE)
+                    .getAsync()
+                    .exceptionally(redisDown -> null);
         } catch (RuntimeException redisDown) {
             return CompletableFuture.completedFuture(null);
         }
@@ -175,7 +179,8 @@ class AccountStatusCache {
             // Every node reads the database while Redis is down; this one announces the change when Redis is back.
             outage.failed(redisDown);
             changed = UNKNOWN;
-            LOG.error("Could not announce the access change of account {} in Redis; it is announced when Redis answers again",
+            LOG.error(
+                    "Could not announce the access change of account {} in Redis; it is announced when Redis answers again",
                     change.accountId());
         }
         near.clear();
@@ -184,7 +189,8 @@ class AccountStatusCache {
     }
 
     private CompletableFuture<Boolean> fromDatabase(Access access) {
-        return CompletableFuture.supplyAsync(() -> accounts.countLiveAccess(access.accountId(), access.sessionId()) > 0, blocking);
+        return CompletableFuture.supplyAsync(
+                () -> accounts.countLiveAccess(access.accountId(), access.sessionId()) > 0, blocking);
     }
 
     private static String key(Access access, long version) {
@@ -192,6 +198,5 @@ class AccountStatusCache {
     }
 
     /** An account's status or one of its sign-ins changed; published inside the change's transaction. */
-    record AccessChanged(long accountId) {
-    }
+    record AccessChanged(long accountId) {}
 }

@@ -9,7 +9,6 @@ import com.cogov.contracts.account.AccountView;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Singleton;
-
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -29,8 +28,14 @@ class AccountStatusChanges {
     private final ApplicationEventPublisher<AccountStatusCache.AccessChanged> announcements;
     private final Clock clock;
 
-    AccountStatusChanges(AccountRepository accounts, Sessions sessions, PrivacyService privacy, AuditService audit,
-                         AccountViews views, ApplicationEventPublisher<AccountStatusCache.AccessChanged> announcements, Clock clock) {
+    AccountStatusChanges(
+            AccountRepository accounts,
+            Sessions sessions,
+            PrivacyService privacy,
+            AuditService audit,
+            AccountViews views,
+            ApplicationEventPublisher<AccountStatusCache.AccessChanged> announcements,
+            Clock clock) {
         this.accounts = accounts;
         this.sessions = sessions;
         this.privacy = privacy;
@@ -47,7 +52,12 @@ class AccountStatusChanges {
         } else {
             sessions.closeAll(account.id()); // which announces the change
         }
-        audit.record(actor, active ? "account.enable" : "account.disable", "account", account.ref(), AuditOutcome.SUCCESS,
+        audit.record(
+                actor,
+                active ? "account.enable" : "account.disable",
+                "account",
+                account.ref(),
+                AuditOutcome.SUCCESS,
                 Map.of("reason", privacy.redact(reason)));
         return views.view(accounts.findById(account.id()).orElseThrow());
     }
@@ -62,7 +72,13 @@ class AccountStatusChanges {
         accounts.updateStatus(account.id(), AccountView.Status.DELETED, clock.instant());
         accounts.updateOpenid(account.id(), null);
         sessions.closeAll(account.id());
-        audit.record(admin, "account.delete", "account", account.ref(), AuditOutcome.SUCCESS, Map.of("reason", privacy.redact(reason)));
+        audit.record(
+                admin,
+                "account.delete",
+                "account",
+                account.ref(),
+                AuditOutcome.SUCCESS,
+                Map.of("reason", privacy.redact(reason)));
     }
 
     /** Disabling a pharmacy disables its staff, in the same transaction. */
@@ -71,7 +87,12 @@ class AccountStatusChanges {
         List<Long> staff = accounts.findIdsByPharmacyId(event.pharmacyId());
         accounts.disableAllOfPharmacy(event.pharmacyId());
         staff.forEach(id -> announcements.publishEvent(new AccountStatusCache.AccessChanged(id)));
-        audit.record(event.actor(), "account.disable", "pharmacy", String.valueOf(event.pharmacyId()), AuditOutcome.SUCCESS,
+        audit.record(
+                event.actor(),
+                "account.disable",
+                "pharmacy",
+                String.valueOf(event.pharmacyId()),
+                AuditOutcome.SUCCESS,
                 Map.of("accounts", String.valueOf(staff.size()), "reason", "pharmacy disabled"));
     }
 }

@@ -4,7 +4,6 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.GeneratedValue;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
-
 import java.time.Instant;
 
 @MappedEntity("activation_code")
@@ -15,5 +14,4 @@ record ActivationCode(
         @Nullable Long issuedBy,
         Instant issuedAt,
         Instant expiresAt,
-        @Nullable Instant usedAt) {
-}
+        @Nullable Instant usedAt) {}

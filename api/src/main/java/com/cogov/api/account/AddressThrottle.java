@@ -1,13 +1,12 @@
 package com.cogov.api.account;
 
 import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Duration;
 import org.redisson.api.RAtomicLong;
 import org.redisson.api.RedissonClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import java.time.Clock;
-import java.time.Duration;
 
 /**
  * Limits password sign-in attempts per source address in fixed windows, shared by all nodes through Redis. If Redis
@@ -40,12 +39,15 @@ class AddressThrottle {
                 attempts.expire(config.addressWindow().plusSeconds(5));
             }
             if (count > config.maxAttemptsPerAddress()) {
-                throw SignInThrottledException.tooManyFromAddress(Duration.ofSeconds((window + 1) * windowSeconds - now));
+                throw SignInThrottledException.tooManyFromAddress(
+                        Duration.ofSeconds((window + 1) * windowSeconds - now));
             }
         } catch (SignInThrottledException e) {
             throw e;
         } catch (RuntimeException redisDown) {
-            LOG.warn("Address throttle skipped: Redis unavailable ({})", redisDown.getClass().getSimpleName());
+            LOG.warn(
+                    "Address throttle skipped: Redis unavailable ({})",
+                    redisDown.getClass().getSimpleName());
         }
     }
 }

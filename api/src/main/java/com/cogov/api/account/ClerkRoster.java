@@ -9,7 +9,6 @@ import com.cogov.contracts.account.Role;
 import io.micronaut.transaction.annotation.ReadOnly;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
-
 import java.util.List;
 import java.util.Map;
 
@@ -23,8 +22,12 @@ class ClerkRoster {
     private final AuditService audit;
     private final AccountViews views;
 
-    ClerkRoster(AccountRepository accounts, Credentials credentials, AccountStatusChanges statusChanges, AuditService audit,
-                AccountViews views) {
+    ClerkRoster(
+            AccountRepository accounts,
+            Credentials credentials,
+            AccountStatusChanges statusChanges,
+            AuditService audit,
+            AccountViews views) {
         this.accounts = accounts;
         this.credentials = credentials;
         this.statusChanges = statusChanges;
@@ -35,16 +38,30 @@ class ClerkRoster {
     @ReadOnly
     List<AccountView> clerks(Actor manager) {
         manager.requireRole(Role.PHARMACY_MANAGER);
-        return views.viewAll(accounts.findByPharmacyIdAndRoleOrderById(manager.pharmacyId(), Role.PHARMACY_CLERK).stream()
-                .filter(a -> a.status() != AccountView.Status.DELETED).toList());
+        return views.viewAll(
+                accounts.findByPharmacyIdAndRoleOrderById(manager.pharmacyId(), Role.PHARMACY_CLERK).stream()
+                        .filter(a -> a.status() != AccountView.Status.DELETED)
+                        .toList());
     }
 
     @Transactional
     IssuedCredential addClerk(Actor manager, String displayName) {
         manager.requireRole(Role.PHARMACY_MANAGER);
-        Account clerk = accounts.save(Account.newAccount(Role.PHARMACY_CLERK, displayName.strip(), null, null,
-                manager.pharmacyId(), manager.districtCode(), null));
-        audit.record(manager, "account.create", "account", clerk.ref(), AuditOutcome.SUCCESS, Map.of("role", Role.PHARMACY_CLERK.name()));
+        Account clerk = accounts.save(Account.newAccount(
+                Role.PHARMACY_CLERK,
+                displayName.strip(),
+                null,
+                null,
+                manager.pharmacyId(),
+                manager.districtCode(),
+                null));
+        audit.record(
+                manager,
+                "account.create",
+                "account",
+                clerk.ref(),
+                AuditOutcome.SUCCESS,
+                Map.of("role", Role.PHARMACY_CLERK.name()));
         return credentials.activationCode(manager, clerk);
     }
 

@@ -6,7 +6,6 @@ import com.cogov.api.shared.Actor;
 import com.cogov.api.shared.Digests;
 import com.cogov.contracts.account.IssuedCredential;
 import jakarta.inject.Singleton;
-
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -32,8 +31,15 @@ class Credentials {
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    Credentials(AccountRepository accounts, ActivationCodeRepository activationCodes, PasswordHasher hasher,
-                SignInLockout lockout, AuditService audit, AccountViews views, AccountConfiguration config, Clock clock) {
+    Credentials(
+            AccountRepository accounts,
+            ActivationCodeRepository activationCodes,
+            PasswordHasher hasher,
+            SignInLockout lockout,
+            AuditService audit,
+            AccountViews views,
+            AccountConfiguration config,
+            Clock clock) {
         this.accounts = accounts;
         this.activationCodes = activationCodes;
         this.hasher = hasher;
@@ -53,7 +59,8 @@ class Credentials {
             code.append(ACTIVATION_ALPHABET.charAt(random.nextInt(ACTIVATION_ALPHABET.length())));
         }
         Instant expires = now.plus(config.activationCodeLifetime());
-        activationCodes.save(new ActivationCode(null, Digests.sha256Hex(code.toString()), account.id(), issuer.accountId(), now, expires, null));
+        activationCodes.save(new ActivationCode(
+                null, Digests.sha256Hex(code.toString()), account.id(), issuer.accountId(), now, expires, null));
         audit.record(issuer, "account.activation-code.issue", "account", account.ref(), AuditOutcome.SUCCESS, Map.of());
         return new IssuedCredential(views.view(account), code.toString(), expires, null);
     }
@@ -64,7 +71,13 @@ class Credentials {
         random.nextBytes(bytes);
         String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         accounts.updatePassword(account.id(), hasher.hash(secret), false);
-        audit.record(admin, "account.password.reset", "account", account.ref(), AuditOutcome.SUCCESS, Map.of("kind", "client-secret"));
+        audit.record(
+                admin,
+                "account.password.reset",
+                "account",
+                account.ref(),
+                AuditOutcome.SUCCESS,
+                Map.of("kind", "client-secret"));
         return new IssuedCredential(views.view(accounts.findById(account.id()).orElseThrow()), null, null, secret);
     }
 

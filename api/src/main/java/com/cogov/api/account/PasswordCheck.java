@@ -4,7 +4,6 @@ import com.cogov.api.audit.AuditOutcome;
 import com.cogov.api.shared.Actor;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,7 +23,12 @@ class PasswordCheck {
     private final SignInAudit signIns;
     private final Clock clock;
 
-    PasswordCheck(PasswordHasher hasher, SignInLockout lockout, AddressThrottle addressThrottle, SignInAudit signIns, Clock clock) {
+    PasswordCheck(
+            PasswordHasher hasher,
+            SignInLockout lockout,
+            AddressThrottle addressThrottle,
+            SignInAudit signIns,
+            Clock clock) {
         this.hasher = hasher;
         this.lockout = lockout;
         this.addressThrottle = addressThrottle;
@@ -48,7 +52,8 @@ class PasswordCheck {
             signIns.failed(known ? account : null, typedName, caller, AuditOutcome.DENIED, Map.of("reason", "locked"));
             throw SignInThrottledException.accountLocked(Duration.between(now, locked.get()));
         }
-        boolean matches = known ? hasher.matches(secret, account.passwordHash(), account.id()) : hasher.matchesNothing(secret);
+        boolean matches =
+                known ? hasher.matches(secret, account.passwordHash(), account.id()) : hasher.matchesNothing(secret);
         if (!matches) {
             recordFailure(subject, known ? account : null, typedName, caller, reason);
             throw SignInRejectedException.badCredentials();
@@ -57,11 +62,22 @@ class PasswordCheck {
     }
 
     /** Not in the sign-in's transaction where there is none: the count and the audit row must stay although it fails. */
-    private void recordFailure(String subject, @Nullable Account account, String typedName, Actor caller, String reason) {
-        SignInLockout.Failure failure = lockout.recordFailure(subject, String.valueOf(caller.sourceAddress()), clock.instant());
-        signIns.failed(account, typedName, caller, AuditOutcome.FAILURE, failure.lockedUntil() == null
-                ? Map.of("reason", reason, "failures", String.valueOf(failure.failures()))
-                : Map.of("reason", reason, "lockedUntil", failure.lockedUntil().toString()));
+    private void recordFailure(
+            String subject, @Nullable Account account, String typedName, Actor caller, String reason) {
+        SignInLockout.Failure failure =
+                lockout.recordFailure(subject, String.valueOf(caller.sourceAddress()), clock.instant());
+        signIns.failed(
+                account,
+                typedName,
+                caller,
+                AuditOutcome.FAILURE,
+                failure.lockedUntil() == null
+                        ? Map.of("reason", reason, "failures", String.valueOf(failure.failures()))
+                        : Map.of(
+                                "reason",
+                                reason,
+                                "lockedUntil",
+                                failure.lockedUntil().toString()));
     }
 
     /**

@@ -1,11 +1,6 @@
 package com.cogov.api.account;
 
 import jakarta.inject.Singleton;
-import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
-import org.bouncycastle.crypto.params.Argon2Parameters;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -13,6 +8,10 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
+import org.bouncycastle.crypto.params.Argon2Parameters;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Argon2id with OWASP's minimum parameters (19 MiB, 2 passes, 1 lane), stored as a PHC string so the parameters can
@@ -31,7 +30,8 @@ class PasswordHasher {
 
     // Each hash holds 19 MiB for its duration: unbounded, a burst of sign-ins could exhaust the heap and take the
     // node down. Beyond this many at once, callers wait briefly, then are told to retry.
-    private static final int CONCURRENT_HASHES = Math.max(2, Runtime.getRuntime().availableProcessors() * 2);
+    private static final int CONCURRENT_HASHES =
+            Math.max(2, Runtime.getRuntime().availableProcessors() * 2);
     private static final Duration MAX_WAIT = Duration.ofSeconds(5);
     private final Semaphore permits = new Semaphore(CONCURRENT_HASHES, true);
 
@@ -43,8 +43,8 @@ class PasswordHasher {
         byte[] salt = new byte[16];
         random.nextBytes(salt);
         byte[] digest = derive(password, salt, MEMORY_KIB, ITERATIONS, PARALLELISM, 32);
-        return "$argon2id$v=19$m=" + MEMORY_KIB + ",t=" + ITERATIONS + ",p=" + PARALLELISM
-                + "$" + B64.encodeToString(salt) + "$" + B64.encodeToString(digest);
+        return "$argon2id$v=19$m=" + MEMORY_KIB + ",t=" + ITERATIONS + ",p=" + PARALLELISM + "$"
+                + B64.encodeToString(salt) + "$" + B64.encodeToString(digest);
     }
 
     /**
@@ -55,8 +55,11 @@ class PasswordHasher {
         try {
             return matches(password, encoded);
         } catch (MalformedHashException e) {
-            LOG.error("The stored password hash of account {} is malformed ({}); its sign-in is refused until an "
-                    + "administrator resets the password", accountId, e.getMessage());
+            LOG.error(
+                    "The stored password hash of account {} is malformed ({}); its sign-in is refused until an "
+                            + "administrator resets the password",
+                    accountId,
+                    e.getMessage());
             return false;
         }
     }
@@ -83,12 +86,19 @@ class PasswordHasher {
             }
             expected = B64D.decode(parts[5]);
             salt = B64D.decode(parts[4]);
-        } catch (IllegalArgumentException | IndexOutOfBoundsException e) { // NumberFormatException is an IllegalArgumentException
+        } catch (IllegalArgumentException
+                | IndexOutOfBoundsException e) { // NumberFormatException is an IllegalArgumentException
             throw new MalformedHashException(e.getClass().getSimpleName());
         }
         // Bounds as a sane hash has them: a damaged row must not make us allocate gigabytes or spin for minutes.
-        if (memory < 8 * parallelism || memory > 262_144 || iterations < 1 || iterations > 16 || parallelism < 1
-                || parallelism > 16 || salt.length < 8 || expected.length < 16) {
+        if (memory < 8 * parallelism
+                || memory > 262_144
+                || iterations < 1
+                || iterations > 16
+                || parallelism < 1
+                || parallelism > 16
+                || salt.length < 8
+                || expected.length < 16) {
             throw new MalformedHashException("parameters out of range");
         }
         byte[] actual = derive(password, salt, memory, iterations, parallelism, expected.length);
@@ -124,12 +134,16 @@ class PasswordHasher {
         }
     }
 
-    private static byte[] argon2id(String password, byte[] salt, int memory, int iterations, int parallelism, int length) {
+    private static byte[] argon2id(
+            String password, byte[] salt, int memory, int iterations, int parallelism, int length) {
         Argon2BytesGenerator generator = new Argon2BytesGenerator();
         generator.init(new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
                 .withVersion(Argon2Parameters.ARGON2_VERSION_13)
-                .withMemoryAsKB(memory).withIterations(iterations).withParallelism(parallelism)
-                .withSalt(salt).build());
+                .withMemoryAsKB(memory)
+                .withIterations(iterations)
+                .withParallelism(parallelism)
+                .withSalt(salt)
+                .build());
         byte[] out = new byte[length];
         generator.generateBytes(password.getBytes(StandardCharsets.UTF_8), out);
         return out;

@@ -9,11 +9,22 @@ import java.util.Set;
 final class PasswordPolicy {
 
     static final int MIN_LENGTH = 10;
-    private static final Set<String> COMMON = Set.of("password", "p@ssw0rd", "12345678", "qwerty", "admin", "abc123",
-            "iloveyou", "000000", "111111", "123456", "a123456", "woaini", "changeme");
+    private static final Set<String> COMMON = Set.of(
+            "password",
+            "p@ssw0rd",
+            "12345678",
+            "qwerty",
+            "admin",
+            "abc123",
+            "iloveyou",
+            "000000",
+            "111111",
+            "123456",
+            "a123456",
+            "woaini",
+            "changeme");
 
-    private PasswordPolicy() {
-    }
+    private PasswordPolicy() {}
 
     /** The reasons, in Chinese, why a password is refused; empty when it is acceptable. */
     static List<String> problems(String password, String username) {

@@ -6,7 +6,6 @@ import com.cogov.contracts.account.SignInResult;
 import com.cogov.contracts.account.Tokens;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
-
 import java.util.EnumSet;
 import java.util.List;
 import java.util.OptionalLong;
@@ -30,8 +29,15 @@ class PortalSignIn {
     private final SignInAudit signIns;
     private final AccountViews views;
 
-    PortalSignIn(AccountRepository accounts, Sessions sessions, SignInChallenges challenges, PasswordCheck passwords,
-                 PasswordHasher hasher, SecondFactor secondFactor, SignInAudit signIns, AccountViews views) {
+    PortalSignIn(
+            AccountRepository accounts,
+            Sessions sessions,
+            SignInChallenges challenges,
+            PasswordCheck passwords,
+            PasswordHasher hasher,
+            SecondFactor secondFactor,
+            SignInAudit signIns,
+            AccountViews views) {
         this.accounts = accounts;
         this.sessions = sessions;
         this.challenges = challenges;
@@ -44,7 +50,9 @@ class PortalSignIn {
 
     /** The first step; an unknown name is counted and locked exactly as a real one (both answer 401, then 423). */
     SignInResult withPassword(String username, String password, Actor caller) {
-        Account account = accounts.findByUsername(username.strip()).filter(a -> !MACHINE_CLIENTS.contains(a.role())).orElse(null);
+        Account account = accounts.findByUsername(username.strip())
+                .filter(a -> !MACHINE_CLIENTS.contains(a.role()))
+                .orElse(null);
         Account checked = passwords.verify(account, username, password, caller, "password");
         signIns.requireActive(checked, caller, "password");
         return nextStep(checked, caller);
@@ -52,7 +60,9 @@ class PortalSignIn {
 
     /** Machine clients get tokens directly: no password change, no second factor; the same lockout applies. */
     Tokens client(String clientId, String secret, Actor caller) {
-        Account client = accounts.findByUsername(clientId.strip()).filter(a -> MACHINE_CLIENTS.contains(a.role())).orElse(null);
+        Account client = accounts.findByUsername(clientId.strip())
+                .filter(a -> MACHINE_CLIENTS.contains(a.role()))
+                .orElse(null);
         Account checked = passwords.verify(client, clientId, secret, caller, "client-secret");
         signIns.requireActive(checked, caller, "client-credentials");
         passwords.forgive(checked);
@@ -115,13 +125,17 @@ class PortalSignIn {
 
     private SignInResult nextStep(Account account, Actor caller) {
         if (account.passwordChangeRequired()) {
-            return SignInResult.next(SignInResult.Status.PASSWORD_CHANGE_REQUIRED,
-                    challenges.issue(account.id(), SignInChallenges.STEP_PASSWORD), null);
+            return SignInResult.next(
+                    SignInResult.Status.PASSWORD_CHANGE_REQUIRED,
+                    challenges.issue(account.id(), SignInChallenges.STEP_PASSWORD),
+                    null);
         }
         if (account.role().requiresSecondFactor()) {
             String challenge = challenges.issue(account.id(), SignInChallenges.STEP_TOTP);
-            return account.totpEnrolled() ? SignInResult.next(SignInResult.Status.TOTP_REQUIRED, challenge, null)
-                    : SignInResult.next(SignInResult.Status.TOTP_ENROLMENT_REQUIRED, challenge, secondFactor.enrolment(account));
+            return account.totpEnrolled()
+                    ? SignInResult.next(SignInResult.Status.TOTP_REQUIRED, challenge, null)
+                    : SignInResult.next(
+                            SignInResult.Status.TOTP_ENROLMENT_REQUIRED, challenge, secondFactor.enrolment(account));
         }
         return signedIn(account, caller, "password", false);
     }
@@ -136,7 +150,8 @@ class PortalSignIn {
     }
 
     private Account challenged(String challengeToken, String step) {
-        return challenges.accountOf(challengeToken, step)
+        return challenges
+                .accountOf(challengeToken, step)
                 .flatMap(accounts::findById)
                 .filter(Account::active)
                 .orElseThrow(SignInRejectedException::badToken);

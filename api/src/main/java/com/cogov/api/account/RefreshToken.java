@@ -4,7 +4,6 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.GeneratedValue;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
-
 import java.time.Instant;
 
 @MappedEntity("refresh_token")
@@ -18,5 +17,4 @@ record RefreshToken(
         Instant familyExpiresAt,
         @Nullable Instant usedAt,
         @Nullable Instant revokedAt,
-        String audience) {
-}
+        String audience) {}

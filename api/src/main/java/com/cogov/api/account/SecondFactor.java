@@ -3,7 +3,6 @@ package com.cogov.api.account;
 import com.cogov.api.privacy.PrivacyService;
 import com.cogov.contracts.account.SignInResult;
 import jakarta.inject.Singleton;
-
 import java.time.Clock;
 import java.util.OptionalLong;
 
@@ -25,7 +24,8 @@ class SecondFactor {
 
     /** The secret to enrol, with its QR-code URI; a pending secret is kept across retries, so a scanned code stays valid. */
     SignInResult.TotpEnrolment enrolment(Account account) {
-        String secret = account.totpSecretSealed() != null ? privacy.open(account.totpSecretSealed()) : Totp.newSecret();
+        String secret =
+                account.totpSecretSealed() != null ? privacy.open(account.totpSecretSealed()) : Totp.newSecret();
         if (account.totpSecretSealed() == null) {
             accounts.updateTotp(account.id(), privacy.seal(secret), false, null);
         }

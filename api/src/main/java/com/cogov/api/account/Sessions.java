@@ -9,7 +9,6 @@ import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.security.token.generator.TokenGenerator;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
-
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -44,9 +43,13 @@ class Sessions {
     private final ApplicationEventPublisher<AccountStatusCache.AccessChanged> revocations;
     private final SecureRandom random = new SecureRandom();
 
-    Sessions(TokenGenerator tokens, RefreshTokenRepository refreshTokens, AccountConfiguration config, Clock clock,
-             @Value("${micronaut.application.name:cogov}") String audience,
-             ApplicationEventPublisher<AccountStatusCache.AccessChanged> revocations) {
+    Sessions(
+            TokenGenerator tokens,
+            RefreshTokenRepository refreshTokens,
+            AccountConfiguration config,
+            Clock clock,
+            @Value("${micronaut.application.name:cogov}") String audience,
+            ApplicationEventPublisher<AccountStatusCache.AccessChanged> revocations) {
         this.tokens = tokens;
         this.refreshTokens = refreshTokens;
         this.config = config;
@@ -64,10 +67,13 @@ class Sessions {
         return tokensFor(account, profile, familyId, now, familyExpiry);
     }
 
-    enum Outcome { ROTATED, REUSED, INVALID }
-
-    record Rotation(Outcome outcome, Optional<RefreshToken> token, Optional<String> next) {
+    enum Outcome {
+        ROTATED,
+        REUSED,
+        INVALID
     }
+
+    record Rotation(Outcome outcome, Optional<RefreshToken> token, Optional<String> next) {}
 
     /**
      * Uses a refresh token. The caller gets the next token only once; a second presentation of the same token means
@@ -90,7 +96,9 @@ class Sessions {
             revokeFamily(token, now);
             return new Rotation(Outcome.REUSED, found, Optional.empty());
         }
-        if (token.revokedAt() != null || !token.expiresAt().isAfter(now) || !token.familyExpiresAt().isAfter(now)
+        if (token.revokedAt() != null
+                || !token.expiresAt().isAfter(now)
+                || !token.familyExpiresAt().isAfter(now)
                 || refreshTokens.markUsed(token.id(), now) != 1) {
             return new Rotation(Outcome.INVALID, found, Optional.empty());
         }
@@ -106,7 +114,8 @@ class Sessions {
     /** Ends the sign-in the refresh token belongs to, if it is this app's; its access tokens stop working at once. */
     @Transactional
     Optional<RefreshToken> close(String presented) {
-        Optional<RefreshToken> token = refreshTokens.findByTokenHashForUpdate(Digests.sha256Hex(presented))
+        Optional<RefreshToken> token = refreshTokens
+                .findByTokenHashForUpdate(Digests.sha256Hex(presented))
                 .filter(t -> audience.equals(t.audience()));
         token.ifPresent(t -> revokeFamily(t, clock.instant()));
         return token;
@@ -127,8 +136,17 @@ class Sessions {
     private Tokens tokensFor(Account account, ProfileView profile, String familyId, Instant now, Instant familyExpiry) {
         String refresh = Base64.getUrlEncoder().withoutPadding().encodeToString(randomBytes(32));
         Instant idleExpiry = min(now.plus(idle(account.role())), familyExpiry);
-        refreshTokens.save(new RefreshToken(null, Digests.sha256Hex(refresh), familyId, account.id(), now, idleExpiry, familyExpiry,
-                null, null, audience));
+        refreshTokens.save(new RefreshToken(
+                null,
+                Digests.sha256Hex(refresh),
+                familyId,
+                account.id(),
+                now,
+                idleExpiry,
+                familyExpiry,
+                null,
+                null,
+                audience));
         long accessSeconds = config.accessTokenLifetime().toSeconds();
         Map<String, Object> claims = new HashMap<>();
         claims.put("sub", String.valueOf(account.id()));
@@ -150,7 +168,13 @@ class Sessions {
         }
         String access = tokens.generateToken(claims)
                 .orElseThrow(() -> new IllegalStateException("No JWT generator: check micronaut.security.token.jwt"));
-        return new Tokens(access, "Bearer", accessSeconds, refresh, Duration.between(now, idleExpiry).toSeconds(), profile);
+        return new Tokens(
+                access,
+                "Bearer",
+                accessSeconds,
+                refresh,
+                Duration.between(now, idleExpiry).toSeconds(),
+                profile);
     }
 
     private Duration idle(Role role) {

@@ -5,7 +5,6 @@ import com.cogov.api.audit.AuditService;
 import com.cogov.api.shared.Actor;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
-
 import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -23,29 +22,56 @@ class SignInAudit {
     }
 
     void succeeded(Account account, Actor caller, String channel) {
-        audit.record(account.actingFor(caller), "account.sign-in", "account", account.ref(), AuditOutcome.SUCCESS,
+        audit.record(
+                account.actingFor(caller),
+                "account.sign-in",
+                "account",
+                account.ref(),
+                AuditOutcome.SUCCESS,
                 Map.of("channel", channel));
     }
 
     void passwordChanged(Account account, Actor caller) {
-        audit.record(account.actingFor(caller), "account.password.change", "account", account.ref(), AuditOutcome.SUCCESS, Map.of());
+        audit.record(
+                account.actingFor(caller),
+                "account.password.change",
+                "account",
+                account.ref(),
+                AuditOutcome.SUCCESS,
+                Map.of());
     }
 
     void totpEnrolled(Account account, Actor caller) {
-        audit.record(account.actingFor(caller), "account.totp.enrol", "account", account.ref(), AuditOutcome.SUCCESS, Map.of());
+        audit.record(
+                account.actingFor(caller),
+                "account.totp.enrol",
+                "account",
+                account.ref(),
+                AuditOutcome.SUCCESS,
+                Map.of());
     }
 
     /** A disabled (or deleted) account may not sign in on any channel. */
     void requireActive(Account account, Actor caller, String channel) {
         if (!account.active()) {
-            audit.record(account.actingFor(caller), "account.sign-in", "account", account.ref(), AuditOutcome.DENIED,
+            audit.record(
+                    account.actingFor(caller),
+                    "account.sign-in",
+                    "account",
+                    account.ref(),
+                    AuditOutcome.DENIED,
                     Map.of("reason", "disabled", "channel", channel));
             throw new AccountDisabledException();
         }
     }
 
     /** A failed or refused attempt, against the account when the name is one, else against what was typed. */
-    void failed(@Nullable Account account, String typedName, Actor caller, AuditOutcome outcome, Map<String, String> details) {
+    void failed(
+            @Nullable Account account,
+            String typedName,
+            Actor caller,
+            AuditOutcome outcome,
+            Map<String, String> details) {
         if (account != null) {
             audit.record(account.actingFor(caller), "account.sign-in", "account", account.ref(), outcome, details);
             return;

@@ -2,7 +2,6 @@ package com.cogov.api.account;
 
 import com.cogov.api.shared.CogovException;
 import com.cogov.contracts.error.ErrorCode;
-
 import java.time.Duration;
 
 /** More password checks at once than the node can afford in memory; the sign-in is retried shortly. */

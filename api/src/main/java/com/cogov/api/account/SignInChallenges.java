@@ -9,7 +9,6 @@ import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
 import jakarta.inject.Singleton;
-
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -52,7 +51,9 @@ class SignInChallenges {
 
     /** The account a live challenge of this step belongs to. */
     Optional<Long> accountOf(String token, String step) {
-        return challenges.findLive(Digests.sha256Hex(token), step, clock.instant()).map(Challenge::accountId);
+        return challenges
+                .findLive(Digests.sha256Hex(token), step, clock.instant())
+                .map(Challenge::accountId);
     }
 
     /** Ends the challenge because its step succeeded: true for exactly one caller, however many send it at once. */
@@ -75,9 +76,14 @@ class SignInChallenges {
     }
 
     @MappedEntity("sign_in_challenge")
-    record Challenge(@Id String tokenHash, long accountId, String step, Instant issuedAt, Instant expiresAt, int failures,
-                     @Nullable Instant endedAt) {
-    }
+    record Challenge(
+            @Id String tokenHash,
+            long accountId,
+            String step,
+            Instant issuedAt,
+            Instant expiresAt,
+            int failures,
+            @Nullable Instant endedAt) {}
 
     @JdbcRepository(dialect = Dialect.MYSQL)
     interface ChallengeRepository extends CrudRepository<Challenge, String> {
@@ -87,7 +93,8 @@ class SignInChallenges {
                 WHERE token_hash = :tokenHash AND step = :step AND ended_at IS NULL AND expires_at > :now""")
         Optional<Challenge> findLive(String tokenHash, String step, Instant now);
 
-        @Query("UPDATE sign_in_challenge SET ended_at = :now WHERE token_hash = :tokenHash AND ended_at IS NULL AND expires_at > :now")
+        @Query(
+                "UPDATE sign_in_challenge SET ended_at = :now WHERE token_hash = :tokenHash AND ended_at IS NULL AND expires_at > :now")
         long end(String tokenHash, Instant now);
 
         /** ended_at is assigned first, from the count before this failure, whatever order the server applies. */

@@ -10,16 +10,15 @@ import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
 import jakarta.inject.Singleton;
-import org.redisson.api.RedissonClient;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import org.redisson.api.RedissonClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Failed sign-ins per name, and the lock they lead to. A name is counted whether or not an account has it, so an
@@ -39,19 +38,23 @@ class SignInLockout {
     private static final Logger LOG = LoggerFactory.getLogger(SignInLockout.class);
 
     /** What one failure left behind: the count in the window (0 once it locked) and the lock, if it locked. */
-    record Failure(int failures, @Nullable Instant lockedUntil) {
-    }
+    record Failure(int failures, @Nullable Instant lockedUntil) {}
 
     private final LockoutRepository lockouts;
     private final RedissonClient redis;
     private final AccountConfiguration config;
     private final byte[] subjectKey;
 
-    SignInLockout(LockoutRepository lockouts, RedissonClient redis, AccountConfiguration config, SecretsConfiguration secrets) {
+    SignInLockout(
+            LockoutRepository lockouts,
+            RedissonClient redis,
+            AccountConfiguration config,
+            SecretsConfiguration secrets) {
         this.lockouts = lockouts;
         this.redis = redis;
         this.config = config;
-        this.subjectKey = Digests.hmacSha256(secrets.tokenSigningKey().getBytes(StandardCharsets.UTF_8), "sign-in-subject");
+        this.subjectKey =
+                Digests.hmacSha256(secrets.tokenSigningKey().getBytes(StandardCharsets.UTF_8), "sign-in-subject");
     }
 
     /** The counter's key for a typed name: keyed, because people type phone numbers into the username field. */
@@ -68,11 +71,17 @@ class SignInLockout {
     }
 
     Failure recordFailure(String subject, String address, Instant now) {
-        lockouts.recordFailure(subject, now, now.minus(config.failureWindow()), config.maxFailuresPerAccount(),
+        lockouts.recordFailure(
+                subject,
+                now,
+                now.minus(config.failureWindow()),
+                config.maxFailuresPerAccount(),
                 now.plus(config.lockDuration()));
         rememberFailedAddress(subject, address);
         Lockout after = lockouts.findById(subject).orElseThrow();
-        return new Failure(after.failures(), after.lockedUntil() != null && after.lockedUntil().isAfter(now) ? after.lockedUntil() : null);
+        return new Failure(
+                after.failures(),
+                after.lockedUntil() != null && after.lockedUntil().isAfter(now) ? after.lockedUntil() : null);
     }
 
     /** After a complete sign-in, or an administrator's unlock or reset. */
@@ -85,7 +94,8 @@ class SignInLockout {
         try {
             return !redis.getBucket(addressKey(subject, address)).isExists();
         } catch (RuntimeException redisDown) {
-            LOG.warn("Locked sign-in refused: Redis unavailable to tell whether the address failed ({})",
+            LOG.warn(
+                    "Locked sign-in refused: Redis unavailable to tell whether the address failed ({})",
                     redisDown.getClass().getSimpleName());
             return false;
         }
@@ -98,7 +108,8 @@ class SignInLockout {
 
     private void rememberFailedAddress(String subject, String address) {
         try {
-            redis.<String>getBucket(addressKey(subject, address)).set("1", config.lockDuration().plus(config.failureWindow()));
+            redis.<String>getBucket(addressKey(subject, address))
+                    .set("1", config.lockDuration().plus(config.failureWindow()));
         } catch (RuntimeException redisDown) {
             // then no address may try while locked (mayTryWhileLocked fails closed)
         }
@@ -109,8 +120,11 @@ class SignInLockout {
     }
 
     @MappedEntity("sign_in_lockout")
-    record Lockout(@Id String subject, int failures, Instant firstFailedAt, @Nullable Instant lockedUntil) {
-    }
+    record Lockout(
+            @Id String subject,
+            int failures,
+            Instant firstFailedAt,
+            @Nullable Instant lockedUntil) {}
 
     @JdbcRepository(dialect = Dialect.MYSQL)
     interface LockoutRepository extends CrudRepository<Lockout, String> {

@@ -8,7 +8,6 @@ import com.cogov.contracts.account.Tokens;
 import io.micronaut.transaction.annotation.ReadOnly;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
-
 import java.util.Map;
 
 /** What a signed-in caller does with their sign-in: refresh its tokens, end it, and ask who they are. */
@@ -32,13 +31,19 @@ class SignedInSessions {
         Sessions.Rotation rotation = sessions.rotate(refreshToken);
         RefreshToken previous = rotation.token().orElse(null);
         if (rotation.outcome() == Sessions.Outcome.REUSED) {
-            audit.record(caller, "account.token.reuse-detected", "account", String.valueOf(previous.accountId()),
-                    AuditOutcome.DENIED, Map.of("session", previous.familyId()));
+            audit.record(
+                    caller,
+                    "account.token.reuse-detected",
+                    "account",
+                    String.valueOf(previous.accountId()),
+                    AuditOutcome.DENIED,
+                    Map.of("session", previous.familyId()));
         }
         if (rotation.outcome() != Sessions.Outcome.ROTATED) {
             throw SignInRejectedException.badToken();
         }
-        Account account = accounts.findById(previous.accountId()).filter(Account::active).orElse(null);
+        Account account =
+                accounts.findById(previous.accountId()).filter(Account::active).orElse(null);
         if (account == null) {
             sessions.close(refreshToken);
             throw SignInRejectedException.badToken();
@@ -49,12 +54,20 @@ class SignedInSessions {
     /** Ends the sign-in: its refresh tokens are revoked and its access tokens refused from now on. */
     @Transactional
     void signOut(String refreshToken, Actor caller) {
-        sessions.close(refreshToken).ifPresent(token ->
-                audit.record(caller, "account.sign-out", "account", String.valueOf(token.accountId()), AuditOutcome.SUCCESS, Map.of()));
+        sessions.close(refreshToken)
+                .ifPresent(token -> audit.record(
+                        caller,
+                        "account.sign-out",
+                        "account",
+                        String.valueOf(token.accountId()),
+                        AuditOutcome.SUCCESS,
+                        Map.of()));
     }
 
     @ReadOnly
     ProfileView profile(Actor caller) {
-        return accounts.findById(caller.accountId()).map(views::profileOf).orElseThrow(SignInRejectedException::badToken);
+        return accounts.findById(caller.accountId())
+                .map(views::profileOf)
+                .orElseThrow(SignInRejectedException::badToken);
     }
 }

@@ -1,13 +1,13 @@
 package com.cogov.api.account;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.OptionalLong;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * RFC 6238 time-based one-time passwords (HMAC-SHA1, 30 s steps, 6 digits): what every authenticator app speaks.
@@ -18,8 +18,7 @@ final class Totp {
     private static final String BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private Totp() {
-    }
+    private Totp() {}
 
     static String newSecret() {
         byte[] key = new byte[20];
@@ -39,7 +38,8 @@ final class Totp {
     }
 
     static String uri(String issuer, String accountName, String secret) {
-        String label = URLEncoder.encode(issuer + ":" + accountName, StandardCharsets.UTF_8).replace("+", "%20");
+        String label = URLEncoder.encode(issuer + ":" + accountName, StandardCharsets.UTF_8)
+                .replace("+", "%20");
         return "otpauth://totp/" + label + "?secret=" + secret + "&issuer="
                 + URLEncoder.encode(issuer, StandardCharsets.UTF_8) + "&algorithm=SHA1&digits=6&period=30";
     }
@@ -59,10 +59,13 @@ final class Totp {
         try {
             Mac mac = Mac.getInstance("HmacSHA1");
             mac.init(new SecretKeySpec(decode(secret), "HmacSHA1"));
-            byte[] hash = mac.doFinal(java.nio.ByteBuffer.allocate(8).putLong(step).array());
+            byte[] hash =
+                    mac.doFinal(java.nio.ByteBuffer.allocate(8).putLong(step).array());
             int offset = hash[hash.length - 1] & 0xf;
-            int binary = ((hash[offset] & 0x7f) << 24) | ((hash[offset + 1] & 0xff) << 16)
-                    | ((hash[offset + 2] & 0xff) << 8) | (hash[offset + 3] & 0xff);
+            int binary = ((hash[offset] & 0x7f) << 24)
+                    | ((hash[offset + 1] & 0xff) << 16)
+                    | ((hash[offset + 2] & 0xff) << 8)
+                    | (hash[offset + 3] & 0xff);
             return String.format("%06d", binary % 1_000_000);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA1 is part of every JRE", e);

@@ -41,7 +41,9 @@ class WeChatLogin {
             if (isBadCode(e)) {
                 throw SignInRejectedException.badWeChatCode();
             }
-            LOG.warn("WeChat refused the call: errcode {}", e.getError() == null ? null : e.getError().getErrorCode());
+            LOG.warn(
+                    "WeChat refused the call: errcode {}",
+                    e.getError() == null ? null : e.getError().getErrorCode());
             throw new WeChatUnavailableException();
         } catch (RuntimeException e) {
             // The class only: a message may carry the request's URL, with the user's code and the AppSecret in it.

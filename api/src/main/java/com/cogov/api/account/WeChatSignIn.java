@@ -13,7 +13,6 @@ import com.cogov.contracts.account.Tokens;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Locale;
@@ -33,8 +32,16 @@ class WeChatSignIn {
     private final AccountViews views;
     private final Clock clock;
 
-    WeChatSignIn(AccountRepository accounts, ActivationCodeRepository activationCodes, Sessions sessions, WeChatLogin weChat,
-                 PrivacyService privacy, AuditService audit, SignInAudit signIns, AccountViews views, Clock clock) {
+    WeChatSignIn(
+            AccountRepository accounts,
+            ActivationCodeRepository activationCodes,
+            Sessions sessions,
+            WeChatLogin weChat,
+            PrivacyService privacy,
+            AuditService audit,
+            SignInAudit signIns,
+            AccountViews views,
+            Clock clock) {
         this.accounts = accounts;
         this.activationCodes = activationCodes;
         this.sessions = sessions;
@@ -51,7 +58,8 @@ class WeChatSignIn {
     Tokens signIn(String code, Actor caller) {
         String openid = weChat.openidFor(code);
         Account account = accounts.findByWechatOpenid(openid)
-                .orElseGet(() -> accounts.save(Account.newAccount(Role.PUBLIC, "微信用户", null, openid, null, null, null)));
+                .orElseGet(
+                        () -> accounts.save(Account.newAccount(Role.PUBLIC, "微信用户", null, openid, null, null, null)));
         signIns.requireActive(account, caller, "wechat");
         signIns.succeeded(account, caller, "wechat");
         return sessions.open(account, views.profileOf(account));
@@ -68,10 +76,13 @@ class WeChatSignIn {
             throw new AccessDeniedException("只有通过微信登录的新用户可以使用激活码绑定账号");
         }
         Instant now = clock.instant();
-        ActivationCode code = activationCodes.findByCodeHash(Digests.sha256Hex(normaliseCode(activationCode)))
+        ActivationCode code = activationCodes
+                .findByCodeHash(Digests.sha256Hex(normaliseCode(activationCode)))
                 .filter(c -> activationCodes.markUsed(c.id(), now) == 1)
                 .orElseThrow(ActivationCodeInvalidException::new);
-        Account staff = accounts.findById(code.accountId()).filter(Account::active).orElseThrow(ActivationCodeInvalidException::new);
+        Account staff = accounts.findById(code.accountId())
+                .filter(Account::active)
+                .orElseThrow(ActivationCodeInvalidException::new);
         // The openid moves from the placeholder public account to the staff account; the placeholder is retired.
         accounts.updateOpenid(current.id(), null);
         accounts.updateStatus(current.id(), AccountView.Status.DELETED, now);
@@ -82,7 +93,12 @@ class WeChatSignIn {
             accounts.updatePhone(staff.id(), privacy.seal(phone), privacy.blindIndex(PersonalField.PHONE, phone));
         }
         Account bound = accounts.findById(staff.id()).orElseThrow();
-        audit.record(bound.actingFor(caller), "account.bind", "account", bound.ref(), AuditOutcome.SUCCESS,
+        audit.record(
+                bound.actingFor(caller),
+                "account.bind",
+                "account",
+                bound.ref(),
+                AuditOutcome.SUCCESS,
                 Map.of("retiredAccount", current.ref()));
         return sessions.open(bound, views.profileOf(bound));
     }

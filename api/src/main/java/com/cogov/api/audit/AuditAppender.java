@@ -6,7 +6,6 @@ import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
-
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -33,10 +32,12 @@ class AuditAppender {
             + ", ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String INSERT = "INSERT INTO audit_event (id, " + COLUMNS + ", prev_hash, hash)"
             + " VALUES (?, " + SqlTime.PLACEHOLDER + ", ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-    // UNIX_TIMESTAMP of a TIMESTAMP(6) column is its stored instant with all six fraction digits, whatever the session's
+    // UNIX_TIMESTAMP of a TIMESTAMP(6) column is its stored instant with all six fraction digits, whatever the
+    // session's
     // time zone: the hash is computed over exactly the time that audit_event will hold.
-    private static final String PENDING = "SELECT id, UNIX_TIMESTAMP(occurred_at), actor_account_id, actor_role, actor_scope,"
-            + " action, target_type, target_id, outcome, source_address, trace_id, details FROM audit_pending ORDER BY id LIMIT ?";
+    private static final String PENDING =
+            "SELECT id, UNIX_TIMESTAMP(occurred_at), actor_account_id, actor_role, actor_scope,"
+                    + " action, target_type, target_id, outcome, source_address, trace_id, details FROM audit_pending ORDER BY id LIMIT ?";
 
     private final AuditChainHeadRepository heads;
     private final JdbcOperations jdbc;
@@ -47,9 +48,13 @@ class AuditAppender {
     }
 
     /** An entry as staged: its details already in canonical form. */
-    record Entry(Actor actor, String action, @Nullable String targetType, @Nullable String targetId, AuditOutcome outcome,
-                 @Nullable String details) {
-    }
+    record Entry(
+            Actor actor,
+            String action,
+            @Nullable String targetType,
+            @Nullable String targetId,
+            AuditOutcome outcome,
+            @Nullable String details) {}
 
     /**
      * Joins the caller's transaction, so the entries exist exactly when the business write does. Without one, the
@@ -62,9 +67,24 @@ class AuditAppender {
         jdbc.prepareStatement(STAGE, statement -> {
             for (Entry e : entries) {
                 Actor actor = e.actor();
-                bindContent(statement, 1, new AuditEvent(0, now, actor.accountId(), actor.role() == null ? null : actor.role().name(),
-                        actor.scope(), e.action(), e.targetType(), e.targetId(), e.outcome().name(), clip(actor.sourceAddress()),
-                        clip(actor.traceId()), e.details(), "", ""));
+                bindContent(
+                        statement,
+                        1,
+                        new AuditEvent(
+                                0,
+                                now,
+                                actor.accountId(),
+                                actor.role() == null ? null : actor.role().name(),
+                                actor.scope(),
+                                e.action(),
+                                e.targetType(),
+                                e.targetId(),
+                                e.outcome().name(),
+                                clip(actor.sourceAddress()),
+                                clip(actor.traceId()),
+                                e.details(),
+                                "",
+                                ""));
                 statement.addBatch();
             }
             return statement.executeBatch();
@@ -84,9 +104,23 @@ class AuditAppender {
             List<Staged> rows = new ArrayList<>();
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
-                    rows.add(new Staged(rs.getLong(1), new AuditEvent(0, SqlTime.instant(rs.getBigDecimal(2)),
-                            (Long) rs.getObject(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
-                            rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11), rs.getString(12), "", "")));
+                    rows.add(new Staged(
+                            rs.getLong(1),
+                            new AuditEvent(
+                                    0,
+                                    SqlTime.instant(rs.getBigDecimal(2)),
+                                    (Long) rs.getObject(3),
+                                    rs.getString(4),
+                                    rs.getString(5),
+                                    rs.getString(6),
+                                    rs.getString(7),
+                                    rs.getString(8),
+                                    rs.getString(9),
+                                    rs.getString(10),
+                                    rs.getString(11),
+                                    rs.getString(12),
+                                    "",
+                                    "")));
                 }
             }
             return rows;
@@ -103,14 +137,14 @@ class AuditAppender {
             lastHash = event.hash();
         }
         insert(chained);
-        String ids = String.join(",", staged.stream().map(s -> Long.toString(s.pendingId())).toList());
+        String ids = String.join(
+                ",", staged.stream().map(s -> Long.toString(s.pendingId())).toList());
         jdbc.prepareStatement("DELETE FROM audit_pending WHERE id IN (" + ids + ")", PreparedStatement::executeUpdate);
         heads.advance(lastId, lastHash);
         return staged.size();
     }
 
-    private record Staged(long pendingId, AuditEvent event) {
-    }
+    private record Staged(long pendingId, AuditEvent event) {}
 
     private void insert(List<AuditEvent> events) {
         jdbc.prepareStatement(INSERT, statement -> {

@@ -3,7 +3,6 @@ package com.cogov.api.audit;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.ReadOnly;
 import jakarta.inject.Singleton;
-
 import java.util.List;
 
 /** Walks the chain from the first row and recomputes it. */

@@ -2,10 +2,9 @@ package com.cogov.api.audit;
 
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Chains staged entries in the background on every node, {@code cogov.audit.chain-interval} (200 ms) apart, so the

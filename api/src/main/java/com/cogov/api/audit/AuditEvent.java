@@ -3,7 +3,6 @@ package com.cogov.api.audit;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
-
 import java.time.Instant;
 
 /**
@@ -29,13 +28,40 @@ record AuditEvent(
 
     /** This row with its hash computed over its content and its link to the row before. */
     AuditEvent sealed() {
-        return new AuditEvent(id, occurredAt, actorAccountId, actorRole, actorScope, action, targetType, targetId,
-                outcome, sourceAddress, traceId, details, prevHash, AuditHashing.hash(this));
+        return new AuditEvent(
+                id,
+                occurredAt,
+                actorAccountId,
+                actorRole,
+                actorScope,
+                action,
+                targetType,
+                targetId,
+                outcome,
+                sourceAddress,
+                traceId,
+                details,
+                prevHash,
+                AuditHashing.hash(this));
     }
 
     /** This staged content as the chain's row {@code id}, linked to the row before it and sealed. */
     AuditEvent chained(long chainId, String previousHash) {
-        return new AuditEvent(chainId, occurredAt, actorAccountId, actorRole, actorScope, action, targetType, targetId,
-                outcome, sourceAddress, traceId, details, previousHash, "").sealed();
+        return new AuditEvent(
+                        chainId,
+                        occurredAt,
+                        actorAccountId,
+                        actorRole,
+                        actorScope,
+                        action,
+                        targetType,
+                        targetId,
+                        outcome,
+                        sourceAddress,
+                        traceId,
+                        details,
+                        previousHash,
+                        "")
+                .sealed();
     }
 }

@@ -1,8 +1,6 @@
 package com.cogov.api.audit;
 
 import io.micronaut.core.annotation.Nullable;
-import org.bouncycastle.crypto.digests.SM3Digest;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -11,6 +9,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.TreeMap;
+import org.bouncycastle.crypto.digests.SM3Digest;
 
 /**
  * How a row of the trail is sealed, spelled out so that an auditor can recompute it outside the platform:
@@ -33,8 +32,7 @@ final class AuditHashing {
     private static final DateTimeFormatter OCCURRED_AT =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
 
-    private AuditHashing() {
-    }
+    private AuditHashing() {}
 
     /** The precision the column keeps: hashing a finer instant would not verify once read back. */
     static Instant storable(Instant instant) {
@@ -54,7 +52,9 @@ final class AuditHashing {
     static String content(AuditEvent event) {
         StringBuilder json = new StringBuilder(256).append('{');
         field(json, "occurredAt", OCCURRED_AT.format(event.occurredAt())).append(',');
-        json.append("\"actorAccountId\":").append(event.actorAccountId() == null ? "null" : event.actorAccountId()).append(',');
+        json.append("\"actorAccountId\":")
+                .append(event.actorAccountId() == null ? "null" : event.actorAccountId())
+                .append(',');
         field(json, "actorRole", event.actorRole()).append(',');
         field(json, "actorScope", event.actorScope()).append(',');
         field(json, "action", event.action()).append(',');

@@ -1,7 +1,6 @@
 package com.cogov.api.audit;
 
 import io.micronaut.core.annotation.Nullable;
-
 import java.time.Instant;
 import java.util.regex.Pattern;
 

@@ -3,7 +3,6 @@ package com.cogov.api.audit;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.ReadOnly;
 import jakarta.inject.Singleton;
-
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -90,7 +89,8 @@ class AuditSearch {
         parameters.add(query.size() + 1);
         parameters.add((long) query.page() * query.size());
         String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
-        return new Sql("SELECT * FROM audit_event" + where + " ORDER BY occurred_at DESC, id DESC LIMIT ? OFFSET ?",
+        return new Sql(
+                "SELECT * FROM audit_event" + where + " ORDER BY occurred_at DESC, id DESC LIMIT ? OFFSET ?",
                 List.copyOf(parameters));
     }
 }

@@ -9,7 +9,6 @@ import io.micronaut.json.JsonMapper;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -70,15 +69,24 @@ public class AuditService {
      *                                  something that looks like an ID number or a mobile number
      */
     @Transactional(propagation = TransactionDefinition.Propagation.SUPPORTS)
-    public void record(Actor actor, String action, @Nullable String targetType, @Nullable String targetId,
-                       AuditOutcome outcome, Map<String, String> details) {
+    public void record(
+            Actor actor,
+            String action,
+            @Nullable String targetType,
+            @Nullable String targetId,
+            AuditOutcome outcome,
+            Map<String, String> details) {
         recordAll(List.of(new Event(actor, action, targetType, targetId, outcome, details)));
     }
 
     /** One event for {@link #recordAll}; the fields are those of {@link #record}. */
-    public record Event(Actor actor, String action, @Nullable String targetType, @Nullable String targetId,
-                        AuditOutcome outcome, Map<String, String> details) {
-    }
+    public record Event(
+            Actor actor,
+            String action,
+            @Nullable String targetType,
+            @Nullable String targetId,
+            AuditOutcome outcome,
+            Map<String, String> details) {}
 
     /**
      * Records several events as {@link #record} does each, in one statement: a write that covers many objects at once
@@ -89,7 +97,8 @@ public class AuditService {
     public void recordAll(List<Event> events) {
         List<AuditAppender.Entry> entries = new java.util.ArrayList<>(events.size());
         for (Event e : events) {
-            entries.add(new AuditAppender.Entry(e.actor(), e.action(), e.targetType(), e.targetId(), e.outcome(), checked(e)));
+            entries.add(new AuditAppender.Entry(
+                    e.actor(), e.action(), e.targetType(), e.targetId(), e.outcome(), checked(e)));
         }
         appender.stage(entries);
     }
@@ -104,7 +113,8 @@ public class AuditService {
         String targetType = e.targetType();
         String targetId = e.targetId();
         if (action == null || action.length() > 64 || !ACTION.matcher(action).matches()) {
-            throw new IllegalArgumentException("audit action must be dotted lowercase like account.login, was " + action);
+            throw new IllegalArgumentException(
+                    "audit action must be dotted lowercase like account.login, was " + action);
         }
         if (targetType != null && !TARGET_TYPE.matcher(targetType).matches()) {
             throw new IllegalArgumentException("audit target type must be lowercase like account, was " + targetType);
@@ -166,7 +176,12 @@ public class AuditService {
             }
             details.put("problem", result.problem());
         }
-        record(requestedBy, "audit.verify", null, null, result.intact() ? AuditOutcome.SUCCESS : AuditOutcome.FAILURE,
+        record(
+                requestedBy,
+                "audit.verify",
+                null,
+                null,
+                result.intact() ? AuditOutcome.SUCCESS : AuditOutcome.FAILURE,
                 details);
         return result;
     }
@@ -176,14 +191,25 @@ public class AuditService {
         flush();
         List<AuditEvent> rows = search.find(query);
         boolean hasMore = rows.size() > query.size();
-        List<AuditEventView> items = rows.stream().limit(query.size()).map(this::view).toList();
+        List<AuditEventView> items =
+                rows.stream().limit(query.size()).map(this::view).toList();
         return new AuditPageView(items, query.page(), query.size(), hasMore);
     }
 
     private AuditEventView view(AuditEvent event) {
-        return new AuditEventView(event.id(), event.occurredAt(), event.actorAccountId(), event.actorRole(),
-                event.actorScope(), event.action(), event.targetType(), event.targetId(), event.outcome(),
-                event.sourceAddress(), event.traceId(), details(event.details()));
+        return new AuditEventView(
+                event.id(),
+                event.occurredAt(),
+                event.actorAccountId(),
+                event.actorRole(),
+                event.actorScope(),
+                event.action(),
+                event.targetType(),
+                event.targetId(),
+                event.outcome(),
+                event.sourceAddress(),
+                event.traceId(),
+                details(event.details()));
     }
 
     private Map<String, String> details(@Nullable String stored) {

@@ -2,7 +2,6 @@ package com.cogov.api.audit;
 
 import com.cogov.contracts.audit.AuditVerificationView;
 import io.micronaut.core.annotation.Nullable;
-
 import java.time.Instant;
 
 /**

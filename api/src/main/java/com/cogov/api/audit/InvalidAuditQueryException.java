@@ -3,7 +3,6 @@ package com.cogov.api.audit;
 import com.cogov.api.shared.CogovException;
 import com.cogov.contracts.error.ErrorCode;
 import com.cogov.contracts.error.Problem;
-
 import java.util.List;
 
 /** An audit search the trail cannot answer as asked (a malformed action, an unbacked filter, a page out of range). */

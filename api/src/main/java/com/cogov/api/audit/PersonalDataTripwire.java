@@ -1,7 +1,6 @@
 package com.cogov.api.audit;
 
 import io.micronaut.core.annotation.Nullable;
-
 import java.util.regex.Pattern;
 
 /**
@@ -19,8 +18,7 @@ final class PersonalDataTripwire {
     private static final Pattern MOBILE = Pattern.compile("(?<!\\d)1[3-9]\\d{9}(?!\\d)");
     private static final Pattern DIGEST = Pattern.compile("[0-9a-f]{64}");
 
-    private PersonalDataTripwire() {
-    }
+    private PersonalDataTripwire() {}
 
     /**
      * @param where names the field for the message; the value itself is never repeated, as the message may be logged
@@ -30,11 +28,14 @@ final class PersonalDataTripwire {
         if (value == null || DIGEST.matcher(value).matches()) {
             return;
         }
-        if (RESIDENT_ID_18.matcher(value).find() || RESIDENT_ID_15.matcher(value).find()) {
-            throw new IllegalArgumentException(where + " looks like a resident ID number: audit records keys, never personal values");
+        if (RESIDENT_ID_18.matcher(value).find()
+                || RESIDENT_ID_15.matcher(value).find()) {
+            throw new IllegalArgumentException(
+                    where + " looks like a resident ID number: audit records keys, never personal values");
         }
         if (MOBILE.matcher(value).find()) {
-            throw new IllegalArgumentException(where + " looks like a mobile number: audit records keys, never personal values");
+            throw new IllegalArgumentException(
+                    where + " looks like a mobile number: audit records keys, never personal values");
         }
     }
 }

@@ -5,10 +5,9 @@ import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.util.StringUtils;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import java.util.UUID;
 
 /**
  * Verifies the chain every night, so tampering is noticed within a day rather than at the next inspection. Every app
@@ -36,8 +35,12 @@ class ScheduledAuditVerification {
         if (result.intact()) {
             LOG.info("Audit chain intact: {} entries checked (trace {})", result.checked(), traceId);
         } else {
-            LOG.error("AUDIT CHAIN BROKEN at entry {}: {} ({} entries sound before it; trace {})",
-                    result.firstBrokenId(), result.problem(), result.checked(), traceId);
+            LOG.error(
+                    "AUDIT CHAIN BROKEN at entry {}: {} ({} entries sound before it; trace {})",
+                    result.firstBrokenId(),
+                    result.problem(),
+                    result.checked(),
+                    traceId);
         }
     }
 }

@@ -14,8 +14,7 @@ final class SqlTime {
 
     static final String PLACEHOLDER = "FROM_UNIXTIME(?)";
 
-    private SqlTime() {
-    }
+    private SqlTime() {}
 
     static BigDecimal epochSeconds(Instant instant) {
         return BigDecimal.valueOf(instant.getEpochSecond()).add(BigDecimal.valueOf(instant.getNano() / 1000, 6));
@@ -23,6 +22,8 @@ final class SqlTime {
 
     /** The way back: {@code UNIX_TIMESTAMP(col)} of a TIMESTAMP(6) column, all six fraction digits kept. */
     static Instant instant(BigDecimal epochSeconds) {
-        return Instant.ofEpochSecond(epochSeconds.longValue(), epochSeconds.remainder(BigDecimal.ONE).movePointRight(9).longValue());
+        return Instant.ofEpochSecond(
+                epochSeconds.longValue(),
+                epochSeconds.remainder(BigDecimal.ONE).movePointRight(9).longValue());
     }
 }

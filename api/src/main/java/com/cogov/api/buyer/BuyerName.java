@@ -1,7 +1,6 @@
 package com.cogov.api.buyer;
 
 import io.micronaut.core.annotation.Nullable;
-
 import java.util.regex.Pattern;
 
 /**
@@ -22,8 +21,7 @@ final class BuyerName {
      */
     private static final String NAME_MARKS = "\u00B7\u30FB\u2027\uFF65\u2022-\u2010\uFF0D'\u2019\u02BC.\uFF0E";
 
-    private BuyerName() {
-    }
+    private BuyerName() {}
 
     /** @throws InvalidBuyerNameException naming the rule the name breaks (never the name) */
     static String parse(@Nullable String raw) {
@@ -55,8 +53,12 @@ final class BuyerName {
      */
     private static boolean isLetter(int c) {
         int type = Character.getType(c);
-        return Character.isLetter(c) || type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK
-                || type == Character.ENCLOSING_MARK || type == Character.PRIVATE_USE || type == Character.UNASSIGNED;
+        return Character.isLetter(c)
+                || type == Character.NON_SPACING_MARK
+                || type == Character.COMBINING_SPACING_MARK
+                || type == Character.ENCLOSING_MARK
+                || type == Character.PRIVATE_USE
+                || type == Character.UNASSIGNED;
     }
 
     /** A mark first, or two marks with no letter between them ("..", "-·"); a full stop may end a name ("Jr."). */
@@ -64,7 +66,10 @@ final class BuyerName {
         int[] points = name.replace(" ", "").codePoints().toArray();
         for (int i = 0; i < points.length; i++) {
             boolean mark = !isLetter(points[i]);
-            if (mark && (i == 0 || !isLetter(points[i - 1]) || (i == points.length - 1 && points[i] != '.' && points[i] != '\uFF0E'))) {
+            if (mark
+                    && (i == 0
+                            || !isLetter(points[i - 1])
+                            || (i == points.length - 1 && points[i] != '.' && points[i] != '\uFF0E'))) {
                 return true;
             }
         }

@@ -15,7 +15,6 @@ import com.cogov.contracts.buyer.DocumentType;
 import com.cogov.contracts.buyer.ScannedIdentity;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
-
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -39,9 +38,11 @@ public class BuyerService {
 
     /** How long a scanned identity can be used: long enough for a sale of several items and a retried submission. */
     public static final Duration REFERENCE_LIFETIME = Duration.ofMinutes(10);
+
     static final String SCAN_ACTION = "buyer.scan";
     /** Birth dates and ages are reckoned on the calendar of the place of sale. */
     private static final Set<Role> COUNTER_STAFF = EnumSet.of(Role.PHARMACY_CLERK, Role.PHARMACY_MANAGER);
+
     private static final int REFERENCE_BYTES = 32;
     private static final Pattern REFERENCE = Pattern.compile("[A-Za-z0-9_-]{43}");
 
@@ -53,8 +54,13 @@ public class BuyerService {
     private final CityConfiguration city;
     private final SecureRandom random = new SecureRandom();
 
-    BuyerService(PrivacyService privacy, AuditService audit, IdCardOcr ocr, IdentityReferences references, Clock clock,
-                 CityConfiguration city) {
+    BuyerService(
+            PrivacyService privacy,
+            AuditService audit,
+            IdCardOcr ocr,
+            IdentityReferences references,
+            Clock clock,
+            CityConfiguration city) {
         this.privacy = privacy;
         this.audit = audit;
         this.ocr = ocr;
@@ -117,18 +123,30 @@ public class BuyerService {
         if (identityRef == null || !REFERENCE.matcher(identityRef).matches()) {
             throw new IdentityRefInvalidException();
         }
-        IdentityReference stored = references.find(identityRef, clerk.pharmacyId(), clock.instant())
+        IdentityReference stored = references
+                .find(identityRef, clerk.pharmacyId(), clock.instant())
                 .orElseThrow(IdentityRefInvalidException::new);
-        return new VerifiedBuyer(stored.documentType(), stored.numberSealed(), stored.numberIndex(), stored.nameSealed(),
-                stored.nameIndex(), privacy.mask(PersonalField.ID_NUMBER, privacy.open(stored.numberSealed())),
-                privacy.mask(PersonalField.NAME, privacy.open(stored.nameSealed())), stored.birthDate(), stored.sex());
+        return new VerifiedBuyer(
+                stored.documentType(),
+                stored.numberSealed(),
+                stored.numberIndex(),
+                stored.nameSealed(),
+                stored.nameIndex(),
+                privacy.mask(PersonalField.ID_NUMBER, privacy.open(stored.numberSealed())),
+                privacy.mask(PersonalField.NAME, privacy.open(stored.nameSealed())),
+                stored.birthDate(),
+                stored.sex());
     }
 
     /** The buyer as the counter is shown them: masked number and name, age on {@code today}, sex. */
     public BuyerView view(VerifiedBuyer buyer, LocalDate today) {
         var age = buyer.ageOn(today);
-        return new BuyerView(buyer.documentType(), buyer.maskedNumber(), buyer.maskedName(),
-                age.isPresent() ? age.getAsInt() : null, buyer.sex());
+        return new BuyerView(
+                buyer.documentType(),
+                buyer.maskedNumber(),
+                buyer.maskedName(),
+                age.isPresent() ? age.getAsInt() : null,
+                buyer.sex());
     }
 
     /** An OCR result is re-validated like typed input; a reading that fails is a misread, never a record. */
@@ -136,7 +154,8 @@ public class BuyerService {
         String number = IdentityDocument.normalise(reading.number());
         // A 2023 foreigner's permanent-residence card looks like an ID card and its number starts with 9; every other
         // card WeChat reads (resident IDs; Hong Kong, Macao and Taiwan residence permits) is numbered as a resident ID.
-        DocumentType type = number.startsWith("9") ? DocumentType.FOREIGN_PERMANENT_RESIDENCE : DocumentType.RESIDENT_ID;
+        DocumentType type =
+                number.startsWith("9") ? DocumentType.FOREIGN_PERMANENT_RESIDENCE : DocumentType.RESIDENT_ID;
         IdentityDocument document;
         try {
             document = IdentityDocument.parse(type, number, today());
@@ -153,10 +172,16 @@ public class BuyerService {
     }
 
     private VerifiedBuyer seal(IdentityDocument document, String name) {
-        return new VerifiedBuyer(document.type(), privacy.seal(document.number()),
-                privacy.blindIndex(PersonalField.ID_NUMBER, indexed(document)), privacy.seal(name),
-                privacy.blindIndex(PersonalField.NAME, name), privacy.mask(PersonalField.ID_NUMBER, document.number()),
-                privacy.mask(PersonalField.NAME, name), document.birthDate(), document.sex());
+        return new VerifiedBuyer(
+                document.type(),
+                privacy.seal(document.number()),
+                privacy.blindIndex(PersonalField.ID_NUMBER, indexed(document)),
+                privacy.seal(name),
+                privacy.blindIndex(PersonalField.NAME, name),
+                privacy.mask(PersonalField.ID_NUMBER, document.number()),
+                privacy.mask(PersonalField.NAME, name),
+                document.birthDate(),
+                document.sex());
     }
 
     /**

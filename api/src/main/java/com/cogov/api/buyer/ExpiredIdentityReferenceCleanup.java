@@ -4,10 +4,9 @@ import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.util.StringUtils;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
+import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import java.time.Clock;
 
 /**
  * Deletes scanned identities once they have expired: nothing can use them any more, and sealed personal data is not
@@ -15,7 +14,10 @@ import java.time.Clock;
  * Off with {@code cogov.buyer.reference-cleanup.enabled=false}.
  */
 @Singleton
-@Requires(property = ExpiredIdentityReferenceCleanup.ENABLED, notEquals = StringUtils.FALSE, defaultValue = StringUtils.TRUE)
+@Requires(
+        property = ExpiredIdentityReferenceCleanup.ENABLED,
+        notEquals = StringUtils.FALSE,
+        defaultValue = StringUtils.TRUE)
 class ExpiredIdentityReferenceCleanup {
 
     static final String ENABLED = "cogov.buyer.reference-cleanup.enabled";

@@ -4,16 +4,15 @@ import cn.binarywang.wx.miniapp.api.WxMaService;
 import com.cogov.api.shared.ImageUpload;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
-import me.chanjar.weixin.common.bean.ocr.WxOcrIdCardResult;
-import me.chanjar.weixin.common.error.WxErrorException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
+import me.chanjar.weixin.common.bean.ocr.WxOcrIdCardResult;
+import me.chanjar.weixin.common.error.WxErrorException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * WeChat's ID-card OCR ({@code /cv/ocr/idcard}) through WxJava. WxJava uploads a file, so the photo is written to a
@@ -27,7 +26,8 @@ class IdCardOcr {
     record Reading(@Nullable String number, @Nullable String name) {
         @Override
         public String toString() {
-            return "Reading[number " + (number == null ? "absent" : "read") + ", name " + (name == null ? "absent" : "read") + "]";
+            return "Reading[number " + (number == null ? "absent" : "read") + ", name "
+                    + (name == null ? "absent" : "read") + "]";
         }
     }
 

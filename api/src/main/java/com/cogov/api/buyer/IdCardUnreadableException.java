@@ -3,7 +3,6 @@ package com.cogov.api.buyer;
 import com.cogov.api.shared.CogovException;
 import com.cogov.contracts.error.ErrorCode;
 import com.cogov.contracts.error.Problem;
-
 import java.util.List;
 
 /**

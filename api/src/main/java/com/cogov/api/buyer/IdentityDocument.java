@@ -3,7 +3,6 @@ package com.cogov.api.buyer;
 import com.cogov.contracts.buyer.DocumentType;
 import com.cogov.contracts.buyer.Sex;
 import io.micronaut.core.annotation.Nullable;
-
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.Locale;
@@ -19,14 +18,19 @@ import java.util.regex.Pattern;
  * @param birthDate from the number (GB 11643 numbers only)
  * @param sex       from the number (resident ID and social-security numbers only)
  */
-record IdentityDocument(DocumentType type, String number, @Nullable LocalDate birthDate, @Nullable Sex sex) {
+record IdentityDocument(
+        DocumentType type,
+        String number,
+        @Nullable LocalDate birthDate,
+        @Nullable Sex sex) {
 
     private static final int[] WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
     private static final String CHECK_CHARACTERS = "10X98765432";
     /** GB/T 2260 provinces, plus 81/82/83 (Hong Kong, Macao, Taiwan residence permits) and 91 (docs/domain-rules.md §2). */
     private static final Set<Integer> PROVINCES = Set.of(
-            11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45, 46,
-            50, 51, 52, 53, 54, 61, 62, 63, 64, 65, 71, 81, 82, 83, 91);
+            11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45, 46, 50, 51, 52, 53, 54, 61,
+            62, 63, 64, 65, 71, 81, 82, 83, 91);
+
     private static final int EARLIEST_BIRTH_YEAR = 1900;
     private static final Pattern GB11643 = Pattern.compile("\\d{17}[\\dX]");
     private static final Pattern LEGACY_ID = Pattern.compile("\\d{15}");
@@ -122,7 +126,8 @@ record IdentityDocument(DocumentType type, String number, @Nullable LocalDate bi
             throw InvalidIdNumberException.because(label + "应以9开头（2023年版证件）");
         }
         requireGb11643Shape(label, number);
-        return new IdentityDocument(DocumentType.FOREIGN_PERMANENT_RESIDENCE, number, birthDate(label, number, today), null);
+        return new IdentityDocument(
+                DocumentType.FOREIGN_PERMANENT_RESIDENCE, number, birthDate(label, number, today), null);
     }
 
     private static IdentityDocument formatOnly(DocumentType type, String number, Pattern format, String rule) {
@@ -145,7 +150,9 @@ record IdentityDocument(DocumentType type, String number, @Nullable LocalDate bi
     private static LocalDate birthDate(String label, String number, LocalDate today) {
         LocalDate date;
         try {
-            date = LocalDate.of(Integer.parseInt(number.substring(6, 10)), Integer.parseInt(number.substring(10, 12)),
+            date = LocalDate.of(
+                    Integer.parseInt(number.substring(6, 10)),
+                    Integer.parseInt(number.substring(10, 12)),
                     Integer.parseInt(number.substring(12, 14)));
         } catch (DateTimeException e) {
             throw InvalidIdNumberException.because(label + "中的出生日期不是有效的日期，请核对");

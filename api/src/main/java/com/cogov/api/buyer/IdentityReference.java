@@ -6,7 +6,6 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.GeneratedValue;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
-
 import java.time.Instant;
 import java.time.LocalDate;
 
@@ -25,5 +24,4 @@ record IdentityReference(
         @Nullable LocalDate birthDate,
         @Nullable Sex sex,
         Instant createdAt,
-        Instant expiresAt) {
-}
+        Instant expiresAt) {}

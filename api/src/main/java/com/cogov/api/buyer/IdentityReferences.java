@@ -1,13 +1,11 @@
 package com.cogov.api.buyer;
 
-import com.cogov.api.shared.Digests;
-
 import com.cogov.api.audit.AuditOutcome;
 import com.cogov.api.audit.AuditService;
 import com.cogov.api.shared.Actor;
+import com.cogov.api.shared.Digests;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
-
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -32,10 +30,26 @@ class IdentityReferences {
     /** Stores the identity and audits the scan in one transaction: no identity is kept without its audit entry. */
     @Transactional
     IdentityReference issue(Actor clerk, String reference, VerifiedBuyer buyer, Instant createdAt, Instant expiresAt) {
-        IdentityReference stored = repository.save(new IdentityReference(null, hash(reference), clerk.pharmacyId(),
-                clerk.accountId(), buyer.documentType(), buyer.numberSealed(), buyer.numberIndex(), buyer.nameSealed(),
-                buyer.nameIndex(), buyer.birthDate(), buyer.sex(), createdAt, expiresAt));
-        audit.record(clerk, BuyerService.SCAN_ACTION, TARGET_TYPE, String.valueOf(stored.id()), AuditOutcome.SUCCESS,
+        IdentityReference stored = repository.save(new IdentityReference(
+                null,
+                hash(reference),
+                clerk.pharmacyId(),
+                clerk.accountId(),
+                buyer.documentType(),
+                buyer.numberSealed(),
+                buyer.numberIndex(),
+                buyer.nameSealed(),
+                buyer.nameIndex(),
+                buyer.birthDate(),
+                buyer.sex(),
+                createdAt,
+                expiresAt));
+        audit.record(
+                clerk,
+                BuyerService.SCAN_ACTION,
+                TARGET_TYPE,
+                String.valueOf(stored.id()),
+                AuditOutcome.SUCCESS,
                 Map.of("documentType", buyer.documentType().name(), "outcome", "identified"));
         return stored;
     }

@@ -3,7 +3,6 @@ package com.cogov.api.buyer;
 import com.cogov.api.shared.CogovException;
 import com.cogov.contracts.error.ErrorCode;
 import com.cogov.contracts.error.Problem;
-
 import java.util.List;
 
 /**
@@ -14,6 +13,7 @@ public final class InvalidIdNumberException extends CogovException {
 
     /** Where the number sits in a registration request, so the mini-program can mark the field. */
     public static final String FIELD = "buyer.documentNumber";
+
     public static final String TYPE_FIELD = "buyer.documentType";
 
     private InvalidIdNumberException(String field, String detail) {

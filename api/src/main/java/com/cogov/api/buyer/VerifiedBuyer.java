@@ -3,7 +3,6 @@ package com.cogov.api.buyer;
 import com.cogov.contracts.buyer.DocumentType;
 import com.cogov.contracts.buyer.Sex;
 import io.micronaut.core.annotation.Nullable;
-
 import java.time.LocalDate;
 import java.util.OptionalInt;
 
@@ -19,9 +18,16 @@ import java.util.OptionalInt;
  * @param birthDate    from the number; null for documents that do not carry it (permits, passports)
  * @param sex          from the number; null when the document does not state it
  */
-public record VerifiedBuyer(DocumentType documentType, String numberSealed, String numberIndex, String nameSealed,
-                            @Nullable String nameIndex, String maskedNumber, String maskedName,
-                            @Nullable LocalDate birthDate, @Nullable Sex sex) {
+public record VerifiedBuyer(
+        DocumentType documentType,
+        String numberSealed,
+        String numberIndex,
+        String nameSealed,
+        @Nullable String nameIndex,
+        String maskedNumber,
+        String maskedName,
+        @Nullable LocalDate birthDate,
+        @Nullable Sex sex) {
 
     /** Whole years of age on {@code day} (one year older on the birthday); empty when the document carries no birth date. */
     public OptionalInt ageOn(LocalDate day) {

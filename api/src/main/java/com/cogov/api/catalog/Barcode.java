@@ -7,7 +7,12 @@ package com.cogov.api.catalog;
  */
 record Barcode(String value, Kind kind) {
 
-    enum Kind { EAN_13, EAN_8, UPC_A, TRACEABILITY_CODE }
+    enum Kind {
+        EAN_13,
+        EAN_8,
+        UPC_A,
+        TRACEABILITY_CODE
+    }
 
     static Barcode parse(String raw) {
         String code = raw == null ? "" : raw.strip();

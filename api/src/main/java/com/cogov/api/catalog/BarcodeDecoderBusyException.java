@@ -2,7 +2,6 @@ package com.cogov.api.catalog;
 
 import com.cogov.api.shared.CogovException;
 import com.cogov.contracts.error.ErrorCode;
-
 import java.time.Duration;
 
 /** More photos at once than the node's cores can decode; the client retries shortly. */

@@ -17,7 +17,6 @@ import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.multi.GenericMultipleBarcodeReader;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
-
 import java.awt.image.BufferedImage;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -51,19 +50,29 @@ import java.util.concurrent.TimeUnit;
 class BarcodePhotoDecoder {
 
     /** One thing found: what kind of symbol, its text, and the symbology identifier that says whether it is GS1. */
-    record Found(BarcodeFormat format, String text, @Nullable String symbologyIdentifier) {
+    record Found(
+            BarcodeFormat format, String text, @Nullable String symbologyIdentifier) {}
+
+    enum Size {
+        WORKING,
+        HALF
     }
 
-    enum Size { WORKING, HALF }
-
-    enum Threshold { HYBRID, GLOBAL_HISTOGRAM }
+    enum Threshold {
+        HYBRID,
+        GLOBAL_HISTOGRAM
+    }
 
     /** One way of looking at the photo. */
-    record Pass(Size size, int rotation, Threshold threshold, boolean tryHarder) {
-    }
+    record Pass(Size size, int rotation, Threshold threshold, boolean tryHarder) {}
 
-    static final List<BarcodeFormat> FORMATS = List.of(BarcodeFormat.EAN_13, BarcodeFormat.EAN_8, BarcodeFormat.UPC_A,
-            BarcodeFormat.CODE_128, BarcodeFormat.DATA_MATRIX, BarcodeFormat.QR_CODE);
+    static final List<BarcodeFormat> FORMATS = List.of(
+            BarcodeFormat.EAN_13,
+            BarcodeFormat.EAN_8,
+            BarcodeFormat.UPC_A,
+            BarcodeFormat.CODE_128,
+            BarcodeFormat.DATA_MATRIX,
+            BarcodeFormat.QR_CODE);
 
     static final List<Pass> PASSES = List.of(
             new Pass(Size.WORKING, 0, Threshold.HYBRID, false),
@@ -75,7 +84,9 @@ class BarcodePhotoDecoder {
 
     /** After this, no new pass starts and no further region is searched: the clerk had better retake the photo. */
     static final Duration BUDGET = Duration.ofMillis(2500);
-    private static final int CONCURRENT_DECODES = Math.max(1, Runtime.getRuntime().availableProcessors());
+
+    private static final int CONCURRENT_DECODES =
+            Math.max(1, Runtime.getRuntime().availableProcessors());
     private static final Duration MAX_WAIT = Duration.ofSeconds(3);
 
     private final Semaphore permits = new Semaphore(CONCURRENT_DECODES, true);
@@ -120,17 +131,23 @@ class BarcodePhotoDecoder {
             source = source.rotateCounterClockwise(); // exact: no resampling
         }
         Binarizer binarizer = pass.threshold() == Threshold.HYBRID
-                ? new HybridBinarizer(source) : new GlobalHistogramBinarizer(source);
+                ? new HybridBinarizer(source)
+                : new GlobalHistogramBinarizer(source);
         BinaryBitmap bitmap = new BinaryBitmap(binarizer);
-        Reader reader = new WholeFrameHarder(hints(pass.tryHarder()), hints(false), bitmap.getWidth(), bitmap.getHeight(),
-                deadlineNanos);
+        Reader reader = new WholeFrameHarder(
+                hints(pass.tryHarder()), hints(false), bitmap.getWidth(), bitmap.getHeight(), deadlineNanos);
         Map<String, Found> distinct = new LinkedHashMap<>();
         try {
             for (Result result : new GenericMultipleBarcodeReader(reader).decodeMultiple(bitmap)) {
-                Object symbology = result.getResultMetadata() == null ? null
+                Object symbology = result.getResultMetadata() == null
+                        ? null
                         : result.getResultMetadata().get(ResultMetadataType.SYMBOLOGY_IDENTIFIER);
-                distinct.putIfAbsent(result.getBarcodeFormat() + ":" + result.getText(),
-                        new Found(result.getBarcodeFormat(), result.getText(), symbology == null ? null : symbology.toString()));
+                distinct.putIfAbsent(
+                        result.getBarcodeFormat() + ":" + result.getText(),
+                        new Found(
+                                result.getBarcodeFormat(),
+                                result.getText(),
+                                symbology == null ? null : symbology.toString()));
             }
         } catch (NotFoundException e) {
             return List.of();
@@ -173,8 +190,12 @@ class BarcodePhotoDecoder {
         private final int height;
         private final long deadlineNanos;
 
-        WholeFrameHarder(Map<DecodeHintType, Object> wholeHints, Map<DecodeHintType, Object> regionHints,
-                         int width, int height, long deadlineNanos) {
+        WholeFrameHarder(
+                Map<DecodeHintType, Object> wholeHints,
+                Map<DecodeHintType, Object> regionHints,
+                int width,
+                int height,
+                long deadlineNanos) {
             whole.setHints(wholeHints);
             region.setHints(regionHints);
             this.width = width;

@@ -2,7 +2,6 @@ package com.cogov.api.catalog;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.bind.annotation.Bindable;
-
 import java.time.Duration;
 
 /**
@@ -23,5 +22,4 @@ record CatalogConfiguration(
         @Bindable(defaultValue = "60s") Duration notFoundTtl,
         @Bindable(defaultValue = "150ms") Duration redisTimeout,
         @Bindable(defaultValue = "5s") Duration redisRetryAfter,
-        @Bindable(defaultValue = "1s") Duration versionCheckInterval) {
-}
+        @Bindable(defaultValue = "1s") Duration versionCheckInterval) {}

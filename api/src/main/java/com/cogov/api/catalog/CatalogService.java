@@ -14,7 +14,6 @@ import com.cogov.contracts.error.ErrorCode;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
-
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -36,8 +35,13 @@ public class CatalogService {
     private final AuditService audit;
     private final Clock clock;
 
-    CatalogService(DrugLookup lookup, DrugCache cache, BarcodePhotoDecoder decoder, UnknownBarcodeReportRepository reports,
-                   AuditService audit, Clock clock) {
+    CatalogService(
+            DrugLookup lookup,
+            DrugCache cache,
+            BarcodePhotoDecoder decoder,
+            UnknownBarcodeReportRepository reports,
+            AuditService audit,
+            Clock clock) {
         this.lookup = lookup;
         this.cache = cache;
         this.decoder = decoder;
@@ -109,51 +113,63 @@ public class CatalogService {
             throw new BarcodeAlreadyKnownException(code.value(), known.get().name());
         }
         String cleanNote = note == null || note.isBlank() ? null : note.strip();
-        boolean created = reports.insertIfAbsent(code.value(), reporter.pharmacyId(), reporter.accountId(), cleanNote,
-                clock.instant()) == 1;
+        boolean created = reports.insertIfAbsent(
+                        code.value(), reporter.pharmacyId(), reporter.accountId(), cleanNote, clock.instant())
+                == 1;
         UnknownBarcodeReport report = reports.findByBarcodeAndPharmacyId(code.value(), reporter.pharmacyId())
                 .orElseThrow(() -> new IllegalStateException("report of a code vanished within its transaction"));
         if (created) {
-            audit.record(reporter, "catalog.barcode.report", "unknown-barcode-report", String.valueOf(report.id()),
-                    AuditOutcome.SUCCESS, Map.of("barcode", report.barcode()));
+            audit.record(
+                    reporter,
+                    "catalog.barcode.report",
+                    "unknown-barcode-report",
+                    String.valueOf(report.id()),
+                    AuditOutcome.SUCCESS,
+                    Map.of("barcode", report.barcode()));
         }
         return new ReportedBarcode(view(report), created);
     }
 
     /** A report, and whether this call made it (false: the pharmacy had reported the code before). */
-    public record ReportedBarcode(UnknownBarcodeReportView report, boolean created) {
-    }
+    public record ReportedBarcode(UnknownBarcodeReportView report, boolean created) {}
 
     private static UnknownBarcodeReportView view(UnknownBarcodeReport report) {
-        return new UnknownBarcodeReportView(report.id(), report.barcode(), report.note(),
-                UnknownBarcodeReportView.Status.valueOf(report.status()), report.reportedAt());
+        return new UnknownBarcodeReportView(
+                report.id(),
+                report.barcode(),
+                report.note(),
+                UnknownBarcodeReportView.Status.valueOf(report.status()),
+                report.reportedAt());
     }
 
     // ---------------------------------------------------------------- resolving what a photo held
 
     private DecodedBarcode resolve(BarcodePhotoDecoder.Found found, int year) {
-        DecodedBarcodes.Format format = DecodedBarcodes.Format.valueOf(found.format().name());
+        DecodedBarcodes.Format format =
+                DecodedBarcodes.Format.valueOf(found.format().name());
         Optional<Gs1ElementString> gs1 = Gs1ElementString.parse(found.text(), found.symbologyIdentifier());
         String text = gs1.isPresent() ? withoutGs1Flag(found.text()) : found.text();
         if (gs1.isEmpty()) {
             return resolveCode(format, text, text.strip());
         }
         Gs1ElementString elements = gs1.get();
-        DecodedBarcodes.Gs1Elements gs1View = new DecodedBarcodes.Gs1Elements(elements.gtin().orElse(null),
-                elements.expiry(year).orElse(null), elements.batch().orElse(null), elements.serial().orElse(null));
+        DecodedBarcodes.Gs1Elements gs1View = new DecodedBarcodes.Gs1Elements(
+                elements.gtin().orElse(null),
+                elements.expiry(year).orElse(null),
+                elements.batch().orElse(null),
+                elements.serial().orElse(null));
         Optional<String> gtin = elements.gtin();
         if (gtin.isEmpty()) {
             return unresolved(format, text, null, gs1View, ErrorCode.BARCODE_INVALID, "该 GS1 码中没有商品代码 (01)，无法查询药品");
         }
         if (!gtin.get().matches("\\d{14}") || !Barcode.hasValidGs1CheckDigit(gtin.get())) {
-            return unresolved(format, text, null, gs1View, ErrorCode.BARCODE_INVALID,
-                    "GS1 码中的商品代码 (01) 校验位不正确，请重新拍摄");
+            return unresolved(format, text, null, gs1View, ErrorCode.BARCODE_INVALID, "GS1 码中的商品代码 (01) 校验位不正确，请重新拍摄");
         }
         if (gtin.get().charAt(0) != '0') {
-            return unresolved(format, text, null, gs1View, ErrorCode.BARCODE_INVALID,
-                    "这是中包或整箱的商品代码，请拍摄最小销售包装上的条码");
+            return unresolved(format, text, null, gs1View, ErrorCode.BARCODE_INVALID, "这是中包或整箱的商品代码，请拍摄最小销售包装上的条码");
         }
-        // GTIN-14 with indicator 0 is a retail unit's GTIN-13, -12 or -8 padded with zeros; catalogs store the short form.
+        // GTIN-14 with indicator 0 is a retail unit's GTIN-13, -12 or -8 padded with zeros; catalogs store the short
+        // form.
         List<String> candidates = new ArrayList<>();
         String gtin13 = gtin.get().substring(1);
         candidates.add(gtin13);
@@ -170,7 +186,12 @@ public class CatalogService {
                 // the next, shorter form
             }
         }
-        return unresolved(format, text, gtin13, gs1View, ErrorCode.DRUG_NOT_FOUND,
+        return unresolved(
+                format,
+                text,
+                gtin13,
+                gs1View,
+                ErrorCode.DRUG_NOT_FOUND,
                 DrugNotFoundException.forBarcode(gtin13).getMessage());
     }
 
@@ -188,14 +209,20 @@ public class CatalogService {
         }
     }
 
-    private static DecodedBarcode unresolved(DecodedBarcodes.Format format, String text, @Nullable String code,
-                                             @Nullable DecodedBarcodes.Gs1Elements gs1, ErrorCode error, String detail) {
+    private static DecodedBarcode unresolved(
+            DecodedBarcodes.Format format,
+            String text,
+            @Nullable String code,
+            @Nullable DecodedBarcodes.Gs1Elements gs1,
+            ErrorCode error,
+            String detail) {
         return new DecodedBarcode(format, text, code, gs1, null, error.name(), detail);
     }
 
     /** The GS1 flag is not content: ZXing reports a leading FNC1 as GS, or as "]C1" with ASSUME_GS1. */
     private static String withoutGs1Flag(String text) {
-        String content = text.startsWith("]C1") || text.startsWith("]d2") || text.startsWith("]Q3") ? text.substring(3) : text;
+        String content =
+                text.startsWith("]C1") || text.startsWith("]d2") || text.startsWith("]Q3") ? text.substring(3) : text;
         while (!content.isEmpty() && content.charAt(0) == Gs1ElementString.GROUP_SEPARATOR) {
             content = content.substring(1);
         }

@@ -18,5 +18,4 @@ record Drug(
         @Nullable String specialCategoryCode,
         boolean prescriptionOnly,
         @Nullable Integer perSaleLimit,
-        @Nullable String productIdentifier) {
-}
+        @Nullable String productIdentifier) {}

@@ -5,12 +5,6 @@ import com.cogov.api.shared.RedisOutage;
 import com.cogov.contracts.catalog.DrugView;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
-import org.redisson.api.RFuture;
-import org.redisson.api.RedissonClient;
-import org.redisson.client.codec.StringCodec;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Optional;
@@ -18,6 +12,11 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
+import org.redisson.api.RFuture;
+import org.redisson.api.RedissonClient;
+import org.redisson.client.codec.StringCodec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Code lookups served from Redis: the hot path of 6,400 counters, where a lookup through the database costs four
@@ -56,6 +55,7 @@ class DrugCache {
      * trip at all: the read path's ceiling is then the framework's, not the network's.
      */
     private final LocalCopies<String, Optional<DrugView>> near = new LocalCopies<>(NEAR_MAX_ENTRIES);
+
     private volatile long nearVersion = -1;
     private volatile long versionCheckedAt;
 
@@ -78,7 +78,8 @@ class DrugCache {
                 return copy;
             }
             key = "cogov:catalog:" + version + ":" + entryName(code);
-            String cached = await(redis.<String>getBucket(key, StringCodec.INSTANCE).getAsync());
+            String cached =
+                    await(redis.<String>getBucket(key, StringCodec.INSTANCE).getAsync());
             if (NOT_FOUND.equals(cached)) {
                 return remember(version, entryName(code), Optional.empty());
             }
@@ -161,8 +162,11 @@ class DrugCache {
             dropNearCopies(); // this node, at least, reads the database until Redis is back
             // Other nodes read the database while Redis is down; once it is back they would serve entries cached
             // before this change until this node (if it is still running) bumps the version on its next lookup.
-            LOG.error("Redis unavailable: the catalog change is announced when it is back; if this node stops first, "
-                    + "run INCR {} in Redis ({})", VERSION_KEY, e.getCause().toString());
+            LOG.error(
+                    "Redis unavailable: the catalog change is announced when it is back; if this node stops first, "
+                            + "run INCR {} in Redis ({})",
+                    VERSION_KEY,
+                    e.getCause().toString());
         }
     }
 
@@ -177,7 +181,8 @@ class DrugCache {
         try {
             String value = drug.isPresent() ? json.writeValueAsString(drug.get()) : NOT_FOUND;
             Duration ttl = drug.isPresent() ? config.cacheTtl() : config.notFoundTtl();
-            await(redis.<String>getBucket(key, StringCodec.INSTANCE).setAsync(value, ttl.toMillis(), TimeUnit.MILLISECONDS));
+            await(redis.<String>getBucket(key, StringCodec.INSTANCE)
+                    .setAsync(value, ttl.toMillis(), TimeUnit.MILLISECONDS));
         } catch (RedisUnavailable e) {
             unavailable(e.getCause()); // the answer is ready all the same; the next lookup reads the database too
         } catch (IOException e) {
@@ -211,7 +216,9 @@ class DrugCache {
     }
 
     private static String entryName(Barcode code) {
-        return code.kind() == Barcode.Kind.TRACEABILITY_CODE ? "pid:" + code.productIdentifier() : "code:" + code.value();
+        return code.kind() == Barcode.Kind.TRACEABILITY_CODE
+                ? "pid:" + code.productIdentifier()
+                : "code:" + code.value();
     }
 
     /** Redis failed, timed out or answered nonsense: the caller falls back to the database. */

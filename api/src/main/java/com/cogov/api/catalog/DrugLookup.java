@@ -4,7 +4,6 @@ import com.cogov.contracts.catalog.DrugView;
 import com.cogov.contracts.catalog.SpecialCategoryView;
 import io.micronaut.transaction.annotation.ReadOnly;
 import jakarta.inject.Singleton;
-
 import java.util.Optional;
 
 /** The catalog as the database holds it: the truth behind {@link DrugCache}. */
@@ -39,17 +38,32 @@ class DrugLookup {
     }
 
     private DrugView view(Drug drug, DrugView.MatchKind matchedBy) {
-        Optional<SpecialCategory> special = drug.specialCategoryCode() == null ? Optional.empty()
-                : categories.findById(drug.specialCategoryCode());
-        SpecialCategoryView category = special
-                .map(c -> new SpecialCategoryView(c.code(), c.name(), c.psychotropicCategoryTwo(), c.prescriptionRequired()))
+        Optional<SpecialCategory> special =
+                drug.specialCategoryCode() == null ? Optional.empty() : categories.findById(drug.specialCategoryCode());
+        SpecialCategoryView category = special.map(c -> new SpecialCategoryView(
+                        c.code(), c.name(), c.psychotropicCategoryTwo(), c.prescriptionRequired()))
                 .orElse(null);
         // The limit that applies: the drug's own, else its category's (2 packages for ephedrine compounds).
-        Integer perSaleLimit = drug.perSaleLimit() != null ? drug.perSaleLimit()
+        Integer perSaleLimit = drug.perSaleLimit() != null
+                ? drug.perSaleLimit()
                 : special.map(SpecialCategory::defaultPerSaleLimit).orElse(null);
-        return new DrugView(drug.id(), drug.name(), drug.genericName(), drug.maker(), drug.strength(), drug.dosageForm(),
-                drug.packageUnit(), drug.approvalNumber(), category, drug.prescriptionOnly(), perSaleLimit,
-                barcodes.findByDrugId(drug.id()).stream().map(DrugBarcode::barcode).sorted().toList(),
-                drug.productIdentifier(), matchedBy);
+        return new DrugView(
+                drug.id(),
+                drug.name(),
+                drug.genericName(),
+                drug.maker(),
+                drug.strength(),
+                drug.dosageForm(),
+                drug.packageUnit(),
+                drug.approvalNumber(),
+                category,
+                drug.prescriptionOnly(),
+                perSaleLimit,
+                barcodes.findByDrugId(drug.id()).stream()
+                        .map(DrugBarcode::barcode)
+                        .sorted()
+                        .toList(),
+                drug.productIdentifier(),
+                matchedBy);
     }
 }

@@ -1,7 +1,6 @@
 package com.cogov.api.catalog;
 
 import io.micronaut.core.annotation.Nullable;
-
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -24,6 +23,7 @@ record Gs1ElementString(Map<String, String> elements) {
     static final char GROUP_SEPARATOR = 0x1d;
     /** Symbology identifiers (ISO/IEC 15424) the decoder reports for GS1 content: DataMatrix, 128, QR, DataBar. */
     private static final Pattern GS1_SYMBOLOGY = Pattern.compile("\\](d2|C1|Q3|e0)");
+
     private static final Pattern HUMAN_READABLE = Pattern.compile("(?:\\((\\d{2,4})\\)([^()]+))+");
     private static final Pattern HUMAN_READABLE_ELEMENT = Pattern.compile("\\((\\d{2,4})\\)([^()]+)");
 
@@ -84,7 +84,8 @@ record Gs1ElementString(Map<String, String> elements) {
             }
             return Optional.of(new Gs1ElementString(elements));
         }
-        boolean gs1 = symbologyIdentifier != null && GS1_SYMBOLOGY.matcher(symbologyIdentifier).matches();
+        boolean gs1 = symbologyIdentifier != null
+                && GS1_SYMBOLOGY.matcher(symbologyIdentifier).matches();
         // Some decoders (ZXing with ASSUME_GS1) put the identifier in the text itself.
         Matcher prefix = GS1_SYMBOLOGY.matcher(content);
         if (prefix.lookingAt()) {
@@ -106,7 +107,8 @@ record Gs1ElementString(Map<String, String> elements) {
                 break;
             }
             int aiLength = aiLength(raw.substring(i, i + 2));
-            if (i + aiLength > raw.length() || !raw.substring(i, i + aiLength).chars().allMatch(Character::isDigit)) {
+            if (i + aiLength > raw.length()
+                    || !raw.substring(i, i + aiLength).chars().allMatch(Character::isDigit)) {
                 break;
             }
             String ai = raw.substring(i, i + aiLength);

@@ -1,7 +1,6 @@
 package com.cogov.api.catalog;
 
 import com.cogov.api.shared.ImageUpload;
-
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
@@ -21,8 +20,7 @@ final class PhotoReader {
      */
     static final int WORKING_SIDE = 2048;
 
-    private PhotoReader() {
-    }
+    private PhotoReader() {}
 
     /** @throws com.cogov.api.shared.ImageUnreadableException when the bytes are not a complete, decodable image of a sensible size */
     static BufferedImage readGrey(ImageUpload upload) {
@@ -39,8 +37,11 @@ final class PhotoReader {
             longer = Math.max(current.getWidth(), current.getHeight());
         }
         double factor = Math.min(1.0, (double) maxSide / longer);
-        return draw(current, Math.max(1, (int) Math.round(current.getWidth() * factor)),
-                Math.max(1, (int) Math.round(current.getHeight() * factor)), BufferedImage.TYPE_BYTE_GRAY);
+        return draw(
+                current,
+                Math.max(1, (int) Math.round(current.getWidth() * factor)),
+                Math.max(1, (int) Math.round(current.getHeight() * factor)),
+                BufferedImage.TYPE_BYTE_GRAY);
     }
 
     /** Half the size, each pixel the mean of four: also averages sensor noise and JPEG blocks away. */
@@ -55,8 +56,10 @@ final class PhotoReader {
             int top = 2 * y * sourceWidth;
             int bottom = top + sourceWidth;
             for (int x = 0; x < w; x++) {
-                int sum = (source[top + 2 * x] & 0xff) + (source[top + 2 * x + 1] & 0xff)
-                        + (source[bottom + 2 * x] & 0xff) + (source[bottom + 2 * x + 1] & 0xff);
+                int sum = (source[top + 2 * x] & 0xff)
+                        + (source[top + 2 * x + 1] & 0xff)
+                        + (source[bottom + 2 * x] & 0xff)
+                        + (source[bottom + 2 * x + 1] & 0xff);
                 target[y * w + x] = (byte) ((sum + 2) >> 2);
             }
         }

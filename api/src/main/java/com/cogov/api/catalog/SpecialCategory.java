@@ -11,5 +11,4 @@ record SpecialCategory(
         boolean psychotropicCategoryTwo,
         boolean prescriptionRequired,
         @Nullable Integer defaultPerSaleLimit,
-        String legalBasis) {
-}
+        String legalBasis) {}

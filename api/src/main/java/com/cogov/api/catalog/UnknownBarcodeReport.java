@@ -4,7 +4,6 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.GeneratedValue;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
-
 import java.time.Instant;
 
 @MappedEntity("unknown_barcode_report")
@@ -15,5 +14,4 @@ record UnknownBarcodeReport(
         long reportedBy,
         @Nullable String note,
         String status,
-        Instant reportedAt) {
-}
+        Instant reportedAt) {}

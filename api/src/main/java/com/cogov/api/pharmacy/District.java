@@ -5,5 +5,4 @@ import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
 
 @MappedEntity("district")
-record District(@Id String code, String name, @Nullable String parentCode, String level) {
-}
+record District(@Id String code, String name, @Nullable String parentCode, String level) {}

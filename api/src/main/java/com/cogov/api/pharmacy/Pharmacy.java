@@ -3,7 +3,6 @@ package com.cogov.api.pharmacy;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
-
 import java.math.BigDecimal;
 
 @MappedEntity("pharmacy")
@@ -18,5 +17,4 @@ record Pharmacy(
         @Nullable BigDecimal longitude,
         @Nullable String openingHours,
         @Nullable String phone,
-        String status) {
-}
+        String status) {}

@@ -12,7 +12,6 @@ import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.transaction.annotation.ReadOnly;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
-
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,8 +28,12 @@ public class PharmacyService {
     private final PrivacyService privacy;
     private final ApplicationEventPublisher<PharmacyDisabledEvent> disabledEvents;
 
-    PharmacyService(DistrictRepository districts, PharmacyRepository pharmacies, AuditService audit, PrivacyService privacy,
-                    ApplicationEventPublisher<PharmacyDisabledEvent> disabledEvents) {
+    PharmacyService(
+            DistrictRepository districts,
+            PharmacyRepository pharmacies,
+            AuditService audit,
+            PrivacyService privacy,
+            ApplicationEventPublisher<PharmacyDisabledEvent> disabledEvents) {
         this.districts = districts;
         this.pharmacies = pharmacies;
         this.audit = audit;
@@ -48,12 +51,17 @@ public class PharmacyService {
 
     @ReadOnly
     public Optional<DistrictView> district(String code) {
-        return districts.findById(code).filter(d -> "DISTRICT".equals(d.level())).map(d -> new DistrictView(d.code(), d.name()));
+        return districts
+                .findById(code)
+                .filter(d -> "DISTRICT".equals(d.level()))
+                .map(d -> new DistrictView(d.code(), d.name()));
     }
 
     @ReadOnly
     public Optional<PharmacySummary> find(long id) {
-        return pharmacies.findById(id).map(p -> new PharmacySummary(p.id(), p.name(), p.districtCode(), ACTIVE.equals(p.status())));
+        return pharmacies
+                .findById(id)
+                .map(p -> new PharmacySummary(p.id(), p.name(), p.districtCode(), ACTIVE.equals(p.status())));
     }
 
     /** Closes a pharmacy on the platform; its clerks and managers are disabled with it (one transaction). */
@@ -64,7 +72,13 @@ public class PharmacyService {
         }
         Pharmacy pharmacy = pharmacies.findById(id).orElseThrow(() -> new PharmacyNotFoundException(id));
         pharmacies.updateStatus(id, "DISABLED");
-        audit.record(admin, "pharmacy.disable", "pharmacy", String.valueOf(id), AuditOutcome.SUCCESS, Map.of("reason", privacy.redact(reason)));
+        audit.record(
+                admin,
+                "pharmacy.disable",
+                "pharmacy",
+                String.valueOf(id),
+                AuditOutcome.SUCCESS,
+                Map.of("reason", privacy.redact(reason)));
         disabledEvents.publishEvent(new PharmacyDisabledEvent(id, admin));
         return new PharmacySummary(pharmacy.id(), pharmacy.name(), pharmacy.districtCode(), false);
     }

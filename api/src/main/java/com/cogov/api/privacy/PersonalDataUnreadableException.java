@@ -17,13 +17,16 @@ public final class PersonalDataUnreadableException extends RuntimeException {
     }
 
     static PersonalDataUnreadableException unknownKeyVersion(int version) {
-        return new PersonalDataUnreadableException("Sealed personal data names key version " + version
-                + ", which is neither " + PrivacyConfiguration.PREFIX + ".key-version nor among its retired-keys", null);
+        return new PersonalDataUnreadableException(
+                "Sealed personal data names key version " + version + ", which is neither "
+                        + PrivacyConfiguration.PREFIX + ".key-version nor among its retired-keys",
+                null);
     }
 
     static PersonalDataUnreadableException failedIntegrityCheck(int version, Throwable cause) {
-        return new PersonalDataUnreadableException("Sealed personal data under key version " + version
-                + " failed its integrity check: tampered, or the key configured for that version is not the one that sealed it",
+        return new PersonalDataUnreadableException(
+                "Sealed personal data under key version " + version
+                        + " failed its integrity check: tampered, or the key configured for that version is not the one that sealed it",
                 cause);
     }
 }

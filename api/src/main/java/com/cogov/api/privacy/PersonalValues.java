@@ -11,10 +11,10 @@ final class PersonalValues {
 
     /** Includes the full-width space of Chinese input methods and the no-break space of copied text. */
     private static final Pattern WHITESPACE = Pattern.compile("[\\s\\u00A0\\u3000]+");
+
     private static final int MOBILE_LENGTH = 11;
 
-    private PersonalValues() {
-    }
+    private PersonalValues() {}
 
     static String normalise(PersonalField field, String value) {
         return switch (field) {
@@ -30,13 +30,16 @@ final class PersonalValues {
         int length = chars.length;
         return switch (field) {
             case ID_NUMBER -> {
-                // 18- and 15-digit ID cards show 4 + 4; shorter documents (passports, permits) 2 + 2; tiny ones nothing.
+                // 18- and 15-digit ID cards show 4 + 4; shorter documents (passports, permits) 2 + 2; tiny ones
+                // nothing.
                 int shown = length >= 15 ? 4 : length >= 8 ? 2 : length > 4 ? 1 : 0;
                 yield keepEnds(chars, shown, shown);
             }
             case NAME -> keepEnds(chars, length > 1 ? 1 : 0, 0);
-            case PHONE -> length == MOBILE_LENGTH && chars[0] == '1' ? keepEnds(chars, 3, 4)
-                    : keepEnds(chars, 0, length > 4 ? 4 : 0);
+            case PHONE ->
+                length == MOBILE_LENGTH && chars[0] == '1'
+                        ? keepEnds(chars, 3, 4)
+                        : keepEnds(chars, 0, length > 4 ? 4 : 0);
         };
     }
 
@@ -47,8 +50,8 @@ final class PersonalValues {
     private static String nationalNumber(String value) {
         StringBuilder digits = new StringBuilder();
         value.codePoints().map(c -> Character.digit(c, 10)).filter(d -> d >= 0).forEach(digits::append);
-        boolean countryCode = digits.indexOf("86") == 0 && (value.strip().startsWith("+")
-                || digits.length() == MOBILE_LENGTH + 2 && digits.charAt(2) == '1');
+        boolean countryCode = digits.indexOf("86") == 0
+                && (value.strip().startsWith("+") || digits.length() == MOBILE_LENGTH + 2 && digits.charAt(2) == '1');
         return countryCode ? digits.substring(2) : digits.toString();
     }
 

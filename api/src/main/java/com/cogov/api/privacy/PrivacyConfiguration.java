@@ -3,7 +3,6 @@ package com.cogov.api.privacy;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.bind.annotation.Bindable;
-
 import java.util.Map;
 
 /**

@@ -7,20 +7,11 @@ import com.cogov.api.shared.Actor;
 import com.cogov.api.shared.SecretsConfiguration;
 import com.cogov.contracts.account.Role;
 import io.micronaut.context.BeanProvider;
-import io.micronaut.transaction.annotation.Transactional;
-import jakarta.inject.Inject;
 import io.micronaut.context.exceptions.ConfigurationException;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
-import org.bouncycastle.crypto.InvalidCipherTextException;
-import org.bouncycastle.crypto.digests.SM3Digest;
-import org.bouncycastle.crypto.engines.SM4Engine;
-import org.bouncycastle.crypto.macs.HMac;
-import org.bouncycastle.crypto.modes.GCMBlockCipher;
-import org.bouncycastle.crypto.modes.GCMModeCipher;
-import org.bouncycastle.crypto.params.AEADParameters;
-import org.bouncycastle.crypto.params.KeyParameter;
-
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Arrays;
@@ -30,6 +21,14 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.bouncycastle.crypto.InvalidCipherTextException;
+import org.bouncycastle.crypto.digests.SM3Digest;
+import org.bouncycastle.crypto.engines.SM4Engine;
+import org.bouncycastle.crypto.macs.HMac;
+import org.bouncycastle.crypto.modes.GCMBlockCipher;
+import org.bouncycastle.crypto.modes.GCMModeCipher;
+import org.bouncycastle.crypto.params.AEADParameters;
+import org.bouncycastle.crypto.params.KeyParameter;
 
 /**
  * The privacy feature's entry: how ID numbers, names and phone numbers are stored, found and shown (docs/domain-rules.md
@@ -58,8 +57,10 @@ public class PrivacyService {
      * from the opened values (a migration job), not just a configuration change.
      */
     private final KeyParameter blindIndexKey;
+
     private final SecureRandom random = new SecureRandom();
-    private final ThreadLocal<Map<KeyParameter, GCMModeCipher[]>> ciphers = ThreadLocal.withInitial(java.util.IdentityHashMap::new);
+    private final ThreadLocal<Map<KeyParameter, GCMModeCipher[]>> ciphers =
+            ThreadLocal.withInitial(java.util.IdentityHashMap::new);
 
     /**
      * Sealing and blind indexes outside the app, for tools that write personal data straight to the database (the
@@ -68,7 +69,8 @@ public class PrivacyService {
      * @throws ConfigurationException when a key is missing or malformed
      */
     public static PrivacyService offline(String personalDataKeyHex, String blindIndexKeyHex) {
-        return new PrivacyService(new SecretsConfiguration(null, personalDataKeyHex, blindIndexKeyHex, null),
+        return new PrivacyService(
+                new SecretsConfiguration(null, personalDataKeyHex, blindIndexKeyHex, null),
                 new PrivacyConfiguration(1, Map.of()));
     }
 
@@ -90,15 +92,20 @@ public class PrivacyService {
         privacy.retiredKeys().forEach((version, hex) -> {
             String property = PrivacyConfiguration.PREFIX + ".retired-keys." + version;
             if (version == privacy.keyVersion()) {
-                throw new ConfigurationException(property + " is the current key version; the current key is "
-                        + PERSONAL_DATA_KEY + ", so either remove it or raise " + PrivacyConfiguration.PREFIX + ".key-version");
+                throw new ConfigurationException(
+                        property + " is the current key version; the current key is " + PERSONAL_DATA_KEY
+                                + ", so either remove it or raise " + PrivacyConfiguration.PREFIX + ".key-version");
             }
             keys.put(version, sm4Key(property, hex));
         });
         this.keyVersion = privacy.keyVersion();
         this.sealingKeys = Map.copyOf(keys);
-        this.blindIndexKey = new KeyParameter(hexKey(BLIND_INDEX_KEY, secrets.blindIndexKey(), MIN_BLIND_INDEX_KEY_BYTES,
-                Integer.MAX_VALUE, "at least 32 hexadecimal characters (128 bits or more)"));
+        this.blindIndexKey = new KeyParameter(hexKey(
+                BLIND_INDEX_KEY,
+                secrets.blindIndexKey(),
+                MIN_BLIND_INDEX_KEY_BYTES,
+                Integer.MAX_VALUE,
+                "at least 32 hexadecimal characters (128 bits or more)"));
     }
 
     /**
@@ -214,8 +221,8 @@ public class PrivacyService {
     }
 
     private static KeyParameter sm4Key(String property, @Nullable String hex) {
-        return new KeyParameter(hexKey(property, hex, SM4_KEY_BYTES, SM4_KEY_BYTES,
-                "32 hexadecimal characters (a 128-bit SM4 key)"));
+        return new KeyParameter(
+                hexKey(property, hex, SM4_KEY_BYTES, SM4_KEY_BYTES, "32 hexadecimal characters (a 128-bit SM4 key)"));
     }
 
     /** The messages name the property and what it must be, never the value (which may be nearly right). */
@@ -247,11 +254,14 @@ public class PrivacyService {
         return PHONE_LIKE.matcher(ids).replaceAll(m -> mask(PersonalField.PHONE, m.group()));
     }
 
-    private static final java.util.regex.Pattern ID_LIKE = java.util.regex.Pattern.compile("(?<!\\d)(\\d{17}[\\dXx]|\\d{15})(?!\\d)");
-    private static final java.util.regex.Pattern PHONE_LIKE = java.util.regex.Pattern.compile("(?<!\\d)1[3-9]\\d{9}(?!\\d)");
+    private static final java.util.regex.Pattern ID_LIKE =
+            java.util.regex.Pattern.compile("(?<!\\d)(\\d{17}[\\dXx]|\\d{15})(?!\\d)");
+    private static final java.util.regex.Pattern PHONE_LIKE =
+            java.util.regex.Pattern.compile("(?<!\\d)1[3-9]\\d{9}(?!\\d)");
 
     /** Who may see personal values in full: the regulators, never the counter or the public. */
-    private static final java.util.Set<Role> MAY_UNMASK = java.util.EnumSet.of(Role.CITY_ADMIN, Role.DISTRICT_INSPECTOR);
+    private static final java.util.Set<Role> MAY_UNMASK =
+            java.util.EnumSet.of(Role.CITY_ADMIN, Role.DISTRICT_INSPECTOR);
 
     /**
      * Opens a sealed value for a person allowed to see it in full, for a stated reason, and records the unmask in the
@@ -259,13 +269,20 @@ public class PrivacyService {
      * object is within the actor's scope.
      */
     @Transactional
-    public String unmask(Actor actor, String reason, String targetType, String targetId, PersonalField field, String sealed) {
+    public String unmask(
+            Actor actor, String reason, String targetType, String targetId, PersonalField field, String sealed) {
         if (actor.role() == null || !MAY_UNMASK.contains(actor.role())) {
             throw new AccessDeniedException("您的角色不能查看完整的个人信息");
         }
         String value = open(sealed);
-        audit.get().record(actor, "privacy.unmask", targetType, targetId, AuditOutcome.SUCCESS,
-                java.util.Map.of("field", field.name(), "reason", redact(reason)));
+        audit.get()
+                .record(
+                        actor,
+                        "privacy.unmask",
+                        targetType,
+                        targetId,
+                        AuditOutcome.SUCCESS,
+                        java.util.Map.of("field", field.name(), "reason", redact(reason)));
         return value;
     }
 }

@@ -19,9 +19,10 @@ class AutoIncrementCheck {
 
     static void requireConsecutive(int lockMode) {
         if (lockMode > 1) {
-            throw new ConfigurationException("Refusing to start: the database runs with innodb_autoinc_lock_mode=" + lockMode
-                    + ", which may give one multi-row insert ids that are not consecutive. Set innodb_autoinc_lock_mode=1 in"
-                    + " the MySQL server's configuration (README, Production configuration).");
+            throw new ConfigurationException(
+                    "Refusing to start: the database runs with innodb_autoinc_lock_mode=" + lockMode
+                            + ", which may give one multi-row insert ids that are not consecutive. Set innodb_autoinc_lock_mode=1 in"
+                            + " the MySQL server's configuration (README, Production configuration).");
         }
     }
 }

@@ -18,7 +18,11 @@ record CategoryPolicy(
         @Bindable(defaultValue = "10") int maxPackages7d,
         @Bindable(defaultValue = "3") int maxPharmacies7d) {
 
-    enum Mode { OFF, WARN, BLOCK }
+    enum Mode {
+        OFF,
+        WARN,
+        BLOCK
+    }
 
     static CategoryPolicy defaults(String category) {
         return new CategoryPolicy(category, Mode.WARN, Mode.WARN, 4, 10, 3);

@@ -3,15 +3,24 @@ package com.cogov.api.registration;
 import io.micronaut.core.annotation.Nullable;
 
 /** What one rule says about a sale: a warning (the sale goes through, the district is alerted) or a block. */
-record Finding(String code, Severity severity, String message, @Nullable String category, @Nullable String field) {
+record Finding(
+        String code,
+        Severity severity,
+        String message,
+        @Nullable String category,
+        @Nullable String field) {
 
-    enum Severity { WARN, BLOCK }
+    enum Severity {
+        WARN,
+        BLOCK
+    }
 
     static Finding block(String code, String message, @Nullable String category, @Nullable String field) {
         return new Finding(code, Severity.BLOCK, message, category, field);
     }
 
     static Finding of(CategoryPolicy.Mode mode, String code, String message, String category) {
-        return new Finding(code, mode == CategoryPolicy.Mode.BLOCK ? Severity.BLOCK : Severity.WARN, message, category, null);
+        return new Finding(
+                code, mode == CategoryPolicy.Mode.BLOCK ? Severity.BLOCK : Severity.WARN, message, category, null);
     }
 }

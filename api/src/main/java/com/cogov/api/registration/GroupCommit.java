@@ -7,15 +7,14 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Commits accepted sales in groups. At the busy hour, a sale alone in its transaction costs the database about nine
@@ -35,8 +34,7 @@ class GroupCommit {
     /** Writes of a group with fresh public numbers before a taken number fails it. */
     private static final int NUMBER_ATTEMPTS = 3;
 
-    private record Pending(RegistrationWriter.Accepted sale, CompletableFuture<RegistrationResult> answer) {
-    }
+    private record Pending(RegistrationWriter.Accepted sale, CompletableFuture<RegistrationResult> answer) {}
 
     private final RegistrationWriter writer;
     private final Velocity velocity;
@@ -52,13 +50,17 @@ class GroupCommit {
         this.writer = writer;
         this.velocity = velocity;
         this.groups = DistributionSummary.builder("cogov.registration.commit.sales")
-                .description("Sales written in one transaction").register(meters);
+                .description("Sales written in one transaction")
+                .register(meters);
         this.fallbacks = Counter.builder("cogov.registration.commit.fallbacks")
-                .description("Groups of sales rolled back and written again sale by sale").register(meters);
+                .description("Groups of sales rolled back and written again sale by sale")
+                .register(meters);
         Gauge.builder("cogov.registration.commit.queued", queue, BlockingQueue::size)
-                .description("Sales accepted and waiting for a commit writer").register(meters);
+                .description("Sales accepted and waiting for a commit writer")
+                .register(meters);
         this.numbersRedrawn = Counter.builder("cogov.registration.commit.numbers-redrawn")
-                .description("Groups written again because a public number drawn was taken").register(meters);
+                .description("Groups written again because a public number drawn was taken")
+                .register(meters);
         this.groupSize = Math.max(1, config.commitGroupSize());
         for (int i = 0; i < Math.max(1, config.commitWriters()); i++) {
             Thread thread = new Thread(this::writeGroups, "registration-commit-" + i);
@@ -127,7 +129,9 @@ class GroupCommit {
                 return;
             }
         }
-        long written = outcomes.stream().filter(RegistrationWriter.Written.class::isInstance).count();
+        long written = outcomes.stream()
+                .filter(RegistrationWriter.Written.class::isInstance)
+                .count();
         if (written > 0) { // a group of retries only wrote nothing
             groups.record(written);
         }

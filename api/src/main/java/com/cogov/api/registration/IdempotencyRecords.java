@@ -4,7 +4,6 @@ import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
-
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLIntegrityConstraintViolationException;
@@ -28,8 +27,7 @@ class IdempotencyRecords {
     }
 
     /** What a key was used for: the request's hash and the answer given. */
-    record Answered(String requestHash, String response) {
-    }
+    record Answered(String requestHash, String response) {}
 
     /**
      * An idempotency key, which is a pharmacy's own. Keys are letters, digits, - and _, and the column compares them
@@ -43,8 +41,7 @@ class IdempotencyRecords {
     }
 
     /** The answer given to a key: written in the sale's transaction, so the key is used exactly when the sale exists. */
-    record Answer(long pharmacyId, String key, String requestHash, long registrationId, String response) {
-    }
+    record Answer(long pharmacyId, String key, String requestHash, long registrationId, String response) {}
 
     // Single statements read on a connection without a transaction (@Connectable): a transaction around one SELECT
     // costs three more round trips (autocommit off, commit, autocommit on) and buys nothing.
@@ -61,7 +58,9 @@ class IdempotencyRecords {
             return Map.of();
         }
         String sql = "SELECT pharmacy_id, idempotency_key, request_hash, response FROM registration_request WHERE "
-                + String.join(" OR ", java.util.Collections.nCopies(keys.size(), "(pharmacy_id = ? AND idempotency_key = ?)"));
+                + String.join(
+                        " OR ",
+                        java.util.Collections.nCopies(keys.size(), "(pharmacy_id = ? AND idempotency_key = ?)"));
         return jdbc.prepareStatement(sql, ps -> {
             int i = 1;
             for (RequestKey k : keys) {
@@ -71,7 +70,9 @@ class IdempotencyRecords {
             Map<RequestKey, Answered> answered = new HashMap<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    answered.put(new RequestKey(rs.getLong(1), rs.getString(2)), new Answered(rs.getString(3), rs.getString(4)));
+                    answered.put(
+                            new RequestKey(rs.getLong(1), rs.getString(2)),
+                            new Answered(rs.getString(3), rs.getString(4)));
                 }
             }
             return answered;
@@ -84,22 +85,27 @@ class IdempotencyRecords {
      */
     @Transactional
     boolean recordAnswers(List<Answer> answers) {
-        return jdbc.prepareStatement("INSERT INTO registration_request (pharmacy_id, idempotency_key, request_hash, registration_id,"
-                + " response) VALUES (?,?,?,?,?)", ps -> {
-            for (Answer a : answers) {
-                Statements.bind(ps, List.of(a.pharmacyId(), a.key(), a.requestHash(), a.registrationId(), a.response()));
-                ps.addBatch();
-            }
-            try {
-                ps.executeBatch();
-                return true;
-            } catch (SQLException e) {
-                // A batch reports a duplicate as BatchUpdateException, with the driver's error as its cause.
-                if (e instanceof SQLIntegrityConstraintViolationException || e.getCause() instanceof SQLIntegrityConstraintViolationException) {
-                    return false;
-                }
-                throw e;
-            }
-        });
+        return jdbc.prepareStatement(
+                "INSERT INTO registration_request (pharmacy_id, idempotency_key, request_hash, registration_id,"
+                        + " response) VALUES (?,?,?,?,?)",
+                ps -> {
+                    for (Answer a : answers) {
+                        Statements.bind(
+                                ps,
+                                List.of(a.pharmacyId(), a.key(), a.requestHash(), a.registrationId(), a.response()));
+                        ps.addBatch();
+                    }
+                    try {
+                        ps.executeBatch();
+                        return true;
+                    } catch (SQLException e) {
+                        // A batch reports a duplicate as BatchUpdateException, with the driver's error as its cause.
+                        if (e instanceof SQLIntegrityConstraintViolationException
+                                || e.getCause() instanceof SQLIntegrityConstraintViolationException) {
+                            return false;
+                        }
+                        throw e;
+                    }
+                });
     }
 }

@@ -1,7 +1,6 @@
 package com.cogov.api.registration;
 
 import jakarta.inject.Singleton;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;

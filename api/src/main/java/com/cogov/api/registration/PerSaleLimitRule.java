@@ -1,7 +1,6 @@
 package com.cogov.api.registration;
 
 import jakarta.inject.Singleton;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,11 +19,16 @@ class PerSaleLimitRule implements SaleRule {
                 .filter(l -> l.drug().perSaleLimit() != null)
                 .collect(java.util.stream.Collectors.groupingBy(SaleLine::category))
                 .forEach((category, lines) -> {
-                    int limit = lines.stream().mapToInt(l -> l.drug().perSaleLimit()).min().orElseThrow();
+                    int limit = lines.stream()
+                            .mapToInt(l -> l.drug().perSaleLimit())
+                            .min()
+                            .orElseThrow();
                     int packages = lines.stream().mapToInt(SaleLine::quantity).sum();
                     if (packages > limit) {
-                        findings.add(Finding.block("PER_SALE_LIMIT", lines.get(0).drug().categoryName()
-                                + "每次销售不得超过" + limit + "个最小包装（本次" + packages + "个）", category,
+                        findings.add(Finding.block(
+                                "PER_SALE_LIMIT",
+                                lines.get(0).drug().categoryName() + "每次销售不得超过" + limit + "个最小包装（本次" + packages + "个）",
+                                category,
                                 "items[" + lines.get(0).index() + "].quantity"));
                     }
                 });

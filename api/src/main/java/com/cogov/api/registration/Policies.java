@@ -1,7 +1,6 @@
 package com.cogov.api.registration;
 
 import jakarta.inject.Singleton;
-
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -15,8 +14,9 @@ class Policies {
 
     Policies(List<CategoryPolicy> configured) {
         // Micronaut normalises property names (CODEINE_ORAL_LIQUID arrives as codeine-oral-liquid): back to the code.
-        this.byCategory = configured.stream().collect(Collectors.toMap(
-                p -> p.name().toUpperCase(java.util.Locale.ROOT).replace('-', '_'), Function.identity()));
+        this.byCategory = configured.stream()
+                .collect(Collectors.toMap(
+                        p -> p.name().toUpperCase(java.util.Locale.ROOT).replace('-', '_'), Function.identity()));
     }
 
     CategoryPolicy of(String category) {

@@ -1,7 +1,6 @@
 package com.cogov.api.registration;
 
 import jakarta.inject.Singleton;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,11 +18,17 @@ class PrescriptionRule implements SaleRule {
             String field = "items[" + line.index() + "]";
             Integer prescribed = line.prescribedQuantity();
             if (!sale.hasPrescription() || prescribed == null) {
-                findings.add(Finding.block("PRESCRIPTION_REQUIRED", line.drug().name() + "须凭处方销售，请填写处方信息和处方量",
-                        line.category(), field + ".prescribedQuantity"));
+                findings.add(Finding.block(
+                        "PRESCRIPTION_REQUIRED",
+                        line.drug().name() + "须凭处方销售，请填写处方信息和处方量",
+                        line.category(),
+                        field + ".prescribedQuantity"));
             } else if (line.quantity() > prescribed) {
-                findings.add(Finding.block("PRESCRIBED_QUANTITY_EXCEEDED", line.drug().name() + "销售数量超过处方量 " + prescribed,
-                        line.category(), field + ".quantity"));
+                findings.add(Finding.block(
+                        "PRESCRIBED_QUANTITY_EXCEEDED",
+                        line.drug().name() + "销售数量超过处方量 " + prescribed,
+                        line.category(),
+                        field + ".quantity"));
             }
         }
         return findings;

@@ -3,7 +3,6 @@ package com.cogov.api.registration;
 import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
-
 import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -65,8 +64,13 @@ class PurchaseHistory {
                     if (category == null) {
                         seen.add(rs.getString(6));
                     } else {
-                        purchases.computeIfAbsent(category, c -> new ArrayList<>()).add(new Velocity.Purchase(
-                                rs.getLong(2), rs.getLong(3), rs.getInt(4), rs.getTimestamp(5).toInstant()));
+                        purchases
+                                .computeIfAbsent(category, c -> new ArrayList<>())
+                                .add(new Velocity.Purchase(
+                                        rs.getLong(2),
+                                        rs.getLong(3),
+                                        rs.getInt(4),
+                                        rs.getTimestamp(5).toInstant()));
                     }
                 }
             }

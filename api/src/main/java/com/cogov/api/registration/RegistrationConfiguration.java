@@ -2,7 +2,6 @@ package com.cogov.api.registration;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.bind.annotation.Bindable;
-
 import java.time.Duration;
 
 /**
@@ -22,5 +21,4 @@ record RegistrationConfiguration(
         @Bindable(defaultValue = "5m") Duration maxClockAhead,
         @Bindable(defaultValue = "2") int commitWriters,
         @Bindable(defaultValue = "32") int commitGroupSize,
-        @Bindable(defaultValue = "5s") Duration redisRetryAfter) {
-}
+        @Bindable(defaultValue = "5s") Duration redisRetryAfter) {}

@@ -3,7 +3,6 @@ package com.cogov.api.registration;
 import com.cogov.api.shared.CityConfiguration;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
-
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -23,20 +22,22 @@ class RegistrationNumbers {
 
     /** The shape of a number, old (the id in ten digits) or new. */
     static final Pattern SHAPE = Pattern.compile("DJ\\d{18}");
+
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd");
     private static final int RANDOM_DIGITS = 1_000_000_000;
     /** Damm's quasigroup of order 10 (weakly totally anti-symmetric, zero diagonal). */
     private static final int[][] DAMM = {
-            {0, 3, 1, 7, 5, 9, 8, 6, 4, 2},
-            {7, 0, 9, 2, 1, 5, 4, 8, 6, 3},
-            {4, 2, 0, 6, 8, 7, 1, 3, 5, 9},
-            {1, 7, 5, 0, 9, 8, 3, 4, 2, 6},
-            {6, 1, 2, 3, 0, 4, 5, 9, 7, 8},
-            {3, 6, 7, 4, 2, 0, 9, 5, 8, 1},
-            {5, 8, 6, 9, 7, 2, 0, 1, 3, 4},
-            {8, 9, 4, 5, 3, 6, 2, 0, 1, 7},
-            {9, 4, 3, 8, 6, 1, 7, 2, 0, 5},
-            {2, 5, 8, 1, 4, 3, 6, 7, 9, 0}};
+        {0, 3, 1, 7, 5, 9, 8, 6, 4, 2},
+        {7, 0, 9, 2, 1, 5, 4, 8, 6, 3},
+        {4, 2, 0, 6, 8, 7, 1, 3, 5, 9},
+        {1, 7, 5, 0, 9, 8, 3, 4, 2, 6},
+        {6, 1, 2, 3, 0, 4, 5, 9, 7, 8},
+        {3, 6, 7, 4, 2, 0, 9, 5, 8, 1},
+        {5, 8, 6, 9, 7, 2, 0, 1, 3, 4},
+        {8, 9, 4, 5, 3, 6, 2, 0, 1, 7},
+        {9, 4, 3, 8, 6, 1, 7, 2, 0, 5},
+        {2, 5, 8, 1, 4, 3, 6, 7, 9, 0}
+    };
 
     private final RandomGenerator random;
     private final ZoneId zone;
@@ -59,7 +60,9 @@ class RegistrationNumbers {
 
     /** Whether the text can be a number this class made: the shape and the check digit. */
     static boolean isWellFormed(String number) {
-        return number != null && SHAPE.matcher(number).matches() && checkDigit(number.substring(2, 19)) == number.charAt(19) - '0';
+        return number != null
+                && SHAPE.matcher(number).matches()
+                && checkDigit(number.substring(2, 19)) == number.charAt(19) - '0';
     }
 
     static int checkDigit(String digits) {

@@ -11,7 +11,6 @@ import com.cogov.contracts.registration.DailySummary;
 import com.cogov.contracts.registration.RegistrationPage;
 import com.cogov.contracts.registration.RegistrationView;
 import jakarta.inject.Singleton;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,8 +35,15 @@ class RegistrationQueries {
     private final CityConfiguration city;
     private final Clock clock;
 
-    RegistrationQueries(RegistrationSearch search, RegistrationReads reads, RegistrationViews views, BuyerService buyers,
-                        AuditService audit, RegistrationConfiguration config, CityConfiguration city, Clock clock) {
+    RegistrationQueries(
+            RegistrationSearch search,
+            RegistrationReads reads,
+            RegistrationViews views,
+            BuyerService buyers,
+            AuditService audit,
+            RegistrationConfiguration config,
+            CityConfiguration city,
+            Clock clock) {
         this.search = search;
         this.reads = reads;
         this.views = views;
@@ -67,8 +73,8 @@ class RegistrationQueries {
             index = buyers.verify(type, q.documentNumber(), "查询").numberIndex();
             audit.record(clerk, "registration.search-by-buyer", "buyer", index, AuditOutcome.SUCCESS, Map.of());
         }
-        List<StoredRegistration> rows = search.find(new RegistrationSearch.Criteria(clerk.pharmacyId(), from, to, index,
-                q.clerkId(), q.drugId(), q.category(), q.page(), q.size()));
+        List<StoredRegistration> rows = search.find(new RegistrationSearch.Criteria(
+                clerk.pharmacyId(), from, to, index, q.clerkId(), q.drugId(), q.category(), q.page(), q.size()));
         boolean hasMore = rows.size() > q.size();
         return new RegistrationPage(views.views(rows.stream().limit(q.size()).toList()), q.page(), q.size(), hasMore);
     }
@@ -76,7 +82,8 @@ class RegistrationQueries {
     RegistrationView get(Actor clerk, String number) {
         StoredRegistration row = reads.own(clerk.pharmacyId(), number);
         RegistrationView view = views.view(row);
-        audit.record(clerk, "registration.read", "registration", String.valueOf(row.id()), AuditOutcome.SUCCESS, Map.of());
+        audit.record(
+                clerk, "registration.read", "registration", String.valueOf(row.id()), AuditOutcome.SUCCESS, Map.of());
         return view;
     }
 
@@ -85,7 +92,9 @@ class RegistrationQueries {
         Instant to = city.startOfDay(day.plusDays(1));
         long[] counts = reads.dayCounts(clerk.pharmacyId(), from, to);
         List<DailySummary.DrugTotal> drugs = reads.daySummary(clerk.pharmacyId(), from, to).stream()
-                .map(d -> new DailySummary.DrugTotal(d.drugId(), views.drugName(d.drugId()), d.registrations(), d.packages())).toList();
+                .map(d -> new DailySummary.DrugTotal(
+                        d.drugId(), views.drugName(d.drugId()), d.registrations(), d.packages()))
+                .toList();
         return new DailySummary(day, counts[0] - counts[1], counts[1], drugs);
     }
 }

@@ -3,7 +3,6 @@ package com.cogov.api.registration;
 import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
-
 import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -30,11 +29,15 @@ class RegistrationReads {
         this.jdbc = jdbc;
     }
 
-    record ItemRow(long registrationId, long drugId, String category, int quantity, String batchNumber, List<String> traceCodes) {
-    }
+    record ItemRow(
+            long registrationId,
+            long drugId,
+            String category,
+            int quantity,
+            String batchNumber,
+            List<String> traceCodes) {}
 
-    record DrugDay(long drugId, long registrations, long packages) {
-    }
+    record DrugDay(long drugId, long registrations, long packages) {}
 
     /**
      * One registration of the pharmacy, by its public number (uk_registration_number), never the internal id, which
@@ -45,10 +48,14 @@ class RegistrationReads {
         if (number == null || !RegistrationNumbers.SHAPE.matcher(number).matches()) {
             throw RegistrationException.notFound(number);
         }
-        return jdbc.prepareStatement(BY_NUMBER, ps -> {
-            Statements.bind(ps, List.of(number, pharmacyId));
-            return StoredRegistration.readAll(ps);
-        }).stream().findFirst().orElseThrow(() -> RegistrationException.notFound(number));
+        return jdbc
+                .prepareStatement(BY_NUMBER, ps -> {
+                    Statements.bind(ps, List.of(number, pharmacyId));
+                    return StoredRegistration.readAll(ps);
+                })
+                .stream()
+                .findFirst()
+                .orElseThrow(() -> RegistrationException.notFound(number));
     }
 
     @Connectable
@@ -56,22 +63,29 @@ class RegistrationReads {
         if (registrationIds.isEmpty()) {
             return List.of();
         }
-        return jdbc.prepareStatement("SELECT i.registration_id, i.drug_id, i.special_category_code, i.quantity, i.batch_number,"
-                + " (SELECT GROUP_CONCAT(t.trace_code ORDER BY t.trace_code) FROM registration_trace_code t"
-                + "  WHERE t.registration_id = i.registration_id) FROM registration_item i"
-                + " WHERE i.registration_id IN (" + Statements.marks(registrationIds.size()) + ")"
-                + " ORDER BY i.registration_id, i.id", ps -> {
-            Statements.bind(ps, new ArrayList<>(registrationIds));
-            List<ItemRow> items = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    String codes = rs.getString(6);
-                    items.add(new ItemRow(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getInt(4), rs.getString(5),
-                            codes == null ? List.of() : List.of(codes.split(","))));
-                }
-            }
-            return items;
-        });
+        return jdbc.prepareStatement(
+                "SELECT i.registration_id, i.drug_id, i.special_category_code, i.quantity, i.batch_number,"
+                        + " (SELECT GROUP_CONCAT(t.trace_code ORDER BY t.trace_code) FROM registration_trace_code t"
+                        + "  WHERE t.registration_id = i.registration_id) FROM registration_item i"
+                        + " WHERE i.registration_id IN (" + Statements.marks(registrationIds.size()) + ")"
+                        + " ORDER BY i.registration_id, i.id",
+                ps -> {
+                    Statements.bind(ps, new ArrayList<>(registrationIds));
+                    List<ItemRow> items = new ArrayList<>();
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            String codes = rs.getString(6);
+                            items.add(new ItemRow(
+                                    rs.getLong(1),
+                                    rs.getLong(2),
+                                    rs.getString(3),
+                                    rs.getInt(4),
+                                    rs.getString(5),
+                                    codes == null ? List.of() : List.of(codes.split(","))));
+                        }
+                    }
+                    return items;
+                });
     }
 
     @Connectable
@@ -97,13 +111,15 @@ class RegistrationReads {
     /** All of the pharmacy's registrations in the window, and how many of them are voided. */
     @Connectable
     long[] dayCounts(long pharmacyId, Instant from, Instant to) {
-        return jdbc.prepareStatement("SELECT COUNT(*), COUNT(v.registration_id) FROM registration r"
-                + " LEFT JOIN registration_void v ON v.registration_id = r.id WHERE r.pharmacy_id = ? AND r.sold_at >= ? AND r.sold_at < ?", ps -> {
-            Statements.bind(ps, List.of(pharmacyId, Timestamp.from(from), Timestamp.from(to)));
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return new long[]{rs.getLong(1), rs.getLong(2)};
-            }
-        });
+        return jdbc.prepareStatement(
+                "SELECT COUNT(*), COUNT(v.registration_id) FROM registration r"
+                        + " LEFT JOIN registration_void v ON v.registration_id = r.id WHERE r.pharmacy_id = ? AND r.sold_at >= ? AND r.sold_at < ?",
+                ps -> {
+                    Statements.bind(ps, List.of(pharmacyId, Timestamp.from(from), Timestamp.from(to)));
+                    try (ResultSet rs = ps.executeQuery()) {
+                        rs.next();
+                        return new long[] {rs.getLong(1), rs.getLong(2)};
+                    }
+                });
     }
 }

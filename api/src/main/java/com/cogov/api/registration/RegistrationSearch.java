@@ -4,7 +4,6 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
-
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,12 +34,18 @@ class RegistrationSearch {
      * @param buyerIndex the buyer's blind index, for one buyer's sales
      * @param page       0-based; one row more than {@code size} is read, to tell whether there is a next page
      */
-    record Criteria(long pharmacyId, Instant from, Instant to, @Nullable String buyerIndex, @Nullable Long clerkId,
-                    @Nullable Long drugId, @Nullable String category, int page, int size) {
-    }
+    record Criteria(
+            long pharmacyId,
+            Instant from,
+            Instant to,
+            @Nullable String buyerIndex,
+            @Nullable Long clerkId,
+            @Nullable Long drugId,
+            @Nullable String category,
+            int page,
+            int size) {}
 
-    record Sql(String text, List<Object> parameters) {
-    }
+    record Sql(String text, List<Object> parameters) {}
 
     @Connectable
     List<StoredRegistration> find(Criteria criteria) {
@@ -52,18 +57,31 @@ class RegistrationSearch {
     }
 
     static Sql sql(Criteria c) {
-        StringBuilder text = new StringBuilder("SELECT " + StoredRegistration.COLUMNS + " FROM registration r"
-                + (c.buyerIndex() != null ? " FORCE INDEX (ix_registration_buyer_time)" : "")
-                + " LEFT JOIN registration_void v ON v.registration_id = r.id WHERE r.pharmacy_id = ? AND r.sold_at >= ? AND r.sold_at < ?");
-        List<Object> parameters = new ArrayList<>(List.of(c.pharmacyId(), Timestamp.from(c.from()), Timestamp.from(c.to())));
+        StringBuilder text = new StringBuilder(
+                "SELECT " + StoredRegistration.COLUMNS + " FROM registration r"
+                        + (c.buyerIndex() != null ? " FORCE INDEX (ix_registration_buyer_time)" : "")
+                        + " LEFT JOIN registration_void v ON v.registration_id = r.id WHERE r.pharmacy_id = ? AND r.sold_at >= ? AND r.sold_at < ?");
+        List<Object> parameters =
+                new ArrayList<>(List.of(c.pharmacyId(), Timestamp.from(c.from()), Timestamp.from(c.to())));
         and(text, parameters, "r.buyer_number_index = ?", c.buyerIndex());
         and(text, parameters, "r.clerk_id = ?", c.clerkId());
-        and(text, parameters, "EXISTS (SELECT 1 FROM registration_item i WHERE i.registration_id = r.id AND i.drug_id = ?)", c.drugId());
-        and(text, parameters, "EXISTS (SELECT 1 FROM registration_item i WHERE i.registration_id = r.id"
-                + " AND i.special_category_code = ?)", c.category());
+        and(
+                text,
+                parameters,
+                "EXISTS (SELECT 1 FROM registration_item i WHERE i.registration_id = r.id AND i.drug_id = ?)",
+                c.drugId());
+        and(
+                text,
+                parameters,
+                "EXISTS (SELECT 1 FROM registration_item i WHERE i.registration_id = r.id"
+                        + " AND i.special_category_code = ?)",
+                c.category());
         parameters.add(c.size() + 1);
         parameters.add(c.page() * c.size());
-        return new Sql(text.append(" ORDER BY r.sold_at DESC, r.id DESC LIMIT ? OFFSET ?").toString(), List.copyOf(parameters));
+        return new Sql(
+                text.append(" ORDER BY r.sold_at DESC, r.id DESC LIMIT ? OFFSET ?")
+                        .toString(),
+                List.copyOf(parameters));
     }
 
     /** The filter's fixed fragment and its bound value, when the filter is present. */

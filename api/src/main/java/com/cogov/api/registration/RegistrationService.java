@@ -12,7 +12,6 @@ import com.cogov.contracts.registration.RegistrationResult;
 import com.cogov.contracts.registration.RegistrationView;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
-
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.concurrent.CompletableFuture;
@@ -44,7 +43,8 @@ public class RegistrationService {
      * The sale is checked on the calling thread (a refusal is thrown from here); the answer completes once the sale
      * is committed and counted in the buyer's velocity ({@link GroupCommit} does both), without holding the caller.
      */
-    public CompletableFuture<RegistrationResult> registerAsync(Actor clerk, @Nullable String idempotencyKey, RegistrationRequest request) {
+    public CompletableFuture<RegistrationResult> registerAsync(
+            Actor clerk, @Nullable String idempotencyKey, RegistrationRequest request) {
         requireCounter(clerk);
         return intake.registerAsync(clerk, idempotencyKey, request);
     }
@@ -72,10 +72,16 @@ public class RegistrationService {
     }
 
     /** Search filters of the pharmacy's own records; all optional. */
-    public record Query(@Nullable Instant from, @Nullable Instant to, @Nullable Long drugId, @Nullable String category,
-                        @Nullable Long clerkId, @Nullable DocumentType documentType, @Nullable String documentNumber,
-                        int page, int size) {
-    }
+    public record Query(
+            @Nullable Instant from,
+            @Nullable Instant to,
+            @Nullable Long drugId,
+            @Nullable String category,
+            @Nullable Long clerkId,
+            @Nullable DocumentType documentType,
+            @Nullable String documentNumber,
+            int page,
+            int size) {}
 
     /** The pharmacy's own registrations, newest first, masked. A search by buyer is audited. */
     public RegistrationPage list(Actor clerk, Query q) {
@@ -99,7 +105,8 @@ public class RegistrationService {
     }
 
     private static void requireCounter(Actor actor) {
-        if ((actor.role() != Role.PHARMACY_CLERK && actor.role() != Role.PHARMACY_MANAGER) || actor.pharmacyId() == null) {
+        if ((actor.role() != Role.PHARMACY_CLERK && actor.role() != Role.PHARMACY_MANAGER)
+                || actor.pharmacyId() == null) {
             throw new AccessDeniedException("只有药店店员和店长可以办理登记");
         }
     }

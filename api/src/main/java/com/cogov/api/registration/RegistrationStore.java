@@ -5,7 +5,6 @@ import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
-
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
@@ -43,18 +42,36 @@ class RegistrationStore {
         });
     }
 
-    record NewRegistration(long pharmacyId, String districtCode, long clerkId, Instant soldAt, Instant recordedAt,
-                           SealedBuyer buyer, @Nullable String prescriptionNumber, @Nullable String prescriber,
-                           @Nullable String institution, List<NewItem> items, String warnings) {
-    }
+    record NewRegistration(
+            long pharmacyId,
+            String districtCode,
+            long clerkId,
+            Instant soldAt,
+            Instant recordedAt,
+            SealedBuyer buyer,
+            @Nullable String prescriptionNumber,
+            @Nullable String prescriber,
+            @Nullable String institution,
+            List<NewItem> items,
+            String warnings) {}
 
-    record NewItem(long drugId, String category, int quantity, String batchNumber, @Nullable Integer prescribedQuantity,
-                   List<String> traceCodes) {
-    }
+    record NewItem(
+            long drugId,
+            String category,
+            int quantity,
+            String batchNumber,
+            @Nullable Integer prescribedQuantity,
+            List<String> traceCodes) {}
 
-    record NewAlert(String districtCode, long pharmacyId, @Nullable Long registrationId, String buyerIndex, String rule,
-                    String severity, @Nullable String category, String detail) {
-    }
+    record NewAlert(
+            String districtCode,
+            long pharmacyId,
+            @Nullable Long registrationId,
+            String buyerIndex,
+            String rule,
+            String severity,
+            @Nullable String category,
+            String detail) {}
 
     /**
      * A registration's public number was taken already (by an earlier sale, or by another of the same group): nothing
@@ -116,15 +133,18 @@ class RegistrationStore {
                 try (ResultSet keys = ps.getGeneratedKeys()) {
                     for (int k = 0; k < ids.length; k++) {
                         if (!keys.next()) {
-                            throw new IllegalStateException("The database returned " + k + " ids for " + ids.length + " registrations");
+                            throw new IllegalStateException(
+                                    "The database returned " + k + " ids for " + ids.length + " registrations");
                         }
                         ids[k] = keys.getLong(1);
                     }
                 }
             }
-            try (PreparedStatement item = c.prepareStatement("INSERT INTO registration_item (registration_id, drug_id, special_category_code,"
-                    + " quantity, batch_number, prescribed_quantity) VALUES (?,?,?,?,?,?)");
-                 PreparedStatement code = c.prepareStatement("INSERT INTO registration_trace_code (trace_code, registration_id) VALUES (?,?)")) {
+            try (PreparedStatement item = c.prepareStatement(
+                            "INSERT INTO registration_item (registration_id, drug_id, special_category_code,"
+                                    + " quantity, batch_number, prescribed_quantity) VALUES (?,?,?,?,?,?)");
+                    PreparedStatement code = c.prepareStatement(
+                            "INSERT INTO registration_trace_code (trace_code, registration_id) VALUES (?,?)")) {
                 boolean codes = false;
                 for (int k = 0; k < ids.length; k++) {
                     for (NewItem i : registrations.get(k).items()) {
@@ -157,7 +177,8 @@ class RegistrationStore {
     /** A batch reports a duplicate as BatchUpdateException, with the driver's error (naming the key) as its cause. */
     private static boolean isDuplicateNumber(SQLException e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLIntegrityConstraintViolationException && String.valueOf(t.getMessage()).contains("uk_registration_number")) {
+            if (t instanceof SQLIntegrityConstraintViolationException
+                    && String.valueOf(t.getMessage()).contains("uk_registration_number")) {
                 return true;
             }
         }
@@ -169,37 +190,55 @@ class RegistrationStore {
         if (alerts.isEmpty()) {
             return;
         }
-        jdbc.prepareStatement("INSERT INTO rule_alert (district_code, pharmacy_id, registration_id, buyer_number_index, rule_code,"
-                + " severity, category_code, detail) VALUES (?,?,?,?,?,?,?,?)", ps -> {
-            for (NewAlert a : alerts) {
-                Statements.bind(ps, java.util.Arrays.asList(a.districtCode(), a.pharmacyId(), a.registrationId(), a.buyerIndex(), a.rule(),
-                        a.severity(), a.category(), a.detail().length() > 255 ? a.detail().substring(0, 255) : a.detail()));
-                ps.addBatch();
-            }
-            return ps.executeBatch();
-        });
+        jdbc.prepareStatement(
+                "INSERT INTO rule_alert (district_code, pharmacy_id, registration_id, buyer_number_index, rule_code,"
+                        + " severity, category_code, detail) VALUES (?,?,?,?,?,?,?,?)",
+                ps -> {
+                    for (NewAlert a : alerts) {
+                        Statements.bind(
+                                ps,
+                                java.util.Arrays.asList(
+                                        a.districtCode(),
+                                        a.pharmacyId(),
+                                        a.registrationId(),
+                                        a.buyerIndex(),
+                                        a.rule(),
+                                        a.severity(),
+                                        a.category(),
+                                        a.detail().length() > 255 ? a.detail().substring(0, 255) : a.detail()));
+                        ps.addBatch();
+                    }
+                    return ps.executeBatch();
+                });
     }
 
     /** An event for the data centre's uploader, written in the transaction of the change it reports. */
-    record OutboxEvent(String aggregateType, long aggregateId, int version, String eventType, String payload) {
-    }
+    record OutboxEvent(String aggregateType, long aggregateId, int version, String eventType, String payload) {}
 
     @Transactional
     void outbox(List<OutboxEvent> events) {
-        jdbc.prepareStatement("INSERT INTO outbox (aggregate_type, aggregate_id, version, event_type, payload) VALUES (?,?,?,?,?)", ps -> {
-            for (OutboxEvent e : events) {
-                Statements.bind(ps, List.of(e.aggregateType(), e.aggregateId(), e.version(), e.eventType(), e.payload()));
-                ps.addBatch();
-            }
-            return ps.executeBatch();
-        });
+        jdbc.prepareStatement(
+                "INSERT INTO outbox (aggregate_type, aggregate_id, version, event_type, payload) VALUES (?,?,?,?,?)",
+                ps -> {
+                    for (OutboxEvent e : events) {
+                        Statements.bind(
+                                ps,
+                                List.of(e.aggregateType(), e.aggregateId(), e.version(), e.eventType(), e.payload()));
+                        ps.addBatch();
+                    }
+                    return ps.executeBatch();
+                });
     }
 
     /** One void per registration: the primary key makes a second one fail rather than double-count. */
     @Transactional
     boolean insertVoid(long registrationId, long voidedBy, String reason) {
-        return update("INSERT IGNORE INTO registration_void (registration_id, voided_by, reason) VALUES (?,?,?)",
-                registrationId, voidedBy, reason) == 1;
+        return update(
+                        "INSERT IGNORE INTO registration_void (registration_id, voided_by, reason) VALUES (?,?,?)",
+                        registrationId,
+                        voidedBy,
+                        reason)
+                == 1;
     }
 
     private int update(String sql, Object... parameters) {

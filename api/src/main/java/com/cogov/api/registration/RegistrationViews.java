@@ -9,7 +9,6 @@ import com.cogov.api.shared.CityConfiguration;
 import com.cogov.contracts.registration.RegistrationResult;
 import com.cogov.contracts.registration.RegistrationView;
 import jakarta.inject.Singleton;
-
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -37,8 +36,13 @@ class RegistrationViews {
     private final CityConfiguration city;
     private final Clock clock;
 
-    RegistrationViews(RegistrationReads reads, PrivacyService privacy, BuyerService buyers, CatalogService catalog,
-                      CityConfiguration city, Clock clock) {
+    RegistrationViews(
+            RegistrationReads reads,
+            PrivacyService privacy,
+            BuyerService buyers,
+            CatalogService catalog,
+            CityConfiguration city,
+            Clock clock) {
         this.reads = reads;
         this.privacy = privacy;
         this.buyers = buyers;
@@ -53,22 +57,42 @@ class RegistrationViews {
 
     /** With the items of all of them in one read. */
     List<RegistrationView> views(List<StoredRegistration> rows) {
-        Map<Long, List<RegistrationReads.ItemRow>> items = reads.items(rows.stream().map(StoredRegistration::id).toList())
-                .stream().collect(Collectors.groupingBy(RegistrationReads.ItemRow::registrationId));
+        Map<Long, List<RegistrationReads.ItemRow>> items =
+                reads.items(rows.stream().map(StoredRegistration::id).toList()).stream()
+                        .collect(Collectors.groupingBy(RegistrationReads.ItemRow::registrationId));
         Map<Long, String> names = new HashMap<>();
         LocalDate today = city.today(clock);
-        return rows.stream().map(r -> {
-            List<RegistrationView.Item> lines = items.getOrDefault(r.id(), List.of()).stream()
-                    .map(i -> new RegistrationView.Item(i.drugId(), names.computeIfAbsent(i.drugId(), this::drugName), i.category(),
-                            i.quantity(), i.batchNumber(), i.traceCodes())).toList();
-            List<RegistrationResult.Warning> warnings = r.warnings() == null ? List.of()
-                    : Arrays.stream(r.warnings().split(","))
-                            .map(c -> new RegistrationResult.Warning(c, WARNING_LABELS.getOrDefault(c, c))).toList();
-            return new RegistrationView(r.number(),
-                    r.voidedAt() == null ? RegistrationView.Status.ACTIVE : RegistrationView.Status.VOIDED, r.soldAt(), r.recordedAt(),
-                    r.pharmacyId(), r.clerkId(), buyers.view(masked(r.buyer()), today), lines, r.prescriptionNumber(), warnings,
-                    r.voidedAt(), r.voidReason() == null ? null : privacy.redact(r.voidReason()));
-        }).toList();
+        return rows.stream()
+                .map(r -> {
+                    List<RegistrationView.Item> lines = items.getOrDefault(r.id(), List.of()).stream()
+                            .map(i -> new RegistrationView.Item(
+                                    i.drugId(),
+                                    names.computeIfAbsent(i.drugId(), this::drugName),
+                                    i.category(),
+                                    i.quantity(),
+                                    i.batchNumber(),
+                                    i.traceCodes()))
+                            .toList();
+                    List<RegistrationResult.Warning> warnings = r.warnings() == null
+                            ? List.of()
+                            : Arrays.stream(r.warnings().split(","))
+                                    .map(c -> new RegistrationResult.Warning(c, WARNING_LABELS.getOrDefault(c, c)))
+                                    .toList();
+                    return new RegistrationView(
+                            r.number(),
+                            r.voidedAt() == null ? RegistrationView.Status.ACTIVE : RegistrationView.Status.VOIDED,
+                            r.soldAt(),
+                            r.recordedAt(),
+                            r.pharmacyId(),
+                            r.clerkId(),
+                            buyers.view(masked(r.buyer()), today),
+                            lines,
+                            r.prescriptionNumber(),
+                            warnings,
+                            r.voidedAt(),
+                            r.voidReason() == null ? null : privacy.redact(r.voidReason()));
+                })
+                .toList();
     }
 
     String drugName(long drugId) {
@@ -77,8 +101,15 @@ class RegistrationViews {
 
     /** The buyer feature shows a buyer from its own type, given the masked values only (no name index is read). */
     private VerifiedBuyer masked(SealedBuyer b) {
-        return new VerifiedBuyer(b.documentType(), b.numberSealed(), b.numberIndex(), b.nameSealed(), null,
+        return new VerifiedBuyer(
+                b.documentType(),
+                b.numberSealed(),
+                b.numberIndex(),
+                b.nameSealed(),
+                null,
                 privacy.mask(PersonalField.ID_NUMBER, privacy.open(b.numberSealed())),
-                privacy.mask(PersonalField.NAME, privacy.open(b.nameSealed())), b.birthDate(), b.sex());
+                privacy.mask(PersonalField.NAME, privacy.open(b.nameSealed())),
+                b.birthDate(),
+                b.sex());
     }
 }

@@ -10,7 +10,6 @@ import com.cogov.contracts.registration.RegistrationResult;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -33,8 +32,12 @@ class RegistrationWriter {
     private final AuditService audit;
     private final JsonMapper json;
 
-    RegistrationWriter(RegistrationStore store, IdempotencyRecords requests, RegistrationNumbers numbers, AuditService audit,
-                       JsonMapper json) {
+    RegistrationWriter(
+            RegistrationStore store,
+            IdempotencyRecords requests,
+            RegistrationNumbers numbers,
+            AuditService audit,
+            JsonMapper json) {
         this.store = store;
         this.requests = requests;
         this.numbers = numbers;
@@ -46,8 +49,13 @@ class RegistrationWriter {
      * A sale the rules let through, with what is needed to answer it and to answer its retries, and what it adds to
      * the buyer's velocity counts once it has an id.
      */
-    record Accepted(Actor clerk, String key, String requestHash, RegistrationStore.NewRegistration registration,
-                    List<Finding> warnings, List<Velocity.Counted> counted) {
+    record Accepted(
+            Actor clerk,
+            String key,
+            String requestHash,
+            RegistrationStore.NewRegistration registration,
+            List<Finding> warnings,
+            List<Velocity.Counted> counted) {
         IdempotencyRecords.RequestKey requestKey() {
             return new IdempotencyRecords.RequestKey(registration.pharmacyId(), key);
         }
@@ -64,15 +72,12 @@ class RegistrationWriter {
     }
 
     /** What became of one sale: written now, or its key already answered (a client's retry), to be answered so again. */
-    sealed interface Outcome {
-    }
+    sealed interface Outcome {}
 
     /** @param id the internal id, for what is keyed by it (velocity); the answer carries only the public number */
-    record Written(long id, RegistrationResult result) implements Outcome {
-    }
+    record Written(long id, RegistrationResult result) implements Outcome {}
 
-    record AnsweredBefore(IdempotencyRecords.Answered earlier) implements Outcome {
-    }
+    record AnsweredBefore(IdempotencyRecords.Answered earlier) implements Outcome {}
 
     /**
      * The outcomes, in the order of the sales. The keys are looked up first, in one statement for the group (a retry
@@ -83,9 +88,11 @@ class RegistrationWriter {
      */
     @Transactional
     List<Outcome> accept(List<Accepted> sales) {
-        Map<IdempotencyRecords.RequestKey, IdempotencyRecords.Answered> answeredBefore =
-                requests.answered(sales.stream().map(Accepted::requestKey).distinct().toList());
-        List<Accepted> fresh = sales.stream().filter(s -> !answeredBefore.containsKey(s.requestKey())).toList();
+        Map<IdempotencyRecords.RequestKey, IdempotencyRecords.Answered> answeredBefore = requests.answered(
+                sales.stream().map(Accepted::requestKey).distinct().toList());
+        List<Accepted> fresh = sales.stream()
+                .filter(s -> !answeredBefore.containsKey(s.requestKey()))
+                .toList();
         List<Written> written = fresh.isEmpty() ? List.of() : writeAll(fresh);
         List<Outcome> outcomes = new ArrayList<>(sales.size());
         int next = 0;
@@ -112,7 +119,8 @@ class RegistrationWriter {
      */
     RegistrationResult replay(String key, String requestHash, IdempotencyRecords.Answered earlier) {
         if (!earlier.requestHash().equals(requestHash)) {
-            throw RegistrationException.of(ErrorCode.IDEMPOTENCY_KEY_REUSED, "幂等键 " + key + " 已用于内容不同的另一笔登记；新的登记请使用新的幂等键");
+            throw RegistrationException.of(
+                    ErrorCode.IDEMPOTENCY_KEY_REUSED, "幂等键 " + key + " 已用于内容不同的另一笔登记；新的登记请使用新的幂等键");
         }
         try {
             return json.readValue(earlier.response(), RegistrationResult.class);
@@ -122,7 +130,9 @@ class RegistrationWriter {
     }
 
     private List<Written> writeAll(List<Accepted> sales) {
-        List<String> drawn = sales.stream().map(s -> numbers.next(s.registration().recordedAt())).toList();
+        List<String> drawn = sales.stream()
+                .map(s -> numbers.next(s.registration().recordedAt()))
+                .toList();
         long[] ids = store.insert(sales.stream().map(Accepted::registration).toList(), drawn);
         List<RegistrationStore.NewAlert> alerts = new ArrayList<>();
         List<RegistrationStore.OutboxEvent> outbox = new ArrayList<>(sales.size());
@@ -134,14 +144,32 @@ class RegistrationWriter {
             RegistrationStore.NewRegistration r = sale.registration();
             long id = ids[k];
             String number = drawn.get(k);
-            sale.warnings().forEach(f -> alerts.add(new RegistrationStore.NewAlert(r.districtCode(), r.pharmacyId(), id,
-                    r.buyer().numberIndex(), f.code(), f.severity().name(), f.category(), f.message())));
-            outbox.add(new RegistrationStore.OutboxEvent("registration", id, 1, "REGISTERED", write(outboxPayload(id, number, r))));
-            RegistrationResult result = new RegistrationResult(number,
-                    sale.warnings().stream().map(f -> new RegistrationResult.Warning(f.code(), f.message())).toList());
-            answers.add(new IdempotencyRecords.Answer(r.pharmacyId(), sale.key(), sale.requestHash(), id, write(result)));
-            events.add(new AuditService.Event(sale.clerk(), "registration.create", "registration", String.valueOf(id),
-                    AuditOutcome.SUCCESS, Map.of("items", String.valueOf(r.items().size()), "warnings", r.warnings())));
+            sale.warnings()
+                    .forEach(f -> alerts.add(new RegistrationStore.NewAlert(
+                            r.districtCode(),
+                            r.pharmacyId(),
+                            id,
+                            r.buyer().numberIndex(),
+                            f.code(),
+                            f.severity().name(),
+                            f.category(),
+                            f.message())));
+            outbox.add(new RegistrationStore.OutboxEvent(
+                    "registration", id, 1, "REGISTERED", write(outboxPayload(id, number, r))));
+            RegistrationResult result = new RegistrationResult(
+                    number,
+                    sale.warnings().stream()
+                            .map(f -> new RegistrationResult.Warning(f.code(), f.message()))
+                            .toList());
+            answers.add(
+                    new IdempotencyRecords.Answer(r.pharmacyId(), sale.key(), sale.requestHash(), id, write(result)));
+            events.add(new AuditService.Event(
+                    sale.clerk(),
+                    "registration.create",
+                    "registration",
+                    String.valueOf(id),
+                    AuditOutcome.SUCCESS,
+                    Map.of("items", String.valueOf(r.items().size()), "warnings", r.warnings())));
             results.add(new Written(id, result));
         }
         store.alerts(alerts);
@@ -158,9 +186,26 @@ class RegistrationWriter {
         if (!store.insertVoid(row.id(), clerk.accountId(), reason)) {
             throw RegistrationException.of(ErrorCode.ALREADY_VOIDED, "该登记已作废，无需重复操作");
         }
-        store.outbox(List.of(new RegistrationStore.OutboxEvent("registration", row.id(), 2, "VOIDED", write(Map.of("id", row.id(),
-                "number", row.number(), "voidedBy", clerk.accountId(), "reason", redactedReason)))));
-        audit.record(clerk, "registration.void", "registration", String.valueOf(row.id()), AuditOutcome.SUCCESS,
+        store.outbox(List.of(new RegistrationStore.OutboxEvent(
+                "registration",
+                row.id(),
+                2,
+                "VOIDED",
+                write(Map.of(
+                        "id",
+                        row.id(),
+                        "number",
+                        row.number(),
+                        "voidedBy",
+                        clerk.accountId(),
+                        "reason",
+                        redactedReason)))));
+        audit.record(
+                clerk,
+                "registration.void",
+                "registration",
+                String.valueOf(row.id()),
+                AuditOutcome.SUCCESS,
                 Map.of("reason", redactedReason));
     }
 
@@ -174,10 +219,32 @@ class RegistrationWriter {
         payload.put("clerkId", r.clerkId());
         payload.put("soldAt", r.soldAt().toString());
         payload.put("recordedAt", r.recordedAt().toString());
-        payload.put("buyer", Map.of("documentType", r.buyer().documentType().name(), "numberSealed", r.buyer().numberSealed(),
-                "numberIndex", r.buyer().numberIndex(), "nameSealed", r.buyer().nameSealed()));
-        payload.put("items", r.items().stream().map(i -> Map.of("drugId", i.drugId(), "category", i.category(), "quantity",
-                i.quantity(), "batchNumber", i.batchNumber(), "traceCodes", i.traceCodes())).toList());
+        payload.put(
+                "buyer",
+                Map.of(
+                        "documentType",
+                        r.buyer().documentType().name(),
+                        "numberSealed",
+                        r.buyer().numberSealed(),
+                        "numberIndex",
+                        r.buyer().numberIndex(),
+                        "nameSealed",
+                        r.buyer().nameSealed()));
+        payload.put(
+                "items",
+                r.items().stream()
+                        .map(i -> Map.of(
+                                "drugId",
+                                i.drugId(),
+                                "category",
+                                i.category(),
+                                "quantity",
+                                i.quantity(),
+                                "batchNumber",
+                                i.batchNumber(),
+                                "traceCodes",
+                                i.traceCodes()))
+                        .toList());
         payload.put("warnings", r.warnings());
         return payload;
     }

@@ -11,7 +11,6 @@ import com.cogov.contracts.error.ErrorCode;
 import com.cogov.contracts.error.Problem;
 import com.cogov.contracts.registration.RegistrationRequest;
 import jakarta.inject.Singleton;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -39,8 +38,16 @@ class SaleEvaluation {
     private final CityConfiguration city;
     private final Clock clock;
 
-    SaleEvaluation(BuyerService buyers, CatalogService catalog, Velocity velocity, PurchaseHistory history, List<SaleRule> rules,
-                   Policies policies, RegistrationConfiguration config, CityConfiguration city, Clock clock) {
+    SaleEvaluation(
+            BuyerService buyers,
+            CatalogService catalog,
+            Velocity velocity,
+            PurchaseHistory history,
+            List<SaleRule> rules,
+            Policies policies,
+            RegistrationConfiguration config,
+            CityConfiguration city,
+            Clock clock) {
         this.buyers = buyers;
         this.catalog = catalog;
         this.velocity = velocity;
@@ -57,7 +64,9 @@ class SaleEvaluation {
         Instant now = clock.instant();
         Instant soldAt = request.soldAt().toInstant();
         if (soldAt.isAfter(now.plus(config.maxClockAhead())) || soldAt.isBefore(now.minus(config.maxBackdating()))) {
-            throw RegistrationException.field(ErrorCode.SOLD_AT_OUT_OF_RANGE, "soldAt",
+            throw RegistrationException.field(
+                    ErrorCode.SOLD_AT_OUT_OF_RANGE,
+                    "soldAt",
                     "销售时间须在过去" + config.maxBackdating().toHours() + "小时内，且不晚于当前时间");
         }
         SealedBuyer buyer = buyer(clerk, request.buyer());
@@ -74,21 +83,31 @@ class SaleEvaluation {
                     throw RegistrationException.field(ErrorCode.VALIDATION_FAILED, field, "同一追溯码在本次登记中重复出现");
                 }
                 if (drug.productIdentifier() != null && !code.startsWith(drug.productIdentifier())) {
-                    throw RegistrationException.field(ErrorCode.VALIDATION_FAILED, field, "追溯码与药品" + drug.name() + "不符，请核对");
+                    throw RegistrationException.field(
+                            ErrorCode.VALIDATION_FAILED, field, "追溯码与药品" + drug.name() + "不符，请核对");
                 }
             }
             if (codes.size() > item.quantity()) {
-                throw RegistrationException.field(ErrorCode.VALIDATION_FAILED, "items[" + i + "].traceCodes", "追溯码数量不能多于销售数量");
+                throw RegistrationException.field(
+                        ErrorCode.VALIDATION_FAILED, "items[" + i + "].traceCodes", "追溯码数量不能多于销售数量");
             }
             lines.add(SaleLine.of(i, drug, item));
         }
         // What the buyer bought before and where the trace codes were sold before: Redis first, then one read of the
         // database for what Redis does not hold.
-        Set<String> categories = lines.stream().map(SaleLine::category).collect(Collectors.toCollection(LinkedHashSet::new));
+        Set<String> categories =
+                lines.stream().map(SaleLine::category).collect(Collectors.toCollection(LinkedHashSet::new));
         Velocity.Cached cached = velocity.cached(buyer.numberIndex(), categories, soldAt);
-        PurchaseHistory.Earlier earlier = history.earlier(buyer.numberIndex(), cached.missing(), Velocity.readSince(soldAt, now), traceCodes);
-        return new Sale(buyer, soldAt, city.dayOf(soldAt), lines, request.prescription() != null,
-                cached.windows(earlier.purchases(), soldAt, clerk.pharmacyId()), earlier.seenTraceCodes());
+        PurchaseHistory.Earlier earlier =
+                history.earlier(buyer.numberIndex(), cached.missing(), Velocity.readSince(soldAt, now), traceCodes);
+        return new Sale(
+                buyer,
+                soldAt,
+                city.dayOf(soldAt),
+                lines,
+                request.prescription() != null,
+                cached.windows(earlier.purchases(), soldAt, clerk.pharmacyId()),
+                earlier.seenTraceCodes());
     }
 
     /** What every rule says about the sale: warnings and blocks. */
@@ -118,8 +137,13 @@ class SaleEvaluation {
 
     /** What registration keeps of the buyer feature's answer: the sealed values and index, never the masked ones. */
     private static SealedBuyer sealed(VerifiedBuyer buyer) {
-        return new SealedBuyer(buyer.documentType(), buyer.numberSealed(), buyer.numberIndex(), buyer.nameSealed(),
-                buyer.birthDate(), buyer.sex());
+        return new SealedBuyer(
+                buyer.documentType(),
+                buyer.numberSealed(),
+                buyer.numberIndex(),
+                buyer.nameSealed(),
+                buyer.birthDate(),
+                buyer.sex());
     }
 
     private DrugView drug(int index, RegistrationRequest.Item item) {
@@ -131,8 +155,11 @@ class SaleEvaluation {
         try {
             drug = item.barcode() != null ? catalog.findByCode(item.barcode()) : catalog.findById(item.drugId());
         } catch (CogovException e) {
-            throw new CogovException(e.code(), "第" + (index + 1) + "项：" + e.getMessage(),
-                    List.of(new Problem.FieldError(field + (item.barcode() != null ? ".barcode" : ".drugId"), e.getMessage())));
+            throw new CogovException(
+                    e.code(),
+                    "第" + (index + 1) + "项：" + e.getMessage(),
+                    List.of(new Problem.FieldError(
+                            field + (item.barcode() != null ? ".barcode" : ".drugId"), e.getMessage())));
         }
         if (drug.specialCategory() == null) {
             throw RegistrationException.field(ErrorCode.NOT_A_SPECIAL_DRUG, field, drug.name() + "不属于含特殊药品复方制剂，无需登记");

@@ -14,7 +14,6 @@ import io.micronaut.scheduling.TaskExecutors;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import jakarta.validation.Validator;
-
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -46,8 +45,15 @@ class SaleIntake {
     private final Clock clock;
     private final ExecutorService blocking;
 
-    SaleIntake(SaleEvaluation evaluation, GroupCommit commits, RegistrationWriter writer, RegistrationStore store,
-               AuditService audit, Validator validator, Clock clock, @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
+    SaleIntake(
+            SaleEvaluation evaluation,
+            GroupCommit commits,
+            RegistrationWriter writer,
+            RegistrationStore store,
+            AuditService audit,
+            Validator validator,
+            Clock clock,
+            @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
         this.evaluation = evaluation;
         this.commits = commits;
         this.writer = writer;
@@ -58,7 +64,8 @@ class SaleIntake {
         this.blocking = blocking;
     }
 
-    CompletableFuture<RegistrationResult> registerAsync(Actor clerk, @Nullable String idempotencyKey, RegistrationRequest request) {
+    CompletableFuture<RegistrationResult> registerAsync(
+            Actor clerk, @Nullable String idempotencyKey, RegistrationRequest request) {
         String key = validKey(idempotencyKey);
         String hash = writer.requestHash(request);
         Sale sale;
@@ -68,7 +75,9 @@ class SaleIntake {
             return answeredBefore(clerk, key, hash).orElseThrow(() -> refused);
         }
         List<Finding> findings = evaluation.findings(sale);
-        List<Finding> blocks = findings.stream().filter(f -> f.severity() == Finding.Severity.BLOCK).toList();
+        List<Finding> blocks = findings.stream()
+                .filter(f -> f.severity() == Finding.Severity.BLOCK)
+                .toList();
         if (!blocks.isEmpty()) {
             Optional<CompletableFuture<RegistrationResult>> before = answeredBefore(clerk, key, hash);
             if (before.isPresent()) {
@@ -76,15 +85,26 @@ class SaleIntake {
             }
             refuse(clerk, sale, findings, blocks);
         }
-        return commits.submit(new RegistrationWriter.Accepted(clerk, key, hash, newRegistration(clerk, sale, request, findings),
-                findings, sale.counted(clerk.pharmacyId()))).exceptionallyCompose(failure -> {
-            if (cause(failure) instanceof RegistrationWriter.KeyAnsweredMeanwhile) {
-                // A retry of this sale committed while this one was evaluated: this one rolled back, and answers as that
-                // one did. Read on the blocking pool: the commit writer that failed it has other groups to write.
-                return CompletableFuture.supplyAsync(() -> writer.answered(clerk.pharmacyId(), key, hash).orElseThrow(), blocking);
-            }
-            return CompletableFuture.failedFuture(cause(failure));
-        });
+        return commits.submit(new RegistrationWriter.Accepted(
+                        clerk,
+                        key,
+                        hash,
+                        newRegistration(clerk, sale, request, findings),
+                        findings,
+                        sale.counted(clerk.pharmacyId())))
+                .exceptionallyCompose(failure -> {
+                    if (cause(failure) instanceof RegistrationWriter.KeyAnsweredMeanwhile) {
+                        // A retry of this sale committed while this one was evaluated: this one rolled back, and
+                        // answers as that
+                        // one did. Read on the blocking pool: the commit writer that failed it has other groups to
+                        // write.
+                        return CompletableFuture.supplyAsync(
+                                () -> writer.answered(clerk.pharmacyId(), key, hash)
+                                        .orElseThrow(),
+                                blocking);
+                    }
+                    return CompletableFuture.failedFuture(cause(failure));
+                });
     }
 
     /**
@@ -117,17 +137,31 @@ class SaleIntake {
         for (RegistrationBatch.Entry entry : batch.registrations()) {
             List<Problem.FieldError> invalid = validator.validate(entry.registration()).stream()
                     .map(v -> new Problem.FieldError(v.getPropertyPath().toString(), v.getMessage()))
-                    .sorted(Comparator.comparing(Problem.FieldError::field)).toList();
+                    .sorted(Comparator.comparing(Problem.FieldError::field))
+                    .toList();
             if (!invalid.isEmpty()) {
-                outcomes.add(new RegistrationBatch.Outcome(entry.idempotencyKey(), 400, null,
-                        Problem.of(ErrorCode.VALIDATION_FAILED, "有 " + invalid.size() + " 处填写不符合要求", invalid, clerk.traceId())));
+                outcomes.add(new RegistrationBatch.Outcome(
+                        entry.idempotencyKey(),
+                        400,
+                        null,
+                        Problem.of(
+                                ErrorCode.VALIDATION_FAILED,
+                                "有 " + invalid.size() + " 处填写不符合要求",
+                                invalid,
+                                clerk.traceId())));
                 continue;
             }
             try {
-                outcomes.add(new RegistrationBatch.Outcome(entry.idempotencyKey(), 201,
-                        register(clerk, entry.idempotencyKey(), entry.registration()), null));
+                outcomes.add(new RegistrationBatch.Outcome(
+                        entry.idempotencyKey(),
+                        201,
+                        register(clerk, entry.idempotencyKey(), entry.registration()),
+                        null));
             } catch (CogovException e) {
-                outcomes.add(new RegistrationBatch.Outcome(entry.idempotencyKey(), e.code().status(), null,
+                outcomes.add(new RegistrationBatch.Outcome(
+                        entry.idempotencyKey(),
+                        e.code().status(),
+                        null,
                         Problem.of(e.code(), e.getMessage(), e.fieldErrors(), clerk.traceId())));
             }
         }
@@ -135,26 +169,57 @@ class SaleIntake {
     }
 
     private void refuse(Actor clerk, Sale sale, List<Finding> findings, List<Finding> blocks) {
-        store.alerts(findings.stream().map(f -> new RegistrationStore.NewAlert(clerk.districtCode(), clerk.pharmacyId(), null,
-                sale.buyer().numberIndex(), f.code(), f.severity().name(), f.category(), f.message())).toList());
-        audit.record(clerk, "registration.blocked", "pharmacy", String.valueOf(clerk.pharmacyId()), AuditOutcome.DENIED,
+        store.alerts(findings.stream()
+                .map(f -> new RegistrationStore.NewAlert(
+                        clerk.districtCode(),
+                        clerk.pharmacyId(),
+                        null,
+                        sale.buyer().numberIndex(),
+                        f.code(),
+                        f.severity().name(),
+                        f.category(),
+                        f.message()))
+                .toList());
+        audit.record(
+                clerk,
+                "registration.blocked",
+                "pharmacy",
+                String.valueOf(clerk.pharmacyId()),
+                AuditOutcome.DENIED,
                 Map.of("rules", blocks.stream().map(Finding::code).distinct().collect(Collectors.joining(","))));
         throw new RegistrationBlockedException(blocks);
     }
 
-    private RegistrationStore.NewRegistration newRegistration(Actor clerk, Sale sale, RegistrationRequest request, List<Finding> findings) {
-        List<RegistrationStore.NewItem> items = sale.lines().stream().map(l -> new RegistrationStore.NewItem(l.drug().id(),
-                l.category(), l.quantity(), l.batchNumber(), l.prescribedQuantity(), l.traceCodes())).toList();
+    private RegistrationStore.NewRegistration newRegistration(
+            Actor clerk, Sale sale, RegistrationRequest request, List<Finding> findings) {
+        List<RegistrationStore.NewItem> items = sale.lines().stream()
+                .map(l -> new RegistrationStore.NewItem(
+                        l.drug().id(),
+                        l.category(),
+                        l.quantity(),
+                        l.batchNumber(),
+                        l.prescribedQuantity(),
+                        l.traceCodes()))
+                .toList();
         RegistrationRequest.Prescription p = request.prescription();
-        return new RegistrationStore.NewRegistration(clerk.pharmacyId(), clerk.districtCode(), clerk.accountId(), sale.soldAt(),
-                clock.instant(), sale.buyer(), p == null ? null : p.number(), p == null ? null : p.prescriber(),
-                p == null ? null : p.institution(), items,
+        return new RegistrationStore.NewRegistration(
+                clerk.pharmacyId(),
+                clerk.districtCode(),
+                clerk.accountId(),
+                sale.soldAt(),
+                clock.instant(),
+                sale.buyer(),
+                p == null ? null : p.number(),
+                p == null ? null : p.prescriber(),
+                p == null ? null : p.institution(),
+                items,
                 findings.stream().map(Finding::code).distinct().collect(Collectors.joining(",")));
     }
 
     private static String validKey(@Nullable String key) {
         if (key == null || key.isBlank()) {
-            throw RegistrationException.field(ErrorCode.IDEMPOTENCY_KEY_REQUIRED, "Idempotency-Key", "请求头须包含 Idempotency-Key");
+            throw RegistrationException.field(
+                    ErrorCode.IDEMPOTENCY_KEY_REQUIRED, "Idempotency-Key", "请求头须包含 Idempotency-Key");
         }
         if (!KEY.matcher(key).matches()) {
             throw RegistrationException.field(ErrorCode.VALIDATION_FAILED, "Idempotency-Key", "幂等键为8-64位字母、数字、- 或 _");

@@ -5,7 +5,6 @@ import com.cogov.api.shared.Actor;
 import com.cogov.contracts.error.ErrorCode;
 import com.cogov.contracts.registration.RegistrationView;
 import jakarta.inject.Singleton;
-
 import java.time.Clock;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -22,8 +21,14 @@ class SaleVoiding {
     private final RegistrationConfiguration config;
     private final Clock clock;
 
-    SaleVoiding(RegistrationReads reads, RegistrationWriter writer, Velocity velocity, RegistrationViews views,
-                PrivacyService privacy, RegistrationConfiguration config, Clock clock) {
+    SaleVoiding(
+            RegistrationReads reads,
+            RegistrationWriter writer,
+            Velocity velocity,
+            RegistrationViews views,
+            PrivacyService privacy,
+            RegistrationConfiguration config,
+            Clock clock) {
         this.reads = reads;
         this.writer = writer;
         this.velocity = velocity;
@@ -40,13 +45,17 @@ class SaleVoiding {
             throw RegistrationException.of(ErrorCode.ALREADY_VOIDED, "该登记已于 " + row.voidedAt() + " 作废");
         }
         if (row.recordedAt().plus(config.voidWindow()).isBefore(clock.instant())) {
-            throw RegistrationException.of(ErrorCode.VOID_WINDOW_CLOSED, "登记超过" + config.voidWindow().toHours()
-                    + "小时后不能作废，请联系辖区监管部门");
+            throw RegistrationException.of(
+                    ErrorCode.VOID_WINDOW_CLOSED, "登记超过" + config.voidWindow().toHours() + "小时后不能作废，请联系辖区监管部门");
         }
         writer.voidSale(clerk, row, reason, privacy.redact(reason));
         reads.items(List.of(id)).stream()
-                .collect(Collectors.groupingBy(RegistrationReads.ItemRow::category, Collectors.summingInt(RegistrationReads.ItemRow::quantity)))
-                .forEach((category, packages) -> velocity.voided(row.buyer().numberIndex(), category,
+                .collect(Collectors.groupingBy(
+                        RegistrationReads.ItemRow::category,
+                        Collectors.summingInt(RegistrationReads.ItemRow::quantity)))
+                .forEach((category, packages) -> velocity.voided(
+                        row.buyer().numberIndex(),
+                        category,
                         new Velocity.Purchase(id, row.pharmacyId(), packages, row.soldAt())));
         return views.view(reads.own(clerk.pharmacyId(), number));
     }

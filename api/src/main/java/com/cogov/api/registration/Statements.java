@@ -8,8 +8,7 @@ import java.util.List;
 /** The two chores every plain-SQL class of registration shares: binding values in order, and IN-list markers. */
 final class Statements {
 
-    private Statements() {
-    }
+    private Statements() {}
 
     static void bind(PreparedStatement ps, List<?> parameters) throws SQLException {
         for (int i = 0; i < parameters.size(); i++) {

@@ -3,7 +3,6 @@ package com.cogov.api.registration;
 import com.cogov.contracts.buyer.DocumentType;
 import com.cogov.contracts.buyer.Sex;
 import io.micronaut.core.annotation.Nullable;
-
 import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -17,9 +16,18 @@ import java.util.List;
  * One registration as read, with its void if any; {@code id} is internal (never shown to a pharmacy), {@code number}
  * its public number. The buyer's values are read sealed, never logged; masking is the reader's.
  */
-record StoredRegistration(long id, long pharmacyId, long clerkId, Instant soldAt, Instant recordedAt, SealedBuyer buyer,
-                          @Nullable String prescriptionNumber, @Nullable String warnings, @Nullable Instant voidedAt,
-                          @Nullable String voidReason, String number) {
+record StoredRegistration(
+        long id,
+        long pharmacyId,
+        long clerkId,
+        Instant soldAt,
+        Instant recordedAt,
+        SealedBuyer buyer,
+        @Nullable String prescriptionNumber,
+        @Nullable String warnings,
+        @Nullable Instant voidedAt,
+        @Nullable String voidReason,
+        String number) {
 
     /** The columns {@link #readAll} reads, of {@code registration r LEFT JOIN registration_void v}. */
     static final String COLUMNS = "r.id, r.pharmacy_id, r.clerk_id, r.sold_at, r.recorded_at, r.buyer_document_type,"
@@ -33,12 +41,26 @@ record StoredRegistration(long id, long pharmacyId, long clerkId, Instant soldAt
             while (rs.next()) {
                 Date birth = rs.getDate(10);
                 String sex = rs.getString(11);
-                SealedBuyer buyer = new SealedBuyer(DocumentType.valueOf(rs.getString(6)), rs.getString(7), rs.getString(8),
-                        rs.getString(9), birth == null ? null : birth.toLocalDate(), sex == null ? null : Sex.valueOf(sex));
+                SealedBuyer buyer = new SealedBuyer(
+                        DocumentType.valueOf(rs.getString(6)),
+                        rs.getString(7),
+                        rs.getString(8),
+                        rs.getString(9),
+                        birth == null ? null : birth.toLocalDate(),
+                        sex == null ? null : Sex.valueOf(sex));
                 Timestamp voided = rs.getTimestamp(14);
-                rows.add(new StoredRegistration(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getTimestamp(4).toInstant(),
-                        rs.getTimestamp(5).toInstant(), buyer, rs.getString(12), rs.getString(13),
-                        voided == null ? null : voided.toInstant(), rs.getString(15), rs.getString(16)));
+                rows.add(new StoredRegistration(
+                        rs.getLong(1),
+                        rs.getLong(2),
+                        rs.getLong(3),
+                        rs.getTimestamp(4).toInstant(),
+                        rs.getTimestamp(5).toInstant(),
+                        buyer,
+                        rs.getString(12),
+                        rs.getString(13),
+                        voided == null ? null : voided.toInstant(),
+                        rs.getString(15),
+                        rs.getString(16)));
             }
         }
         return rows;

@@ -3,12 +3,6 @@ package com.cogov.api.registration;
 import com.cogov.api.shared.RedisOutage;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
-import org.redisson.api.RBatch;
-import org.redisson.api.RScript;
-import org.redisson.api.RScriptAsync;
-import org.redisson.api.RedissonClient;
-import org.redisson.client.codec.StringCodec;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,6 +12,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.redisson.api.RBatch;
+import org.redisson.api.RScript;
+import org.redisson.api.RScriptAsync;
+import org.redisson.api.RedissonClient;
+import org.redisson.client.codec.StringCodec;
 
 /**
  * What one buyer bought of one category, city-wide, before a sale: packages in the last 24 h and 7 d and distinct
@@ -37,13 +36,16 @@ class Velocity {
      * @param unloaded when the buyer's set was not in Redis: what the database held, for {@link #recorded} to load
      *                 together with the new sale in the same round trip
      */
-    record Window(int packages24h, int packages7d, int pharmacies7d, @Nullable Snapshot unloaded) {
+    record Window(
+            int packages24h,
+            int packages7d,
+            int pharmacies7d,
+            @Nullable Snapshot unloaded) {
         static final Window EMPTY = new Window(0, 0, 0, null);
     }
 
     /** The buyer's sales of the category as read from the database, for the set's key at the time of reading. */
-    record Snapshot(String key, List<Purchase> purchases) {
-    }
+    record Snapshot(String key, List<Purchase> purchases) {}
 
     /** What a sale adds to one category's counts of its buyer, once it has an id: the packages, and the window before it. */
     record Counted(String buyerIndex, String category, Window before, long pharmacyId, int packages, Instant soldAt) {
@@ -53,8 +55,7 @@ class Velocity {
     }
 
     /** A committed sale's counts. */
-    record Recorded(Counted counted, long registrationId) {
-    }
+    record Recorded(Counted counted, long registrationId) {}
 
     /** One earlier sale of a category to a buyer. */
     record Purchase(long registrationId, long pharmacyId, int packages, Instant soldAt) {
@@ -64,7 +65,9 @@ class Velocity {
 
         static Purchase parse(String member, double score) {
             String[] p = member.split(":");
-            return new Purchase(Long.parseLong(p[0]), Long.parseLong(p[1]), Integer.parseInt(p[2]), Instant.ofEpochMilli((long) score));
+            return new Purchase(
+                    Long.parseLong(p[0]), Long.parseLong(p[1]), Integer.parseInt(p[2]), Instant.ofEpochMilli((long)
+                            score));
         }
     }
 
@@ -72,7 +75,8 @@ class Velocity {
     // with the sales committed together; a buyer's first sale in the window reads the database in between, and the
     // record loads what it read.
     // KEYS[1] is the epoch counter; ARGV[1] the set's name within the epoch (buyer index and category).
-    private static final String SET_KEY = "local key = 'cogov:velocity:' .. (redis.call('GET', KEYS[1]) or '0') .. ':' .. ARGV[1]\n";
+    private static final String SET_KEY =
+            "local key = 'cogov:velocity:' .. (redis.call('GET', KEYS[1]) or '0') .. ':' .. ARGV[1]\n";
     /** The set's key, then, when it is loaded, "loaded" and the member, score pairs of (ARGV[2], ARGV[3]]. */
     private static final String RANGE = SET_KEY + """
             if redis.call('EXISTS', key .. ':loaded') == 0 then return {key} end
@@ -125,11 +129,14 @@ class Velocity {
          */
         Map<String, Window> windows(Map<String, List<Purchase>> fromDatabase, Instant soldAt, long currentPharmacy) {
             Map<String, Window> windows = new HashMap<>();
-            loaded.forEach((category, purchases) -> windows.put(category, window(purchases, soldAt, currentPharmacy, null)));
+            loaded.forEach(
+                    (category, purchases) -> windows.put(category, window(purchases, soldAt, currentPharmacy, null)));
             for (String category : missing) {
                 List<Purchase> purchases = fromDatabase.getOrDefault(category, List.of());
                 String key = unloadedKeys.get(category);
-                windows.put(category, window(purchases, soldAt, currentPharmacy, key == null ? null : new Snapshot(key, purchases)));
+                windows.put(
+                        category,
+                        window(purchases, soldAt, currentPharmacy, key == null ? null : new Snapshot(key, purchases)));
             }
             return windows;
         }
@@ -151,12 +158,19 @@ class Velocity {
             bumpEpochAfterOutage();
             for (String category : categories) {
                 // The set's key in the current epoch, whether it is loaded, and if so the week before the sale.
-                List<Object> cached = script().eval(RScript.Mode.READ_ONLY, RANGE, RScript.ReturnType.LIST, List.<Object>of(EPOCH_KEY),
-                        name(buyerIndex, category), Long.toString(soldAt.minus(WEEK).toEpochMilli()), Long.toString(soldAt.toEpochMilli()));
+                List<Object> cached = script().eval(
+                                RScript.Mode.READ_ONLY,
+                                RANGE,
+                                RScript.ReturnType.LIST,
+                                List.<Object>of(EPOCH_KEY),
+                                name(buyerIndex, category),
+                                Long.toString(soldAt.minus(WEEK).toEpochMilli()),
+                                Long.toString(soldAt.toEpochMilli()));
                 if (cached.size() > 1) {
                     List<Purchase> purchases = new ArrayList<>();
                     for (int i = 2; i + 1 < cached.size(); i += 2) {
-                        purchases.add(Purchase.parse((String) cached.get(i), Double.parseDouble((String) cached.get(i + 1))));
+                        purchases.add(
+                                Purchase.parse((String) cached.get(i), Double.parseDouble((String) cached.get(i + 1))));
                     }
                     loaded.put(category, purchases);
                     missing.remove(category);
@@ -181,7 +195,8 @@ class Velocity {
         return week.isBefore(kept) ? week : kept;
     }
 
-    private static Window window(List<Purchase> purchases, Instant soldAt, long currentPharmacy, @Nullable Snapshot unloaded) {
+    private static Window window(
+            List<Purchase> purchases, Instant soldAt, long currentPharmacy, @Nullable Snapshot unloaded) {
         int day = 0;
         int week = 0;
         Set<Long> pharmacies = new HashSet<>();
@@ -215,15 +230,24 @@ class Velocity {
                 Counted c = sale.counted();
                 Snapshot unloaded = c.before().unloaded();
                 Purchase purchase = c.purchase(sale.registrationId());
-                List<Object> args = new ArrayList<>(List.of(name(c.buyerIndex(), c.category()), Long.toString(purchase.soldAt().toEpochMilli()),
-                        purchase.member(), Long.toString(KEEP.toMillis()), unloaded == null ? "" : unloaded.key()));
+                List<Object> args = new ArrayList<>(List.of(
+                        name(c.buyerIndex(), c.category()),
+                        Long.toString(purchase.soldAt().toEpochMilli()),
+                        purchase.member(),
+                        Long.toString(KEEP.toMillis()),
+                        unloaded == null ? "" : unloaded.key()));
                 if (unloaded != null) {
                     unloaded.purchases().forEach(p -> {
                         args.add(Long.toString(p.soldAt().toEpochMilli()));
                         args.add(p.member());
                     });
                 }
-                script.evalAsync(RScript.Mode.READ_WRITE, RECORD, RScript.ReturnType.LONG, List.<Object>of(EPOCH_KEY), args.toArray());
+                script.evalAsync(
+                        RScript.Mode.READ_WRITE,
+                        RECORD,
+                        RScript.ReturnType.LONG,
+                        List.<Object>of(EPOCH_KEY),
+                        args.toArray());
             }
             batch.execute();
         } catch (RuntimeException e) {
@@ -235,8 +259,13 @@ class Velocity {
     void voided(String buyerIndex, String category, Purchase purchase) {
         try {
             bumpEpochAfterOutage();
-            script().eval(RScript.Mode.READ_WRITE, FORGET, RScript.ReturnType.LONG, List.<Object>of(EPOCH_KEY), name(buyerIndex, category),
-                    purchase.member());
+            script().eval(
+                            RScript.Mode.READ_WRITE,
+                            FORGET,
+                            RScript.ReturnType.LONG,
+                            List.<Object>of(EPOCH_KEY),
+                            name(buyerIndex, category),
+                            purchase.member());
         } catch (RuntimeException e) {
             failed(e);
         }

@@ -2,7 +2,6 @@ package com.cogov.api.shared;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.bind.annotation.Bindable;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -2,7 +2,6 @@ package com.cogov.api.shared;
 
 import com.cogov.contracts.error.ErrorCode;
 import com.cogov.contracts.error.Problem;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;

@@ -5,7 +5,6 @@ import io.micronaut.context.env.Environment;
 import io.micronaut.context.env.PropertySource;
 import io.micronaut.context.env.yaml.YamlPropertySourceLoader;
 import io.micronaut.core.io.ResourceLoader;
-
 import java.util.Optional;
 
 /**
@@ -35,8 +34,8 @@ public final class CommonConfigurationLoader extends YamlPropertySourceLoader {
     }
 
     @Override
-    public Optional<PropertySource> loadEnv(String resourceName, ResourceLoader resourceLoader,
-                                            ActiveEnvironment activeEnvironment) {
+    public Optional<PropertySource> loadEnv(
+            String resourceName, ResourceLoader resourceLoader, ActiveEnvironment activeEnvironment) {
         // No per-environment common files: environment overrides stay in each app's application-{env}.yml.
         return Optional.empty();
     }

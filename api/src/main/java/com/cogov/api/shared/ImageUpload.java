@@ -1,19 +1,18 @@
 package com.cogov.api.shared;
 
 import com.cogov.contracts.error.ErrorCode;
-import org.apache.tika.Tika;
-
-import javax.imageio.ImageIO;
-import javax.imageio.ImageReadParam;
-import javax.imageio.ImageReader;
-import javax.imageio.event.IIOReadWarningListener;
-import javax.imageio.stream.ImageInputStream;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.Iterator;
 import java.util.Locale;
 import java.util.Set;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReadParam;
+import javax.imageio.ImageReader;
+import javax.imageio.event.IIOReadWarningListener;
+import javax.imageio.stream.ImageInputStream;
+import org.apache.tika.Tika;
 
 /**
  * A photo a client uploaded, accepted only when its content (not its name or declared type, which the client
@@ -30,6 +29,7 @@ public record ImageUpload(String mediaType, byte[] content) {
     public static final long MAX_PIXELS = 50_000_000L;
     /** {@link #requireComplete} decodes at about this size: every byte is still read, few pixels are kept. */
     private static final int CHECK_SIDE = 512;
+
     private static final Set<String> ACCEPTED = Set.of("image/jpeg", "image/png", "image/webp");
     private static final Tika TIKA = new Tika();
 

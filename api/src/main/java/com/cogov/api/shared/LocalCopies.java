@@ -4,7 +4,6 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import io.micronaut.core.annotation.Nullable;
-
 import java.time.Duration;
 
 /**
@@ -14,8 +13,7 @@ import java.time.Duration;
  */
 public final class LocalCopies<K, V> {
 
-    private record Copy<V>(V value, long lifetimeNanos) {
-    }
+    private record Copy<V>(V value, long lifetimeNanos) {}
 
     private final Cache<K, Copy<V>> copies;
 

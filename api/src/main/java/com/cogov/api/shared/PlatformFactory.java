@@ -8,11 +8,10 @@ import io.micrometer.core.instrument.binder.jvm.JvmCompilationMetrics;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
+import java.time.Clock;
 import org.redisson.Redisson;
 import org.redisson.api.RedissonClient;
 import org.redisson.config.Config;
-
-import java.time.Clock;
 
 /**
  * The clients of the real components: Redis through Redisson and WeChat through WxJava. The same code runs against

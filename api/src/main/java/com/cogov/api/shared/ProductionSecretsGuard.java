@@ -6,7 +6,6 @@ import io.micronaut.context.env.Environment;
 import io.micronaut.context.exceptions.ConfigurationException;
 import io.micronaut.core.annotation.Order;
 import io.micronaut.core.order.Ordered;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,7 +40,10 @@ class ProductionSecretsGuard {
                 problems.add(variable + " " + why);
             }
         });
-        if (environment.getProperty("datasources.default.url", String.class).filter(s -> !s.isBlank()).isEmpty()) {
+        if (environment
+                .getProperty("datasources.default.url", String.class)
+                .filter(s -> !s.isBlank())
+                .isEmpty()) {
             problems.add("DATASOURCES_DEFAULT_URL is not set");
         }
         if (!problems.isEmpty()) {
@@ -58,7 +60,8 @@ class ProductionSecretsGuard {
             return "is shorter than " + MIN_LENGTH + " characters";
         }
         String lower = value.toLowerCase(Locale.ROOT);
-        if (PLACEHOLDERS.stream().anyMatch(lower::contains) || value.chars().distinct().count() < 8) {
+        if (PLACEHOLDERS.stream().anyMatch(lower::contains)
+                || value.chars().distinct().count() < 8) {
             return "is a placeholder or default value";
         }
         return null;

@@ -5,12 +5,11 @@ import io.micronaut.management.health.indicator.HealthIndicator;
 import io.micronaut.management.health.indicator.HealthResult;
 import io.micronaut.management.health.indicator.annotation.Readiness;
 import jakarta.inject.Singleton;
+import java.util.Map;
 import org.reactivestreams.Publisher;
 import org.redisson.api.RedissonClient;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
-
-import java.util.Map;
 
 /** Readiness: a node that cannot reach Redis should not take traffic from the load balancer. */
 @Singleton
@@ -33,10 +32,13 @@ class RedisHealthIndicator implements HealthIndicator {
             long started = System.nanoTime();
             redisson.getBucket("cogov:health").isExists();
             long millis = (System.nanoTime() - started) / 1_000_000;
-            return HealthResult.builder("redis", HealthStatus.UP).details(Map.of("latencyMs", millis)).build();
+            return HealthResult.builder("redis", HealthStatus.UP)
+                    .details(Map.of("latencyMs", millis))
+                    .build();
         } catch (RuntimeException e) {
             return HealthResult.builder("redis", HealthStatus.DOWN)
-                    .details(Map.of("error", e.getClass().getSimpleName())).build();
+                    .details(Map.of("error", e.getClass().getSimpleName()))
+                    .build();
         }
     }
 }

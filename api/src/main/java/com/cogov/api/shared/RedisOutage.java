@@ -1,10 +1,9 @@
 package com.cogov.api.shared;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The one way a feature that keeps state in Redis lives through Redis going away. The database stays the truth
@@ -52,7 +51,10 @@ public final class RedisOutage {
     public void failed(Throwable cause) {
         skipUntil = System.nanoTime() + pauseNanos;
         if (down.compareAndSet(false, true)) {
-            LOG.warn("Redis unavailable for the {} ({}); the database answers until it is back", what, cause.getClass().getSimpleName());
+            LOG.warn(
+                    "Redis unavailable for the {} ({}); the database answers until it is back",
+                    what,
+                    cause.getClass().getSimpleName());
         }
     }
 

@@ -1,7 +1,6 @@
 package com.cogov.api.shared;
 
 import com.cogov.contracts.error.ErrorCode;
-
 import java.time.Duration;
 
 /**

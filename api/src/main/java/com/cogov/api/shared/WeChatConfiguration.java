@@ -12,7 +12,9 @@ import io.micronaut.core.bind.annotation.Bindable;
 public record WeChatConfiguration(
         @Bindable(defaultValue = "wx0000000000000000") String appId,
         @Nullable String appSecret,
-        @Bindable(defaultValue = "https://api.weixin.qq.com") String apiHost) {
+
+        @Bindable(defaultValue = "https://api.weixin.qq.com")
+        String apiHost) {
 
     public static final String PREFIX = "cogov.wechat";
 }

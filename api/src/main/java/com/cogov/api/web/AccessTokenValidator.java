@@ -5,7 +5,6 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.security.token.Claims;
 import io.micronaut.security.token.jwt.validator.GenericJwtClaimsValidator;
 import jakarta.inject.Singleton;
-
 import java.util.Collection;
 
 /**
@@ -25,12 +24,16 @@ class AccessTokenValidator implements GenericJwtClaimsValidator<HttpRequest<?>> 
 
     @Override
     public boolean validate(Claims claims, HttpRequest<?> request) {
-        return "access".equals(claims.get("use")) && claims.get(Claims.SUBJECT) != null && isForThisApp(claims.get(Claims.AUDIENCE));
+        return "access".equals(claims.get("use"))
+                && claims.get(Claims.SUBJECT) != null
+                && isForThisApp(claims.get(Claims.AUDIENCE));
     }
 
     /** JWT allows one audience or a list; ours always name exactly one app. */
     private boolean isForThisApp(Object aud) {
-        return aud instanceof Collection<?> list ? list.size() == 1 && audience.equals(String.valueOf(list.iterator().next()))
+        return aud instanceof Collection<?> list
+                ? list.size() == 1
+                        && audience.equals(String.valueOf(list.iterator().next()))
                 : audience.equals(aud);
     }
 }

@@ -6,7 +6,6 @@ import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.bind.binders.TypedRequestArgumentBinder;
 import jakarta.inject.Singleton;
-
 import java.util.Optional;
 
 /** Lets a controller method declare an {@link Actor} parameter instead of reading headers and tokens itself. */

@@ -5,7 +5,6 @@ import com.cogov.contracts.account.Role;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.security.authentication.Authentication;
 import jakarta.inject.Singleton;
-
 import java.util.Map;
 
 /**
@@ -32,8 +31,14 @@ class Actors {
     private static Actor fromToken(Authentication auth, String address, String traceId) {
         Map<String, Object> claims = auth.getAttributes();
         Role role = auth.getRoles().stream().findFirst().map(Role::valueOf).orElse(null);
-        return new Actor(Long.valueOf(auth.getName()), role, number(claims.get("pharmacyId")),
-                (String) claims.get("districtCode"), number(claims.get("enterpriseId")), address, traceId);
+        return new Actor(
+                Long.valueOf(auth.getName()),
+                role,
+                number(claims.get("pharmacyId")),
+                (String) claims.get("districtCode"),
+                number(claims.get("enterpriseId")),
+                address,
+                traceId);
     }
 
     private static Long number(Object value) {

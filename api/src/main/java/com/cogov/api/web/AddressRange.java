@@ -2,7 +2,6 @@ package com.cogov.api.web;
 
 import io.micronaut.context.exceptions.ConfigurationException;
 import io.netty.util.NetUtil;
-
 import java.net.InetAddress;
 import java.util.Arrays;
 

@@ -8,12 +8,11 @@ import io.micronaut.security.rules.ConfigurationInterceptUrlMapRule;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.security.rules.SecurityRuleResult;
 import jakarta.inject.Singleton;
-import org.reactivestreams.Publisher;
-import reactor.core.publisher.Mono;
-
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Mono;
 
 /**
  * Who may read the API documentation ({@link ApiDocsConfiguration}): anyone where it is public (development), else
@@ -26,9 +25,16 @@ class ApiDocsAccessRule implements SecurityRule<HttpRequest<?>> {
     /** Before the configured URL map, so that no general pattern decides for the documentation. */
     static final int ORDER = ConfigurationInterceptUrlMapRule.ORDER - 100;
     /** The people who work with the platform; not the public, and not partner systems or the data centre. */
-    private static final Set<String> STAFF = EnumSet.of(Role.PHARMACY_CLERK, Role.PHARMACY_MANAGER,
-            Role.DISTRICT_INSPECTOR, Role.CITY_ADMIN, Role.ENTERPRISE_USER, Role.OPERATOR)
-            .stream().map(Role::name).collect(Collectors.toUnmodifiableSet());
+    private static final Set<String> STAFF = EnumSet.of(
+                    Role.PHARMACY_CLERK,
+                    Role.PHARMACY_MANAGER,
+                    Role.DISTRICT_INSPECTOR,
+                    Role.CITY_ADMIN,
+                    Role.ENTERPRISE_USER,
+                    Role.OPERATOR)
+            .stream()
+            .map(Role::name)
+            .collect(Collectors.toUnmodifiableSet());
 
     private final ApiDocsConfiguration config;
 
@@ -39,18 +45,21 @@ class ApiDocsAccessRule implements SecurityRule<HttpRequest<?>> {
     /** The documentation's paths, as mapped in the apps' {@code micronaut.router.static-resources}. */
     static boolean isDocs(String path) {
         return (path.startsWith("/swagger/") || path.startsWith("/swagger-ui/"))
-                && !path.contains("..") && !path.contains("%");
+                && !path.contains("..")
+                && !path.contains("%");
     }
 
     @Override
-    public Publisher<SecurityRuleResult> check(@Nullable HttpRequest<?> request, @Nullable Authentication authentication) {
+    public Publisher<SecurityRuleResult> check(
+            @Nullable HttpRequest<?> request, @Nullable Authentication authentication) {
         if (request == null || !config.enabled() || !isDocs(request.getPath())) {
             return Mono.just(SecurityRuleResult.UNKNOWN);
         }
         if (config.anonymous()) {
             return Mono.just(SecurityRuleResult.ALLOWED);
         }
-        boolean staff = authentication != null && authentication.getRoles().stream().anyMatch(STAFF::contains);
+        boolean staff =
+                authentication != null && authentication.getRoles().stream().anyMatch(STAFF::contains);
         return Mono.just(staff ? SecurityRuleResult.ALLOWED : SecurityRuleResult.REJECTED);
     }
 

@@ -13,8 +13,9 @@ import io.micronaut.core.bind.annotation.Bindable;
  *                  public or machine clients
  */
 @ConfigurationProperties(ApiDocsConfiguration.PREFIX)
-record ApiDocsConfiguration(@Bindable(defaultValue = "false") boolean enabled,
-                            @Bindable(defaultValue = "false") boolean anonymous) {
+record ApiDocsConfiguration(
+        @Bindable(defaultValue = "false") boolean enabled,
+        @Bindable(defaultValue = "false") boolean anonymous) {
 
     static final String PREFIX = "cogov.api-docs";
 }

@@ -4,7 +4,6 @@ import io.micronaut.core.convert.ConversionContext;
 import io.micronaut.core.convert.MutableConversionService;
 import io.micronaut.core.convert.TypeConverterRegistrar;
 import jakarta.inject.Singleton;
-
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -20,10 +19,17 @@ class AsciiNumbers implements TypeConverterRegistrar {
 
     @Override
     public void register(MutableConversionService conversions) {
-        conversions.addConverter(CharSequence.class, Long.class, (text, type, context) -> parse(text, context).map(Long::valueOf));
-        conversions.addConverter(CharSequence.class, Integer.class, (text, type, context) -> parse(text, context)
-                .filter(value -> value >= Integer.MIN_VALUE && value <= Integer.MAX_VALUE || reject(text, context))
-                .map(Long::intValue));
+        conversions.addConverter(
+                CharSequence.class,
+                Long.class,
+                (text, type, context) -> parse(text, context).map(Long::valueOf));
+        conversions.addConverter(
+                CharSequence.class,
+                Integer.class,
+                (text, type, context) -> parse(text, context)
+                        .filter(value ->
+                                value >= Integer.MIN_VALUE && value <= Integer.MAX_VALUE || reject(text, context))
+                        .map(Long::intValue));
     }
 
     private static Optional<Long> parse(CharSequence text, ConversionContext context) {

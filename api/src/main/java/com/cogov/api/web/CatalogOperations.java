@@ -15,7 +15,8 @@ public interface CatalogOperations {
 
     @Get("/drugs/barcode/{code}")
     @Secured(SecurityRule.IS_ANONYMOUS)
-    @Operation(summary = "Resolve a scanned code to a drug",
+    @Operation(
+            summary = "Resolve a scanned code to a drug",
             description = "A commodity barcode (EAN-13, EAN-8, UPC-A, check digit verified) or a 20-digit traceability "
                     + "code (by its 7-digit product identifier). Open to everyone: the public looks drugs up too.")
     @ApiResponse(responseCode = "200", description = "The drug")

@@ -10,14 +10,13 @@ import io.micronaut.http.server.util.HttpClientAddressResolver;
 import io.netty.util.NetUtil;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The one place a request's client address is decided: for the per-address sign-in limit, the audit trail, and
@@ -38,6 +37,7 @@ class ClientAddressResolver implements HttpClientAddressResolver {
     private static final Logger LOG = LoggerFactory.getLogger(ClientAddressResolver.class);
 
     private final List<AddressRange> trustedProxies;
+
     @Nullable
     private final String header;
 
@@ -45,12 +45,17 @@ class ClientAddressResolver implements HttpClientAddressResolver {
     ClientAddressResolver(WebConfiguration web, HttpServerConfiguration server) {
         this(web.trustedProxies(), server.getClientAddressHeader());
         if (header != null && trustedProxies.isEmpty()) {
-            LOG.warn("micronaut.server.client-address-header is '{}' but {}.trusted-proxies is empty: the header is "
-                    + "ignored and every request's client is its socket's address. Behind a proxy, set "
-                    + "COGOV_WEB_TRUSTED_PROXIES to the proxy's address.", header, WebConfiguration.PREFIX);
+            LOG.warn(
+                    "micronaut.server.client-address-header is '{}' but {}.trusted-proxies is empty: the header is "
+                            + "ignored and every request's client is its socket's address. Behind a proxy, set "
+                            + "COGOV_WEB_TRUSTED_PROXIES to the proxy's address.",
+                    header,
+                    WebConfiguration.PREFIX);
         } else if (header == null && !trustedProxies.isEmpty()) {
-            LOG.warn("{}.trusted-proxies is set but micronaut.server.client-address-header is not: the proxies' "
-                    + "addresses are taken as the clients'", WebConfiguration.PREFIX);
+            LOG.warn(
+                    "{}.trusted-proxies is set but micronaut.server.client-address-header is not: the proxies' "
+                            + "addresses are taken as the clients'",
+                    WebConfiguration.PREFIX);
         } else if (header != null) {
             LOG.info("Client addresses: '{}' is read from the proxies {}", header, trustedProxies);
         }

@@ -23,7 +23,9 @@ class CogovExceptionHandler implements ExceptionHandler<CogovException, HttpResp
 
     @Override
     public HttpResponse<?> handle(HttpRequest request, CogovException exception) {
-        return problems.processResponse(ErrorContext.builder(request).cause(exception).build(),
-                HttpResponse.status(io.micronaut.http.HttpStatus.valueOf(exception.code().status())));
+        return problems.processResponse(
+                ErrorContext.builder(request).cause(exception).build(),
+                HttpResponse.status(
+                        io.micronaut.http.HttpStatus.valueOf(exception.code().status())));
     }
 }

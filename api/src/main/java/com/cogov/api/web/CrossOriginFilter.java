@@ -34,7 +34,8 @@ class CrossOriginFilter implements HttpServerFilter {
 
     static boolean isPreflight(HttpRequest<?> request) {
         HttpHeaders headers = request.getHeaders();
-        return request.getMethod() == HttpMethod.OPTIONS && headers.contains(HttpHeaders.ORIGIN)
+        return request.getMethod() == HttpMethod.OPTIONS
+                && headers.contains(HttpHeaders.ORIGIN)
                 && headers.contains(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD);
     }
 
@@ -43,7 +44,10 @@ class CrossOriginFilter implements HttpServerFilter {
         if (!isPreflight(request)) {
             return chain.proceed(request);
         }
-        return Mono.just(problems.processResponse(ErrorContext.builder(request).cause(new CrossOriginRefusedException()).build(),
+        return Mono.just(problems.processResponse(
+                ErrorContext.builder(request)
+                        .cause(new CrossOriginRefusedException())
+                        .build(),
                 HttpResponse.status(HttpStatus.FORBIDDEN)));
     }
 

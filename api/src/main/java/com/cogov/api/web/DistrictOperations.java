@@ -5,7 +5,6 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
-
 import java.util.List;
 
 /** The city's districts, open to everyone, as both apps publish them (each under its own prefix). */

@@ -16,7 +16,8 @@ import jakarta.inject.Singleton;
  */
 @Singleton
 @Produces(Problem.MEDIA_TYPE)
-class MalformedMultipartHandler implements ExceptionHandler<HttpPostRequestDecoder.ErrorDataDecoderException, HttpResponse<?>> {
+class MalformedMultipartHandler
+        implements ExceptionHandler<HttpPostRequestDecoder.ErrorDataDecoderException, HttpResponse<?>> {
 
     private final CogovExceptionHandler problems;
 
@@ -26,7 +27,7 @@ class MalformedMultipartHandler implements ExceptionHandler<HttpPostRequestDecod
 
     @Override
     public HttpResponse<?> handle(HttpRequest request, HttpPostRequestDecoder.ErrorDataDecoderException exception) {
-        return problems.handle(request, new CogovException(ErrorCode.MALFORMED_REQUEST,
-                "上传的表单无法解析：每一部分都须有名称（照片放在 image 字段），请重新上传"));
+        return problems.handle(
+                request, new CogovException(ErrorCode.MALFORMED_REQUEST, "上传的表单无法解析：每一部分都须有名称（照片放在 image 字段），请重新上传"));
     }
 }

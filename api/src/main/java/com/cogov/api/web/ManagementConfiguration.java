@@ -11,7 +11,8 @@ import io.micronaut.core.bind.annotation.Bindable;
  *             on another machine in, and firewall the port to that scraper.
  */
 @ConfigurationProperties(ManagementConfiguration.PREFIX)
-record ManagementConfiguration(@Bindable(defaultValue = "127.0.0.1") String host) {
+record ManagementConfiguration(
+        @Bindable(defaultValue = "127.0.0.1") String host) {
 
     static final String PREFIX = "cogov.management";
 }

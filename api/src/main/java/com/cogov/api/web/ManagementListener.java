@@ -6,11 +6,10 @@ import io.micronaut.context.event.BeanCreatedEventListener;
 import io.micronaut.http.server.netty.configuration.NettyHttpServerConfiguration;
 import io.micronaut.http.server.netty.configuration.NettyHttpServerConfiguration.NettyListenerConfiguration;
 import jakarta.inject.Singleton;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.util.List;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Binds the management port to {@code cogov.management.host} (loopback by default) while the public port keeps
@@ -38,10 +37,15 @@ class ManagementListener implements BeanCreatedEventListener<NettyHttpServerConf
         if (managementPort.isEmpty()) {
             return server;
         }
-        if (server.getListeners() != null || server.isDualProtocol()
-                || environment.getProperty("micronaut.server.ssl.enabled", Boolean.class).orElse(false)) {
-            LOG.warn("Listeners, TLS or dual protocol are configured explicitly: {}.host is not applied; the management "
-                    + "port listens where that configuration says", ManagementConfiguration.PREFIX);
+        if (server.getListeners() != null
+                || server.isDualProtocol()
+                || environment
+                        .getProperty("micronaut.server.ssl.enabled", Boolean.class)
+                        .orElse(false)) {
+            LOG.warn(
+                    "Listeners, TLS or dual protocol are configured explicitly: {}.host is not applied; the management "
+                            + "port listens where that configuration says",
+                    ManagementConfiguration.PREFIX);
             return server;
         }
         // As Micronaut's own default: the configured port, else 8080, or a random one under test.
@@ -49,10 +53,10 @@ class ManagementListener implements BeanCreatedEventListener<NettyHttpServerConf
         if (publicPort == managementPort.get()) {
             return server;
         }
-        NettyListenerConfiguration publicListener = NettyListenerConfiguration.createTcp(
-                server.getHost().orElse(null), publicPort, false, null, null);
-        NettyListenerConfiguration managementListener = NettyListenerConfiguration.createTcp(
-                management.host(), managementPort.get(), false, null, null);
+        NettyListenerConfiguration publicListener =
+                NettyListenerConfiguration.createTcp(server.getHost().orElse(null), publicPort, false, null, null);
+        NettyListenerConfiguration managementListener =
+                NettyListenerConfiguration.createTcp(management.host(), managementPort.get(), false, null, null);
         managementListener.setExposeDefaultRoutes(false); // only the management routes
         managementListener.setSupportGracefulShutdown(false); // probes keep answering while requests drain
         // The public listener first: it is the port the server reports (tests, logs).

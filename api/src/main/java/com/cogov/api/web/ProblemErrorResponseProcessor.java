@@ -4,9 +4,9 @@ import com.cogov.api.audit.AuditOutcome;
 import com.cogov.api.audit.AuditService;
 import com.cogov.api.shared.CogovException;
 import com.cogov.api.shared.ServiceBusyException;
-import io.micronaut.context.BeanProvider;
 import com.cogov.contracts.error.ErrorCode;
 import com.cogov.contracts.error.Problem;
+import io.micronaut.context.BeanProvider;
 import io.micronaut.core.bind.exceptions.UnsatisfiedArgumentException;
 import io.micronaut.core.convert.exceptions.ConversionErrorException;
 import io.micronaut.http.HttpHeaders;
@@ -23,14 +23,13 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.sql.SQLTransactionRollbackException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The single place every error answer of both apps is made, so that all of them (our own rejections, validation,
@@ -64,13 +63,18 @@ class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Problem> {
             auditDenial(context);
         }
         if (problem.status() >= 500 && cause.isEmpty()) {
-            LOG.error("Request {} {} answered {} [traceId={}]", context.getRequest().getMethod(),
-                    context.getRequest().getPath(), problem.status(), traceId);
+            LOG.error(
+                    "Request {} {} answered {} [traceId={}]",
+                    context.getRequest().getMethod(),
+                    context.getRequest().getPath(),
+                    problem.status(),
+                    traceId);
         }
         response.status(problem.status()).contentType(Problem.MEDIA_TYPE);
         cause.filter(CogovException.class::isInstance)
                 .flatMap(e -> ((CogovException) e).retryAfter())
-                .ifPresent(wait -> response.header(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, wait.toSeconds()))));
+                .ifPresent(wait ->
+                        response.header(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, wait.toSeconds()))));
         return response.body(context.getRequest().getMethod() == HttpMethod.HEAD ? null : problem);
     }
 
@@ -94,8 +98,11 @@ class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Problem> {
         }
         if (cause instanceof ConversionErrorException conversion) {
             String name = conversion.getArgument().getName();
-            return Problem.of(ErrorCode.MALFORMED_REQUEST, "参数 " + name + " 的格式或类型不正确",
-                    List.of(new Problem.FieldError(name, "格式或类型不正确")), traceId);
+            return Problem.of(
+                    ErrorCode.MALFORMED_REQUEST,
+                    "参数 " + name + " 的格式或类型不正确",
+                    List.of(new Problem.FieldError(name, "格式或类型不正确")),
+                    traceId);
         }
         ErrorCode code = switch (status.getCode()) {
             case 400 -> ErrorCode.MALFORMED_REQUEST;
@@ -128,7 +135,8 @@ class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Problem> {
     }
 
     private static boolean isMultipart(ErrorContext context) {
-        return context.getRequest().getContentType()
+        return context.getRequest()
+                .getContentType()
                 .filter(type -> MediaType.MULTIPART_FORM_DATA_TYPE.getName().equals(type.getName()))
                 .isPresent();
     }
@@ -136,15 +144,26 @@ class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Problem> {
     /** Every permission denial is a security event the trail must hold. */
     private void auditDenial(ErrorContext context) {
         try {
-            audit.get().record(actors.of(context.getRequest()), "access.denied", "route",
-                    context.getRequest().getMethodName() + " " + context.getRequest().getPath(), AuditOutcome.DENIED, Map.of());
+            audit.get()
+                    .record(
+                            actors.of(context.getRequest()),
+                            "access.denied",
+                            "route",
+                            context.getRequest().getMethodName() + " "
+                                    + context.getRequest().getPath(),
+                            AuditOutcome.DENIED,
+                            Map.of());
         } catch (RuntimeException e) {
-            LOG.error("Could not audit a permission denial [traceId={}]: {}", TraceIds.of(context.getRequest()).orElse(null), e.toString());
+            LOG.error(
+                    "Could not audit a permission denial [traceId={}]: {}",
+                    TraceIds.of(context.getRequest()).orElse(null),
+                    e.toString());
         }
     }
 
     private static Problem missingParameter(String name, String traceId) {
-        return Problem.of(ErrorCode.MISSING_PARAMETER, "缺少参数 " + name, List.of(new Problem.FieldError(name, "必填")), traceId);
+        return Problem.of(
+                ErrorCode.MISSING_PARAMETER, "缺少参数 " + name, List.of(new Problem.FieldError(name, "必填")), traceId);
     }
 
     /** {@code items[0].quantity} for a violation inside a request body; the parameter name for a plain argument. */

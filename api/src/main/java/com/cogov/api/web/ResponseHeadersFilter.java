@@ -36,6 +36,7 @@ class ResponseHeadersFilter implements HttpServerFilter {
 
     /** Just inside {@link TraceIdFilter}, so every answer, including those of later filters, passes here. */
     static final int ORDER = ServerFilterPhase.FIRST.after();
+
     static final String API_POLICY = "default-src 'none'; frame-ancestors 'none'";
     static final String DOCS_POLICY = "frame-ancestors 'none'";
 

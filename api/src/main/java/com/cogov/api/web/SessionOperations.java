@@ -24,8 +24,9 @@ public interface SessionOperations {
 
     @Post("/auth/refresh")
     @Secured(SecurityRule.IS_ANONYMOUS)
-    @Operation(summary = "Exchange the refresh token for new tokens (the refresh token rotates; staff: idle 30 min, "
-            + "at most 12 h; the public: idle 30 days, at most 90)")
+    @Operation(
+            summary = "Exchange the refresh token for new tokens (the refresh token rotates; staff: idle 30 min, "
+                    + "at most 12 h; the public: idle 30 days, at most 90)")
     Tokens refresh(@Body @Valid AuthRequests.Refresh request, @Parameter(hidden = true) Actor caller);
 
     @Post("/auth/logout")

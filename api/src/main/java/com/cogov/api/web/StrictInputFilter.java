@@ -16,11 +16,10 @@ import io.micronaut.http.filter.ServerFilterChain;
 import io.micronaut.http.filter.ServerFilterPhase;
 import io.micronaut.web.router.RouteAttributes;
 import io.micronaut.web.router.RouteInfo;
-import org.reactivestreams.Publisher;
-import reactor.core.publisher.Mono;
-
 import java.util.Locale;
 import java.util.Optional;
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Mono;
 
 /**
  * The request body's envelope and content, checked once for every route of both apps before anything binds it
@@ -52,22 +51,31 @@ class StrictInputFilter implements HttpServerFilter {
         }
         Optional<MediaType> type = request.getContentType();
         if (type.isEmpty()) {
-            return refuse(request, new CogovException(ErrorCode.UNSUPPORTED_MEDIA_TYPE,
-                    "请求带有内容但没有声明类型：JSON 请使用 Content-Type: application/json，上传照片请使用 multipart/form-data"));
+            return refuse(
+                    request,
+                    new CogovException(
+                            ErrorCode.UNSUPPORTED_MEDIA_TYPE,
+                            "请求带有内容但没有声明类型：JSON 请使用 Content-Type: application/json，上传照片请使用 multipart/form-data"));
         }
         if (!isJson(type.get())) {
             return chain.proceed(request); // uploads, and types the route does not take (the router answers 415)
         }
-        String charset = type.get().getParameters().get("charset").orElse("utf-8").toLowerCase(Locale.ROOT);
+        String charset =
+                type.get().getParameters().get("charset").orElse("utf-8").toLowerCase(Locale.ROOT);
         if (!charset.equals("utf-8") && !charset.equals("utf8")) {
-            return refuse(request, new CogovException(ErrorCode.UNSUPPORTED_MEDIA_TYPE,
-                    "只接受 UTF-8 编码的 JSON，请使用 Content-Type: application/json（或 charset=utf-8）"));
+            return refuse(
+                    request,
+                    new CogovException(
+                            ErrorCode.UNSUPPORTED_MEDIA_TYPE,
+                            "只接受 UTF-8 编码的 JSON，请使用 Content-Type: application/json（或 charset=utf-8）"));
         }
         if (!(request instanceof ServerHttpRequest<?> server)) {
             return chain.proceed(request);
         }
         Argument<?> declared = route.get().getBodyArgument().orElse(Argument.OBJECT_ARGUMENT);
-        return Mono.fromFuture(server.byteBody().split(ByteBody.SplitBackpressureMode.FASTEST).buffer())
+        return Mono.fromFuture(server.byteBody()
+                        .split(ByteBody.SplitBackpressureMode.FASTEST)
+                        .buffer())
                 .flatMap(buffered -> {
                     byte[] body;
                     try (CloseableAvailableByteBody copy = buffered) {

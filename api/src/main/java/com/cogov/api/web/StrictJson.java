@@ -14,7 +14,6 @@ import io.micronaut.core.beans.BeanIntrospection;
 import io.micronaut.core.beans.BeanIntrospector;
 import io.micronaut.core.beans.BeanProperty;
 import io.micronaut.core.type.Argument;
-
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -46,11 +45,11 @@ final class StrictJson {
             .build();
     /** A field name the answer may repeat; any other unknown name is shown as "?". */
     private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z0-9_]{1,64}");
-    private static final Set<Class<?>> TEXT_LIKE = Set.of(String.class, CharSequence.class, UUID.class, URI.class,
-            java.util.Locale.class, java.time.ZoneId.class);
 
-    private StrictJson() {
-    }
+    private static final Set<Class<?>> TEXT_LIKE = Set.of(
+            String.class, CharSequence.class, UUID.class, URI.class, java.util.Locale.class, java.time.ZoneId.class);
+
+    private StrictJson() {}
 
     /** @throws CogovException MALFORMED_REQUEST (shape, type, encoding) or VALIDATION_FAILED (characters), naming the field */
     static void check(byte[] body, Argument<?> declared) {
@@ -85,14 +84,19 @@ final class StrictJson {
 
     private static String utf8(byte[] body) {
         try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body)).toString();
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(body))
+                    .toString();
         } catch (CharacterCodingException e) {
             throw malformed("请求内容不是有效的 UTF-8 文本，请以 UTF-8 编码发送");
         }
     }
 
-    private static void value(JsonParser p, JsonToken token, Argument<?> type, String path, boolean multiLine) throws IOException {
+    private static void value(JsonParser p, JsonToken token, Argument<?> type, String path, boolean multiLine)
+            throws IOException {
         if (token == JsonToken.VALUE_NULL) {
             return; // whether it may be missing is for validation (@NotNull) to say
         }
@@ -109,7 +113,11 @@ final class StrictJson {
             expect(token != JsonToken.VALUE_NUMBER_FLOAT, path, "应为整数，不能带小数");
             expect(token == JsonToken.VALUE_NUMBER_INT, path, "应为整数（不带引号的数字）");
             expect(fits(p, c), path, "超出允许的范围");
-        } else if (c == double.class || c == Double.class || c == float.class || c == Float.class || c == BigDecimal.class
+        } else if (c == double.class
+                || c == Double.class
+                || c == float.class
+                || c == Float.class
+                || c == BigDecimal.class
                 || c == Number.class) {
             expect(token == JsonToken.VALUE_NUMBER_INT || token == JsonToken.VALUE_NUMBER_FLOAT, path, "应为数字（不带引号）");
         } else if (c == boolean.class || c == Boolean.class) {
@@ -185,7 +193,9 @@ final class StrictJson {
             String message = "含有控制字符或不可见的格式字符（第 " + (value.codePointCount(0, at) + 1) + " 个字符）"
                     + (multiLine ? "" : "，此处也不能换行") + "，请删除后重新输入";
             String field = field(path);
-            throw new CogovException(ErrorCode.VALIDATION_FAILED, "字段 " + field + " " + message,
+            throw new CogovException(
+                    ErrorCode.VALIDATION_FAILED,
+                    "字段 " + field + " " + message,
                     List.of(new Problem.FieldError(field, message)));
         }
     }
@@ -219,8 +229,15 @@ final class StrictJson {
     }
 
     private static boolean isWhole(Class<?> c) {
-        return c == int.class || c == Integer.class || c == long.class || c == Long.class || c == short.class
-                || c == Short.class || c == byte.class || c == Byte.class || c == BigInteger.class;
+        return c == int.class
+                || c == Integer.class
+                || c == long.class
+                || c == Long.class
+                || c == short.class
+                || c == Short.class
+                || c == byte.class
+                || c == Byte.class
+                || c == BigInteger.class;
     }
 
     private static boolean fits(JsonParser p, Class<?> c) throws IOException {
@@ -273,7 +290,9 @@ final class StrictJson {
     private static void expect(boolean holds, String path, String message) {
         if (!holds) {
             String field = field(path);
-            throw new CogovException(ErrorCode.MALFORMED_REQUEST, "字段 " + field + " " + message,
+            throw new CogovException(
+                    ErrorCode.MALFORMED_REQUEST,
+                    "字段 " + field + " " + message,
                     List.of(new Problem.FieldError(field, message)));
         }
     }

@@ -1,5 +1,6 @@
 package com.cogov.api.web;
 
+import io.micronaut.context.propagation.slf4j.MdcPropagationContext;
 import io.micronaut.core.propagation.PropagatedContext;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpResponse;
@@ -7,11 +8,9 @@ import io.micronaut.http.annotation.Filter;
 import io.micronaut.http.filter.HttpServerFilter;
 import io.micronaut.http.filter.ServerFilterChain;
 import io.micronaut.http.filter.ServerFilterPhase;
-import io.micronaut.context.propagation.slf4j.MdcPropagationContext;
+import java.util.Map;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
-
-import java.util.Map;
 
 /**
  * Gives every request a trace id: in the MDC of every log line written while serving it, in the

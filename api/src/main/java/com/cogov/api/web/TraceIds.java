@@ -1,7 +1,6 @@
 package com.cogov.api.web;
 
 import io.micronaut.http.HttpRequest;
-
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -18,8 +17,7 @@ public final class TraceIds {
     // Only plain tokens are adopted: the id is echoed into logs and responses, so nothing that could forge a log line.
     private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9-]{8,64}");
 
-    private TraceIds() {
-    }
+    private TraceIds() {}
 
     static String assign(HttpRequest<?> request, boolean fromTrustedProxy) {
         String id = Optional.ofNullable(fromTrustedProxy ? request.getHeaders().get(INBOUND_HEADER) : null)

@@ -2,7 +2,6 @@ package com.cogov.api.web;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.annotation.Nullable;
-
 import java.util.List;
 
 /**
@@ -19,7 +18,11 @@ record WebConfiguration(@Nullable List<String> trustedProxies) {
     static final String PREFIX = "cogov.web";
 
     WebConfiguration {
-        trustedProxies = trustedProxies == null ? List.of()
-                : trustedProxies.stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
+        trustedProxies = trustedProxies == null
+                ? List.of()
+                : trustedProxies.stream()
+                        .map(String::strip)
+                        .filter(s -> !s.isEmpty())
+                        .toList();
     }
 }

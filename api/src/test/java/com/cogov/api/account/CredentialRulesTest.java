@@ -1,10 +1,9 @@
 package com.cogov.api.account;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** The rules behind staff credentials: Argon2id hashing, the complexity rule, RFC 6238 codes. */
 class CredentialRulesTest {
@@ -27,14 +26,17 @@ class CredentialRulesTest {
         String salt = sound.split("\\$")[4];
         String digest = sound.split("\\$")[5];
         for (String damaged : new String[] {
-                "$argon2id$v=19$m=lots,t=2,p=1$" + salt + "$" + digest, // the parser's Integer.parseInt
-                "$argon2id$v=19$m=19456,t=2,p=1$%%%$" + digest, // not base64
-                "$argon2id$v=19$m=19456,x=2,p=1$" + salt + "$" + digest, // unknown parameter
-                "$argon2id$v=19$m=$" + salt + "$" + digest, // a parameter without a value
-                "$argon2id$v=19$m=99999999,t=2,p=1$" + salt + "$" + digest, // would allocate 95 GiB
-                "$argon2id$v=19$m=19456,t=2,p=1$" + salt + "$", // no digest
-                ""}) {
-            assertThat(hasher.matches("Jiang-Cheng-2026!", damaged, 7)).as(damaged).isFalse();
+            "$argon2id$v=19$m=lots,t=2,p=1$" + salt + "$" + digest, // the parser's Integer.parseInt
+            "$argon2id$v=19$m=19456,t=2,p=1$%%%$" + digest, // not base64
+            "$argon2id$v=19$m=19456,x=2,p=1$" + salt + "$" + digest, // unknown parameter
+            "$argon2id$v=19$m=$" + salt + "$" + digest, // a parameter without a value
+            "$argon2id$v=19$m=99999999,t=2,p=1$" + salt + "$" + digest, // would allocate 95 GiB
+            "$argon2id$v=19$m=19456,t=2,p=1$" + salt + "$", // no digest
+            ""
+        }) {
+            assertThat(hasher.matches("Jiang-Cheng-2026!", damaged, 7))
+                    .as(damaged)
+                    .isFalse();
         }
     }
 

@@ -1,7 +1,6 @@
 package com.cogov.api.audit;
 
 import com.cogov.infra.dev.DevServices;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -26,7 +25,8 @@ import java.util.regex.Pattern;
 final class AuditDatabase implements AutoCloseable {
 
     private static final String MIGRATION = "db/migration/V2_1__audit_trail.sql";
-    private static final Pattern CREATE_TRIGGER = Pattern.compile("CREATE TRIGGER\\s+(\\w+)[^;]*", Pattern.CASE_INSENSITIVE);
+    private static final Pattern CREATE_TRIGGER =
+            Pattern.compile("CREATE TRIGGER\\s+(\\w+)[^;]*", Pattern.CASE_INSENSITIVE);
 
     private final Connection connection;
     private final AuditService audit;
@@ -66,8 +66,9 @@ final class AuditDatabase implements AutoCloseable {
     }
 
     List<String> triggerNames() throws SQLException {
-        return strings("SELECT trigger_name FROM information_schema.triggers"
-                + " WHERE event_object_schema = DATABASE() AND event_object_table = 'audit_event' ORDER BY trigger_name");
+        return strings(
+                "SELECT trigger_name FROM information_schema.triggers"
+                        + " WHERE event_object_schema = DATABASE() AND event_object_table = 'audit_event' ORDER BY trigger_name");
     }
 
     int update(String sql, Object... parameters) throws SQLException {
@@ -77,14 +78,16 @@ final class AuditDatabase implements AutoCloseable {
     }
 
     long number(String sql, Object... parameters) throws SQLException {
-        try (PreparedStatement statement = prepare(sql, parameters); ResultSet rows = statement.executeQuery()) {
+        try (PreparedStatement statement = prepare(sql, parameters);
+                ResultSet rows = statement.executeQuery()) {
             rows.next();
             return rows.getLong(1);
         }
     }
 
     List<String> strings(String sql, Object... parameters) throws SQLException {
-        try (PreparedStatement statement = prepare(sql, parameters); ResultSet rows = statement.executeQuery()) {
+        try (PreparedStatement statement = prepare(sql, parameters);
+                ResultSet rows = statement.executeQuery()) {
             List<String> values = new ArrayList<>();
             while (rows.next()) {
                 values.add(rows.getString(1));
@@ -95,7 +98,8 @@ final class AuditDatabase implements AutoCloseable {
 
     /** Every row of a result as column label to value, e.g. the rows of an EXPLAIN. */
     List<Map<String, String>> rows(String sql, List<Object> parameters) throws SQLException {
-        try (PreparedStatement statement = prepare(sql, parameters.toArray()); ResultSet rows = statement.executeQuery()) {
+        try (PreparedStatement statement = prepare(sql, parameters.toArray());
+                ResultSet rows = statement.executeQuery()) {
             List<Map<String, String>> result = new ArrayList<>();
             while (rows.next()) {
                 Map<String, String> row = new LinkedHashMap<>();

@@ -1,5 +1,7 @@
 package com.cogov.api.audit;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
@@ -12,15 +14,12 @@ import io.micronaut.inject.ExecutableMethod;
 import io.micronaut.scheduling.annotation.Scheduled;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.slf4j.LoggerFactory;
-
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The nightly verification, on by default: what it records and what it logs. */
 @MicronautTest(startApplication = false, transactional = false)
@@ -29,8 +28,10 @@ class AuditScheduleTest implements DevServicesTest {
 
     @Inject
     ScheduledAuditVerification nightly;
+
     @Inject
     AuditService audit;
+
     @Inject
     ApplicationContext context;
 
@@ -53,7 +54,8 @@ class AuditScheduleTest implements DevServicesTest {
     void runsAtHalfPastTwoBeijingTime() {
         // As the scheduler reads it: the zone is the city's (cogov.city.zone), resolved by the context.
         ExecutableMethod<?, ?> method = context.getBeanDefinition(ScheduledAuditVerification.class)
-                .findMethod("verifyNightly").orElseThrow();
+                .findMethod("verifyNightly")
+                .orElseThrow();
         assertThat(method.stringValue(Scheduled.class, "cron")).contains("0 30 2 * * *");
         assertThat(method.stringValue(Scheduled.class, "zoneId")).contains("Asia/Shanghai");
     }
@@ -62,7 +64,9 @@ class AuditScheduleTest implements DevServicesTest {
     void anIntactChainIsRecordedAsTheSystemsSuccessfulVerification() {
         nightly.verifyNightly();
 
-        AuditEventView entry = audit.search(new AuditQuery(null, "audit.verify", null, null, null, null, 0, 1)).items().get(0);
+        AuditEventView entry = audit.search(new AuditQuery(null, "audit.verify", null, null, null, null, 0, 1))
+                .items()
+                .get(0);
         assertThat(entry.actorAccountId()).isNull();
         assertThat(entry.actorScope()).isEqualTo("system");
         assertThat(entry.outcome()).isEqualTo("SUCCESS");
@@ -85,7 +89,9 @@ class AuditScheduleTest implements DevServicesTest {
                 }
             });
 
-            assertThat(log.list).filteredOn(e -> e.getLevel() == Level.ERROR).singleElement()
+            assertThat(log.list)
+                    .filteredOn(e -> e.getLevel() == Level.ERROR)
+                    .singleElement()
                     .satisfies(e -> assertThat(e.getFormattedMessage())
                             .contains("AUDIT CHAIN BROKEN at entry " + changedId)
                             .contains(AuditVerification.CONTENT_CHANGED));

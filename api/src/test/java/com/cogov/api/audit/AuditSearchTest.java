@@ -1,5 +1,8 @@
 package com.cogov.api.audit;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.cogov.api.shared.Actor;
 import com.cogov.contracts.account.Role;
 import com.cogov.contracts.audit.AuditEventView;
@@ -7,11 +10,6 @@ import com.cogov.contracts.audit.AuditPageView;
 import com.cogov.infra.dev.DevServicesTest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -23,9 +21,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 /**
  * The admin search on the real database. Each test acts as accounts and targets of its own (random keys), so rows
@@ -63,12 +62,20 @@ class AuditSearchTest implements DevServicesTest {
         Actor someoneElse = inspector();
         audit.record(inspector, "account.login", null, null, AuditOutcome.SUCCESS, Map.of());
         audit.record(someoneElse, "account.login", null, null, AuditOutcome.SUCCESS, Map.of());
-        audit.record(inspector, "inspection.create", "inspection", "77", AuditOutcome.SUCCESS, Map.of("pharmacy", "12"));
-        audit.record(inspector, "privacy.unmask", "registration", "981", AuditOutcome.DENIED, Map.of("reason", "out-of-scope"));
+        audit.record(
+                inspector, "inspection.create", "inspection", "77", AuditOutcome.SUCCESS, Map.of("pharmacy", "12"));
+        audit.record(
+                inspector,
+                "privacy.unmask",
+                "registration",
+                "981",
+                AuditOutcome.DENIED,
+                Map.of("reason", "out-of-scope"));
 
         AuditPageView page = audit.search(byActor(inspector, null, 0, 50));
 
-        assertThat(page.items()).extracting(AuditEventView::action)
+        assertThat(page.items())
+                .extracting(AuditEventView::action)
                 .containsExactly("privacy.unmask", "inspection.create", "account.login");
         assertThat(page.items()).extracting(AuditEventView::id).isSortedAccordingTo(Comparator.reverseOrder());
         assertThat(page.hasMore()).isFalse();
@@ -89,7 +96,8 @@ class AuditSearchTest implements DevServicesTest {
     void anActionEndingInDotStarMatchesEveryActionUnderThatPrefix() {
         Actor admin = inspector();
         audit.record(admin, "account.login", null, null, AuditOutcome.SUCCESS, Map.of());
-        audit.record(admin, "account.login.failed", null, null, AuditOutcome.FAILURE, Map.of("reason", "wrong-password"));
+        audit.record(
+                admin, "account.login.failed", null, null, AuditOutcome.FAILURE, Map.of("reason", "wrong-password"));
         audit.record(admin, "account.disable", "account", "9", AuditOutcome.SUCCESS, Map.of());
         audit.record(admin, "accounting.export", null, null, AuditOutcome.SUCCESS, Map.of());
         audit.record(admin, "privacy.unmask", "registration", "5", AuditOutcome.SUCCESS, Map.of());
@@ -107,12 +115,14 @@ class AuditSearchTest implements DevServicesTest {
         Actor admin = inspector();
         audit.record(clerk, "registration.create", "registration", registration, AuditOutcome.SUCCESS, Map.of());
         audit.record(admin, "registration.read-personal", "registration", registration, AuditOutcome.SUCCESS, Map.of());
-        audit.record(admin, "registration.read-personal", "registration", "reg-" + key(), AuditOutcome.SUCCESS, Map.of());
+        audit.record(
+                admin, "registration.read-personal", "registration", "reg-" + key(), AuditOutcome.SUCCESS, Map.of());
         audit.record(admin, "privacy.unmask", "complaint", registration, AuditOutcome.SUCCESS, Map.of());
 
         AuditPageView page = audit.search(new AuditQuery(null, null, "registration", registration, null, null, 0, 50));
 
-        assertThat(page.items()).extracting(AuditEventView::action)
+        assertThat(page.items())
+                .extracting(AuditEventView::action)
                 .containsExactly("registration.read-personal", "registration.create");
     }
 
@@ -126,8 +136,7 @@ class AuditSearchTest implements DevServicesTest {
         Instant to = tick();
         audit.record(admin, "account.enable", "account", "4", AuditOutcome.SUCCESS, Map.of());
 
-        AuditPageView page = audit.search(
-                new AuditQuery(admin.accountId(), null, null, null, from, to, 0, 50));
+        AuditPageView page = audit.search(new AuditQuery(admin.accountId(), null, null, null, from, to, 0, 50));
 
         assertThat(page.items()).extracting(AuditEventView::targetId).containsExactly("3", "2");
         assertThat(page.items()).allSatisfy(e -> assertThat(e.occurredAt()).isBetween(from, to));
@@ -162,11 +171,14 @@ class AuditSearchTest implements DevServicesTest {
         audit.record(admin, "account.login", null, null, AuditOutcome.SUCCESS, Map.of());
         AuditEventView event = audit.search(byActor(admin, null, 0, 1)).items().get(0);
 
-        String stored = database.strings("SELECT CAST(occurred_at AS CHAR) FROM audit_event WHERE id = ?", event.id()).get(0);
+        String stored = database.strings("SELECT CAST(occurred_at AS CHAR) FROM audit_event WHERE id = ?", event.id())
+                .get(0);
 
         assertThat(event.occurredAt().getNano() % 1000).isZero();
-        assertThat(stored).isEqualTo(DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSSSSS")
-                .withZone(ZoneOffset.UTC).format(event.occurredAt()));
+        assertThat(stored)
+                .isEqualTo(DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSSSSS")
+                        .withZone(ZoneOffset.UTC)
+                        .format(event.occurredAt()));
     }
 
     @Test
@@ -184,20 +196,27 @@ class AuditSearchTest implements DevServicesTest {
 
     @Test
     void searchesByActorTargetOrActionWithinATimeWindowUseAnIndex() throws SQLException {
-        // Enough rows from enough accounts that a full scan would be the optimizer's choice only without a usable index.
+        // Enough rows from enough accounts that a full scan would be the optimizer's choice only without a usable
+        // index.
         List<Actor> actors = new ArrayList<>();
         for (int i = 0; i < 30; i++) {
             actors.add(inspector());
         }
         for (int i = 0; i < 300; i++) {
-            audit.record(actors.get(i % actors.size()), i % 2 == 0 ? "registration.create" : "account.login",
-                    "registration", "reg-" + key(), AuditOutcome.SUCCESS, Map.of());
+            audit.record(
+                    actors.get(i % actors.size()),
+                    i % 2 == 0 ? "registration.create" : "account.login",
+                    "registration",
+                    "reg-" + key(),
+                    AuditOutcome.SUCCESS,
+                    Map.of());
         }
         database.rows("ANALYZE TABLE audit_event", List.of());
         Instant to = Instant.now().plusSeconds(1);
         Instant from = to.minus(1, ChronoUnit.DAYS);
 
-        assertUsesIndex(new AuditQuery(actors.get(0).accountId(), null, null, null, from, to, 0, 50), "ix_audit_event_actor");
+        assertUsesIndex(
+                new AuditQuery(actors.get(0).accountId(), null, null, null, from, to, 0, 50), "ix_audit_event_actor");
         assertUsesIndex(new AuditQuery(null, null, "registration", "reg-1", from, to, 0, 50), "ix_audit_event_target");
         assertUsesIndex(new AuditQuery(null, "account.login", null, null, from, to, 0, 50), null);
         assertUsesIndex(new AuditQuery(null, "account.*", null, null, from, to, 0, 50), null);
@@ -207,14 +226,21 @@ class AuditSearchTest implements DevServicesTest {
     /** EXPLAIN of the very statement the search runs: not a full scan, and through an index (that one, if named). */
     private void assertUsesIndex(AuditQuery query, String expectedIndex) throws SQLException {
         AuditSearch.Sql sql = AuditSearch.sql(query);
-        List<Map<String, String>> plan = database.rows("EXPLAIN " + sql.text(), sql.parameters().stream()
-                .map(p -> p instanceof Instant instant ? SqlTime.epochSeconds(instant) : p).toList());
+        List<Map<String, String>> plan = database.rows(
+                "EXPLAIN " + sql.text(),
+                sql.parameters().stream()
+                        .map(p -> p instanceof Instant instant ? SqlTime.epochSeconds(instant) : p)
+                        .toList());
         assertThat(plan).hasSize(1);
         Map<String, String> access = plan.get(0);
-        assertThat(access.get("type")).as("access type of %s: %s", sql.text(), access).isNotEqualTo("ALL");
+        assertThat(access.get("type"))
+                .as("access type of %s: %s", sql.text(), access)
+                .isNotEqualTo("ALL");
         assertThat(access.get("key")).as("index of %s: %s", sql.text(), access).isNotNull();
         if (expectedIndex != null) {
-            assertThat(access.get("key")).as("index of %s: %s", sql.text(), access).isEqualTo(expectedIndex);
+            assertThat(access.get("key"))
+                    .as("index of %s: %s", sql.text(), access)
+                    .isEqualTo(expectedIndex);
         }
     }
 
@@ -229,7 +255,8 @@ class AuditSearchTest implements DevServicesTest {
     /** A district inspector no other test acts as. */
     private static Actor inspector() {
         long accountId = key();
-        return new Actor(accountId, Role.DISTRICT_INSPECTOR, null, "420106", null, "10.2.0.1", "trace-search-" + accountId);
+        return new Actor(
+                accountId, Role.DISTRICT_INSPECTOR, null, "420106", null, "10.2.0.1", "trace-search-" + accountId);
     }
 
     /** A random key of 9 digits: unique enough here, and no shape the personal-data tripwire would refuse. */

@@ -1,5 +1,8 @@
 package com.cogov.api.audit;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.cogov.api.shared.Actor;
 import com.cogov.contracts.account.Role;
 import com.cogov.contracts.audit.AuditEventView;
@@ -8,11 +11,6 @@ import io.micronaut.context.ApplicationContext;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -25,9 +23,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 /**
  * The trail's integrity on the real database. Other test classes share it, so nothing assumes an empty table, and
@@ -43,8 +42,10 @@ class AuditTrailTest implements DevServicesTest {
 
     @Inject
     AuditService audit;
+
     @Inject
     TransactionOperations<Connection> transactions;
+
     @Inject
     ApplicationContext context;
 
@@ -73,7 +74,12 @@ class AuditTrailTest implements DevServicesTest {
         assertThat(before.intact()).isTrue();
 
         for (int i = 0; i < 5; i++) {
-            audit.record(ADMIN, "account.disable", "account", String.valueOf(700 + i), AuditOutcome.SUCCESS,
+            audit.record(
+                    ADMIN,
+                    "account.disable",
+                    "account",
+                    String.valueOf(700 + i),
+                    AuditOutcome.SUCCESS,
                     Map.of("reason", "离职"));
         }
         AuditVerification after = audit.verify();
@@ -108,7 +114,8 @@ class AuditTrailTest implements DevServicesTest {
         audit.record(ADMIN, "account.enable", "account", "812", AuditOutcome.SUCCESS, Map.of());
 
         database.withoutTriggers(() -> {
-            String original = database.strings("SELECT details FROM audit_event WHERE id = ?", changedId).get(0);
+            String original = database.strings("SELECT details FROM audit_event WHERE id = ?", changedId)
+                    .get(0);
             database.update("UPDATE audit_event SET details = ? WHERE id = ?", "{\"reason\":\"调岗\"}", changedId);
             try {
                 AuditVerification tampered = audit.verify();
@@ -149,14 +156,22 @@ class AuditTrailTest implements DevServicesTest {
 
     @Test
     void aDeletedRowIsReportedAsAGapAtTheNextId() throws Exception {
-        audit.record(ADMIN, "privacy.unmask", "registration", "981", AuditOutcome.SUCCESS, Map.of("field", "documentNumber"));
+        audit.record(
+                ADMIN,
+                "privacy.unmask",
+                "registration",
+                "981",
+                AuditOutcome.SUCCESS,
+                Map.of("field", "documentNumber"));
         long deletedId = database.lastEventId();
         audit.record(ADMIN, "registration.read-personal", "registration", "981", AuditOutcome.SUCCESS, Map.of());
 
         database.withoutTriggers(() -> {
             // Kept in a temporary table of this connection, so the exact row (microseconds and all) goes back.
-            database.update("CREATE TEMPORARY TABLE audit_event_removed AS SELECT * FROM audit_event WHERE id = ?", deletedId);
-            assertThat(database.update("DELETE FROM audit_event WHERE id = ?", deletedId)).isEqualTo(1);
+            database.update(
+                    "CREATE TEMPORARY TABLE audit_event_removed AS SELECT * FROM audit_event WHERE id = ?", deletedId);
+            assertThat(database.update("DELETE FROM audit_event WHERE id = ?", deletedId))
+                    .isEqualTo(1);
             try {
                 AuditVerification tampered = audit.verify();
                 assertThat(tampered.intact()).isFalse();
@@ -185,7 +200,8 @@ class AuditTrailTest implements DevServicesTest {
                 .isInstanceOf(SQLException.class)
                 .hasMessageContaining("audit_event is append-only");
 
-        assertThat(database.strings("SELECT outcome FROM audit_event WHERE id = ?", id)).containsExactly("SUCCESS");
+        assertThat(database.strings("SELECT outcome FROM audit_event WHERE id = ?", id))
+                .containsExactly("SUCCESS");
         assertThat(audit.verify().intact()).isTrue();
     }
 
@@ -193,20 +209,35 @@ class AuditTrailTest implements DevServicesTest {
     void detailsOrTargetsHoldingAnIdNumberOrAMobileNumberAreRefusedAndNothingIsWritten() throws SQLException {
         long before = database.headLastId();
 
-        assertThatThrownBy(() -> audit.record(ADMIN, "registration.read-personal", "registration", "981",
-                AuditOutcome.SUCCESS, Map.of("buyer", "110101199003077718")))
+        assertThatThrownBy(() -> audit.record(
+                        ADMIN,
+                        "registration.read-personal",
+                        "registration",
+                        "981",
+                        AuditOutcome.SUCCESS,
+                        Map.of("buyer", "110101199003077718")))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("resident ID number")
                 .hasMessageNotContaining("110101199003077718");
-        assertThatThrownBy(() -> audit.record(ADMIN, "registration.read-personal", "registration", "981",
-                AuditOutcome.SUCCESS, Map.of("buyer", "11010119900307771X")))
+        assertThatThrownBy(() -> audit.record(
+                        ADMIN,
+                        "registration.read-personal",
+                        "registration",
+                        "981",
+                        AuditOutcome.SUCCESS,
+                        Map.of("buyer", "11010119900307771X")))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> audit.record(ADMIN, "privacy.unmask", "registration", "981",
-                AuditOutcome.SUCCESS, Map.of("note", "called back on 13812345678")))
+        assertThatThrownBy(() -> audit.record(
+                        ADMIN,
+                        "privacy.unmask",
+                        "registration",
+                        "981",
+                        AuditOutcome.SUCCESS,
+                        Map.of("note", "called back on 13812345678")))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("mobile number");
-        assertThatThrownBy(() -> audit.record(ADMIN, "privacy.unmask", "buyer", "110101900307771",
-                AuditOutcome.SUCCESS, Map.of()))
+        assertThatThrownBy(() -> audit.record(
+                        ADMIN, "privacy.unmask", "buyer", "110101900307771", AuditOutcome.SUCCESS, Map.of()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("target id");
 
@@ -215,9 +246,11 @@ class AuditTrailTest implements DevServicesTest {
 
     @Test
     void malformedActionsAreRefused() {
-        for (String action : new String[]{"login", "Account.Login", "account..login", "account.login.", "account_login.x"}) {
+        for (String action :
+                new String[] {"login", "Account.Login", "account..login", "account.login.", "account_login.x"}) {
             assertThatThrownBy(() -> audit.record(ADMIN, action, null, null, AuditOutcome.SUCCESS, Map.of()))
-                    .as(action).isInstanceOf(IllegalArgumentException.class);
+                    .as(action)
+                    .isInstanceOf(IllegalArgumentException.class);
         }
     }
 
@@ -228,11 +261,13 @@ class AuditTrailTest implements DevServicesTest {
         long before = database.headLastId();
 
         assertThatThrownBy(() -> transactions.executeWrite(status -> {
-            audit.record(clerk, "registration.create", "registration", "1001", AuditOutcome.SUCCESS, Map.of());
-            throw new IllegalStateException("the sale exceeds the per-sale limit");
-        })).isInstanceOf(IllegalStateException.class);
+                    audit.record(clerk, "registration.create", "registration", "1001", AuditOutcome.SUCCESS, Map.of());
+                    throw new IllegalStateException("the sale exceeds the per-sale limit");
+                }))
+                .isInstanceOf(IllegalStateException.class);
 
-        assertThat(database.number("SELECT COUNT(*) FROM audit_event WHERE trace_id = ?", traceId)).isZero();
+        assertThat(database.number("SELECT COUNT(*) FROM audit_event WHERE trace_id = ?", traceId))
+                .isZero();
         assertThat(database.headLastId()).isEqualTo(before);
         audit.record(clerk, "registration.create", "registration", "1002", AuditOutcome.SUCCESS, Map.of());
         assertThat(database.lastEventId()).isEqualTo(before + 1); // the rolled-back append burnt no id
@@ -248,12 +283,23 @@ class AuditTrailTest implements DevServicesTest {
         List<Future<?>> workers = new ArrayList<>();
         try {
             for (int thread = 0; thread < 8; thread++) {
-                Actor actor = new Actor(100L + thread, Role.PHARMACY_CLERK, 12L, "420106", null, "10.0.1." + thread,
+                Actor actor = new Actor(
+                        100L + thread,
+                        Role.PHARMACY_CLERK,
+                        12L,
+                        "420106",
+                        null,
+                        "10.0.1." + thread,
                         run + "-" + thread);
                 workers.add(pool.submit(() -> {
                     start.await();
                     for (int i = 0; i < 25; i++) {
-                        audit.record(actor, "registration.create", "registration", "r" + i, AuditOutcome.SUCCESS,
+                        audit.record(
+                                actor,
+                                "registration.create",
+                                "registration",
+                                "r" + i,
+                                AuditOutcome.SUCCESS,
                                 Map.of("sequence", String.valueOf(i)));
                     }
                     return null;
@@ -267,23 +313,30 @@ class AuditTrailTest implements DevServicesTest {
             pool.shutdownNow();
         }
 
-        assertThat(database.number("SELECT COUNT(*) FROM audit_event WHERE trace_id LIKE ?", run + "-%")).isEqualTo(200);
+        assertThat(database.number("SELECT COUNT(*) FROM audit_event WHERE trace_id LIKE ?", run + "-%"))
+                .isEqualTo(200);
         assertThat(database.headLastId()).isEqualTo(before + 200);
-        assertThat(database.number("SELECT COUNT(*) - COUNT(DISTINCT prev_hash) FROM audit_event")).isZero();
+        assertThat(database.number("SELECT COUNT(*) - COUNT(DISTINCT prev_hash) FROM audit_event"))
+                .isZero();
         assertThat(audit.verify().intact()).isTrue();
     }
 
     @Test
     void entriesAreChainedInTheBackgroundWithinAMomentWithoutAnyoneReading() throws Exception {
         String traceId = "trace-background-" + token();
-        audit.record(new Actor(5L, Role.PHARMACY_CLERK, 12L, "420106", null, "10.0.0.5", traceId),
-                "registration.create", "registration", "1003", AuditOutcome.SUCCESS, Map.of());
+        audit.record(
+                new Actor(5L, Role.PHARMACY_CLERK, 12L, "420106", null, "10.0.0.5", traceId),
+                "registration.create",
+                "registration",
+                "1003",
+                AuditOutcome.SUCCESS,
+                Map.of());
 
         // Read past the service, as a DBA would: nothing here asks for the staged entry to be chained.
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
         long chained = 0;
-        try (Connection c = devServices().openConnection(); var query = c.prepareStatement(
-                "SELECT COUNT(*) FROM audit_event WHERE trace_id = ?")) {
+        try (Connection c = devServices().openConnection();
+                var query = c.prepareStatement("SELECT COUNT(*) FROM audit_event WHERE trace_id = ?")) {
             query.setString(1, traceId);
             while (chained == 0 && System.nanoTime() < deadline) {
                 try (var rows = query.executeQuery()) {
@@ -294,21 +347,25 @@ class AuditTrailTest implements DevServicesTest {
             }
         }
         assertThat(chained).as("chained by the background chainer").isEqualTo(1);
-        assertThat(database.number("SELECT COUNT(*) FROM audit_pending WHERE trace_id = ?", traceId)).isZero();
+        assertThat(database.number("SELECT COUNT(*) FROM audit_pending WHERE trace_id = ?", traceId))
+                .isZero();
     }
 
     @Test
     void entriesLeftStagedByANodeThatStoppedAreChainedByAnother() throws SQLException {
         // A node that committed a business write and stopped before chaining its entry leaves this row behind.
         String traceId = "trace-orphan-" + token();
-        try (Connection c = devServices().openConnection(); var insert = c.prepareStatement("INSERT INTO audit_pending"
-                + " (occurred_at, actor_account_id, actor_role, actor_scope, action, outcome, trace_id)"
-                + " VALUES (CURRENT_TIMESTAMP(6), 5, 'PHARMACY_CLERK', 'pharmacy:12', 'registration.void', 'SUCCESS', ?)")) {
+        try (Connection c = devServices().openConnection();
+                var insert = c.prepareStatement(
+                        "INSERT INTO audit_pending"
+                                + " (occurred_at, actor_account_id, actor_role, actor_scope, action, outcome, trace_id)"
+                                + " VALUES (CURRENT_TIMESTAMP(6), 5, 'PHARMACY_CLERK', 'pharmacy:12', 'registration.void', 'SUCCESS', ?)")) {
             insert.setString(1, traceId);
             insert.executeUpdate();
         }
 
-        assertThat(database.strings("SELECT action FROM audit_event WHERE trace_id = ?", traceId)).containsExactly("registration.void");
+        assertThat(database.strings("SELECT action FROM audit_event WHERE trace_id = ?", traceId))
+                .containsExactly("registration.void");
         assertThat(audit.verify().intact()).isTrue();
     }
 
@@ -318,7 +375,9 @@ class AuditTrailTest implements DevServicesTest {
     }
 
     private AuditEventView latest(String action) {
-        return audit.search(new AuditQuery(null, action, null, null, null, null, 0, 1)).items().get(0);
+        return audit.search(new AuditQuery(null, action, null, null, null, null, 0, 1))
+                .items()
+                .get(0);
     }
 
     private static String token() {

@@ -1,16 +1,15 @@
 package com.cogov.api.buyer;
 
-import com.cogov.contracts.error.ErrorCode;
-import com.cogov.contracts.error.Problem;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
-
-import java.util.stream.Stream;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
+
+import com.cogov.contracts.error.ErrorCode;
+import com.cogov.contracts.error.Problem;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class BuyerNameTest {
 
@@ -59,7 +58,8 @@ class BuyerNameTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("refusedNames")
     void refusesWhatNoNameHoldsNamingTheRule(String why, String typed, String detail) {
-        InvalidBuyerNameException e = catchThrowableOfType(InvalidBuyerNameException.class, () -> BuyerName.parse(typed));
+        InvalidBuyerNameException e =
+                catchThrowableOfType(InvalidBuyerNameException.class, () -> BuyerName.parse(typed));
         assertThat(e).as(why).isNotNull();
         assertThat(e.code()).isEqualTo(ErrorCode.BUYER_NAME_INVALID);
         assertThat(e.getMessage()).contains(detail);

@@ -6,8 +6,7 @@ package com.cogov.api.buyer;
  */
 final class IdNumbers {
 
-    private IdNumbers() {
-    }
+    private IdNumbers() {}
 
     /** The 17 digits followed by their correct check character. */
     static String valid(String first17) {

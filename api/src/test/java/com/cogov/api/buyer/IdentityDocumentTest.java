@@ -1,18 +1,5 @@
 package com.cogov.api.buyer;
 
-import com.cogov.contracts.buyer.DocumentType;
-import com.cogov.contracts.buyer.Sex;
-import com.cogov.contracts.error.ErrorCode;
-import com.cogov.contracts.error.Problem;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.params.provider.ValueSource;
-
-import java.time.LocalDate;
-import java.util.stream.Stream;
-
 import static com.cogov.contracts.buyer.DocumentType.FOREIGN_PERMANENT_RESIDENCE;
 import static com.cogov.contracts.buyer.DocumentType.HK_MACAO_PERMIT;
 import static com.cogov.contracts.buyer.DocumentType.PASSPORT;
@@ -21,6 +8,18 @@ import static com.cogov.contracts.buyer.DocumentType.SOCIAL_SECURITY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
+
+import com.cogov.contracts.buyer.DocumentType;
+import com.cogov.contracts.buyer.Sex;
+import com.cogov.contracts.error.ErrorCode;
+import com.cogov.contracts.error.Problem;
+import java.time.LocalDate;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** docs/domain-rules.md §2, rule by rule. "Today" is fixed so that dates near it are exact. */
 class IdentityDocumentTest {
@@ -38,31 +37,96 @@ class IdentityDocumentTest {
     static Stream<Arguments> validResidentNumbers() {
         return Stream.of(
                 arguments("public example", PUBLIC_EXAMPLE, PUBLIC_EXAMPLE, LocalDate.of(1949, 12, 31), Sex.FEMALE),
-                arguments("lowercase x stored uppercase", "11010519491231002x", PUBLIC_EXAMPLE, LocalDate.of(1949, 12, 31), Sex.FEMALE),
-                arguments("spaces and full-width digits", "１１０１０５ 1949 1231 002ｘ", PUBLIC_EXAMPLE, LocalDate.of(1949, 12, 31), Sex.FEMALE),
-                arguments("ideographic space and no-break space", "\u3000110105\u00A019491231002X ", PUBLIC_EXAMPLE, LocalDate.of(1949, 12, 31), Sex.FEMALE),
-                arguments("odd 17th digit is male", IdNumbers.valid("42010619900307123"), IdNumbers.valid("42010619900307123"),
-                        LocalDate.of(1990, 3, 7), Sex.MALE),
-                arguments("leap day", IdNumbers.valid("42010220000229004"), IdNumbers.valid("42010220000229004"),
-                        LocalDate.of(2000, 2, 29), Sex.FEMALE),
-                arguments("unknown county code of a real province", IdNumbers.valid("42999919800101001"),
-                        IdNumbers.valid("42999919800101001"), LocalDate.of(1980, 1, 1), Sex.MALE),
-                arguments("Hong Kong residence permit", IdNumbers.valid("81000019950505003"), IdNumbers.valid("81000019950505003"),
-                        LocalDate.of(1995, 5, 5), Sex.MALE),
-                arguments("Macao residence permit", IdNumbers.valid("82000019950505004"), IdNumbers.valid("82000019950505004"),
-                        LocalDate.of(1995, 5, 5), Sex.FEMALE),
-                arguments("Taiwan residence permit", IdNumbers.valid("83000019950505005"), IdNumbers.valid("83000019950505005"),
-                        LocalDate.of(1995, 5, 5), Sex.MALE),
-                arguments("prefix 71", IdNumbers.valid("71000019700101001"), IdNumbers.valid("71000019700101001"),
-                        LocalDate.of(1970, 1, 1), Sex.MALE),
-                arguments("prefix 91", IdNumbers.valid("91000019700101002"), IdNumbers.valid("91000019700101002"),
-                        LocalDate.of(1970, 1, 1), Sex.FEMALE),
-                arguments("born on 1900-01-01", IdNumbers.valid("11010119000101001"), IdNumbers.valid("11010119000101001"),
-                        LocalDate.of(1900, 1, 1), Sex.MALE),
-                arguments("born today", IdNumbers.valid("11010120261122001"), IdNumbers.valid("11010120261122001"), TODAY, Sex.MALE),
-                arguments("legacy 15 digits converted", "110105491231002", PUBLIC_EXAMPLE, LocalDate.of(1949, 12, 31), Sex.FEMALE),
-                arguments("legacy 15 digits, male", "420106900307123", IdNumbers.valid("42010619900307123"),
-                        LocalDate.of(1990, 3, 7), Sex.MALE));
+                arguments(
+                        "lowercase x stored uppercase",
+                        "11010519491231002x",
+                        PUBLIC_EXAMPLE,
+                        LocalDate.of(1949, 12, 31),
+                        Sex.FEMALE),
+                arguments(
+                        "spaces and full-width digits",
+                        "１１０１０５ 1949 1231 002ｘ",
+                        PUBLIC_EXAMPLE,
+                        LocalDate.of(1949, 12, 31),
+                        Sex.FEMALE),
+                arguments(
+                        "ideographic space and no-break space",
+                        "\u3000110105\u00A019491231002X ",
+                        PUBLIC_EXAMPLE,
+                        LocalDate.of(1949, 12, 31),
+                        Sex.FEMALE),
+                arguments(
+                        "odd 17th digit is male",
+                        IdNumbers.valid("42010619900307123"),
+                        IdNumbers.valid("42010619900307123"),
+                        LocalDate.of(1990, 3, 7),
+                        Sex.MALE),
+                arguments(
+                        "leap day",
+                        IdNumbers.valid("42010220000229004"),
+                        IdNumbers.valid("42010220000229004"),
+                        LocalDate.of(2000, 2, 29),
+                        Sex.FEMALE),
+                arguments(
+                        "unknown county code of a real province",
+                        IdNumbers.valid("42999919800101001"),
+                        IdNumbers.valid("42999919800101001"),
+                        LocalDate.of(1980, 1, 1),
+                        Sex.MALE),
+                arguments(
+                        "Hong Kong residence permit",
+                        IdNumbers.valid("81000019950505003"),
+                        IdNumbers.valid("81000019950505003"),
+                        LocalDate.of(1995, 5, 5),
+                        Sex.MALE),
+                arguments(
+                        "Macao residence permit",
+                        IdNumbers.valid("82000019950505004"),
+                        IdNumbers.valid("82000019950505004"),
+                        LocalDate.of(1995, 5, 5),
+                        Sex.FEMALE),
+                arguments(
+                        "Taiwan residence permit",
+                        IdNumbers.valid("83000019950505005"),
+                        IdNumbers.valid("83000019950505005"),
+                        LocalDate.of(1995, 5, 5),
+                        Sex.MALE),
+                arguments(
+                        "prefix 71",
+                        IdNumbers.valid("71000019700101001"),
+                        IdNumbers.valid("71000019700101001"),
+                        LocalDate.of(1970, 1, 1),
+                        Sex.MALE),
+                arguments(
+                        "prefix 91",
+                        IdNumbers.valid("91000019700101002"),
+                        IdNumbers.valid("91000019700101002"),
+                        LocalDate.of(1970, 1, 1),
+                        Sex.FEMALE),
+                arguments(
+                        "born on 1900-01-01",
+                        IdNumbers.valid("11010119000101001"),
+                        IdNumbers.valid("11010119000101001"),
+                        LocalDate.of(1900, 1, 1),
+                        Sex.MALE),
+                arguments(
+                        "born today",
+                        IdNumbers.valid("11010120261122001"),
+                        IdNumbers.valid("11010120261122001"),
+                        TODAY,
+                        Sex.MALE),
+                arguments(
+                        "legacy 15 digits converted",
+                        "110105491231002",
+                        PUBLIC_EXAMPLE,
+                        LocalDate.of(1949, 12, 31),
+                        Sex.FEMALE),
+                arguments(
+                        "legacy 15 digits, male",
+                        "420106900307123",
+                        IdNumbers.valid("42010619900307123"),
+                        LocalDate.of(1990, 3, 7),
+                        Sex.MALE));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -77,7 +141,8 @@ class IdentityDocumentTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("validResidentNumbers")
-    void validatesSocialSecurityNumbersExactlyLikeResidentIds(String why, String typed, String stored, LocalDate birthDate, Sex sex) {
+    void validatesSocialSecurityNumbersExactlyLikeResidentIds(
+            String why, String typed, String stored, LocalDate birthDate, Sex sex) {
         IdentityDocument document = IdentityDocument.parse(SOCIAL_SECURITY, typed, TODAY);
         assertThat(document.type()).isEqualTo(SOCIAL_SECURITY);
         assertThat(document.number()).isEqualTo(stored);
@@ -114,7 +179,7 @@ class IdentityDocumentTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("invalidResidentNumbers")
     void refusesInvalidResidentIdNumbersNamingTheRule(String why, String typed, String detail) {
-        for (DocumentType type : new DocumentType[]{RESIDENT_ID, SOCIAL_SECURITY}) {
+        for (DocumentType type : new DocumentType[] {RESIDENT_ID, SOCIAL_SECURITY}) {
             InvalidIdNumberException e = refused(type, typed);
             assertThat(e.getMessage()).contains(detail).contains(type == RESIDENT_ID ? "居民身份证号码" : "社会保障号码");
         }
@@ -122,7 +187,8 @@ class IdentityDocumentTest {
 
     @Test
     void refusesAForeignersNumberTypedAsAResidentId() {
-        assertThat(refused(RESIDENT_ID, IdNumbers.valid("93184019850315001")).getMessage()).contains("省级行政区划代码");
+        assertThat(refused(RESIDENT_ID, IdNumbers.valid("93184019850315001")).getMessage())
+                .contains("省级行政区划代码");
     }
 
     @Test
@@ -147,7 +213,9 @@ class IdentityDocumentTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("invalidForeignNumbers")
     void refusesInvalidForeignPermanentResidenceNumbers(String why, String typed, String detail) {
-        assertThat(refused(FOREIGN_PERMANENT_RESIDENCE, typed).getMessage()).contains("外国人永久居留身份证号码").contains(detail);
+        assertThat(refused(FOREIGN_PERMANENT_RESIDENCE, typed).getMessage())
+                .contains("外国人永久居留身份证号码")
+                .contains(detail);
     }
 
     @ParameterizedTest
@@ -162,7 +230,9 @@ class IdentityDocumentTest {
     @ParameterizedTest
     @ValueSource(strings = {"C12345678", "H1234567", "H123456789", "H123456789012", "12345678", "H1234567X"})
     void refusesMalformedTravelPermits(String typed) {
-        assertThat(refused(HK_MACAO_PERMIT, typed).getMessage()).contains("港澳居民来往内地通行证号码").contains("H或M");
+        assertThat(refused(HK_MACAO_PERMIT, typed).getMessage())
+                .contains("港澳居民来往内地通行证号码")
+                .contains("H或M");
     }
 
     @ParameterizedTest
@@ -181,19 +251,20 @@ class IdentityDocumentTest {
 
     @Test
     void aMissingDocumentTypeNamesItsOwnField() {
-        InvalidIdNumberException e = catchThrowableOfType(InvalidIdNumberException.class,
-                () -> IdentityDocument.parse(null, PUBLIC_EXAMPLE, TODAY));
+        InvalidIdNumberException e = catchThrowableOfType(
+                InvalidIdNumberException.class, () -> IdentityDocument.parse(null, PUBLIC_EXAMPLE, TODAY));
         assertThat(e.fieldErrors()).extracting(Problem.FieldError::field).containsExactly("buyer.documentType");
     }
 
     @Test
     void toStringNeverShowsTheNumber() {
-        assertThat(IdentityDocument.parse(RESIDENT_ID, PUBLIC_EXAMPLE, TODAY).toString()).doesNotContain("110105");
+        assertThat(IdentityDocument.parse(RESIDENT_ID, PUBLIC_EXAMPLE, TODAY).toString())
+                .doesNotContain("110105");
     }
 
     private static InvalidIdNumberException refused(DocumentType type, String typed) {
-        InvalidIdNumberException e = catchThrowableOfType(InvalidIdNumberException.class,
-                () -> IdentityDocument.parse(type, typed, TODAY));
+        InvalidIdNumberException e =
+                catchThrowableOfType(InvalidIdNumberException.class, () -> IdentityDocument.parse(type, typed, TODAY));
         assertThat(e).as("%s must be refused as %s", typed, type).isNotNull();
         assertThat(e.code()).isEqualTo(ErrorCode.ID_NUMBER_INVALID);
         assertThat(e.fieldErrors()).extracting(Problem.FieldError::field).containsExactly("buyer.documentNumber");

@@ -1,7 +1,6 @@
 package com.cogov.api.buyer;
 
 import com.cogov.infra.dev.FakeWeChatServer;
-
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -21,8 +20,11 @@ public final class TestPersonalData {
     public static final String COUNTER_BUYER_NAME = "司马测试乙";
 
     /** Wuhan's districts (GB/T 2260): fresh numbers go round them, 1,000 sequence numbers each, before a birth date moves. */
-    private static final String[] DISTRICTS = {"420106", "420102", "420103", "420104", "420105", "420107", "420111",
-            "420112", "420113", "420114", "420115", "420116", "420117"};
+    private static final String[] DISTRICTS = {
+        "420106", "420102", "420103", "420104", "420105", "420107", "420111", "420112", "420113", "420114", "420115",
+        "420116", "420117"
+    };
+
     private static final Pattern RESIDENT_ID = Pattern.compile("(?<![0-9A-Za-z])\\d{17}[\\dX](?![0-9A-Za-z])");
     private static final AtomicInteger SEQUENCE = new AtomicInteger(100);
 
@@ -30,6 +32,7 @@ public final class TestPersonalData {
     public static final String BUYER_ID = "42010219850612002X";
     /** The same number as a clerk may type it: lower-case x, spaces, a full-width digit. */
     public static final String BUYER_ID_LOWERCASE_TYPED = "4201 0219 8506 12００2x";
+
     public static final String BUYER_NAME = "欧阳晓梅";
     public static final String BUYER_ADDRESS = "湖北省武汉市江岸区沿江大道188号";
     public static final FakeWeChatServer.IdCardOcrResult BUYER_CARD =
@@ -39,14 +42,22 @@ public final class TestPersonalData {
     /** The example number of GB 11643, used by the rule tests. */
     public static final String GB11643_EXAMPLE = "11010519491231002X";
 
-    private TestPersonalData() {
-    }
+    private TestPersonalData() {}
 
     /** Every fixed value to look for. */
     public static List<String> values() {
-        return List.of(PHONE, FakeWeChatServer.DEMO_IDENTITY.id(), FakeWeChatServer.DEMO_IDENTITY.addr(),
-                COUNTER_BUYER_NAME, BUYER_ID, BUYER_ID.toLowerCase(java.util.Locale.ROOT), BUYER_NAME, BUYER_ADDRESS, MISREAD_BUYER_ID,
-                GB11643_EXAMPLE, GB11643_EXAMPLE.substring(0, 6) + GB11643_EXAMPLE.substring(8, 17));
+        return List.of(
+                PHONE,
+                FakeWeChatServer.DEMO_IDENTITY.id(),
+                FakeWeChatServer.DEMO_IDENTITY.addr(),
+                COUNTER_BUYER_NAME,
+                BUYER_ID,
+                BUYER_ID.toLowerCase(java.util.Locale.ROOT),
+                BUYER_NAME,
+                BUYER_ADDRESS,
+                MISREAD_BUYER_ID,
+                GB11643_EXAMPLE,
+                GB11643_EXAMPLE.substring(0, 6) + GB11643_EXAMPLE.substring(8, 17));
     }
 
     /**

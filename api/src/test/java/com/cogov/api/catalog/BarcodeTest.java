@@ -1,12 +1,12 @@
 package com.cogov.api.catalog;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.cogov.contracts.error.ErrorCode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class BarcodeTest {
 
@@ -51,6 +51,8 @@ class BarcodeTest {
     @ValueSource(strings = {"", "12345", "69010280758310", "690102807583A", "６９０１０２８０７５８３１", "1234567890123456789"})
     void rejectsCodesOfTheWrongShape(String code) {
         assertThatThrownBy(() -> Barcode.parse(code))
-                .isInstanceOfSatisfying(InvalidBarcodeException.class, e -> assertThat(e.getMessage()).contains("20位"));
+                .isInstanceOfSatisfying(
+                        InvalidBarcodeException.class,
+                        e -> assertThat(e.getMessage()).contains("20位"));
     }
 }

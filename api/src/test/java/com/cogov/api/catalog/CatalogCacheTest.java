@@ -1,22 +1,21 @@
 package com.cogov.api.catalog;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.cogov.infra.dev.DemoData;
 import com.cogov.infra.dev.DevServicesTest;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.TestInstance;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * Lookups through the real Redis: served without the database once cached, fresh on every node after
@@ -43,7 +42,9 @@ class CatalogCacheTest implements DevServicesTest {
         var drug = catalog.findByCode(DemoData.EXAMPLE_BARCODE);
         try {
             rename(drug.id(), "改名后的药品");
-            assertThat(catalog.findByCode(DemoData.EXAMPLE_BARCODE).name()).as("cached").isEqualTo(drug.name());
+            assertThat(catalog.findByCode(DemoData.EXAMPLE_BARCODE).name())
+                    .as("cached")
+                    .isEqualTo(drug.name());
             catalog.catalogChanged();
             assertThat(catalog.findByCode(DemoData.EXAMPLE_BARCODE).name()).isEqualTo("改名后的药品");
         } finally {
@@ -61,7 +62,9 @@ class CatalogCacheTest implements DevServicesTest {
         try {
             rename(drug.id(), "改名后的药品");
             // another package of the same product: a code never seen before, answered from the product's entry
-            assertThat(catalog.findByCode(drug.productIdentifier() + "0000000000102").name()).isEqualTo(first.name());
+            assertThat(catalog.findByCode(drug.productIdentifier() + "0000000000102")
+                            .name())
+                    .isEqualTo(first.name());
         } finally {
             rename(drug.id(), drug.name());
             catalog.catalogChanged();
@@ -74,7 +77,9 @@ class CatalogCacheTest implements DevServicesTest {
         assertThatThrownBy(() -> catalog.findByCode(UNKNOWN)).isInstanceOf(DrugNotFoundException.class);
         try {
             execute("INSERT INTO drug_barcode (barcode, format, drug_id) VALUES ('" + UNKNOWN + "', 'EAN_13', 2)");
-            assertThatThrownBy(() -> catalog.findByCode(UNKNOWN)).as("not found, cached").isInstanceOf(DrugNotFoundException.class);
+            assertThatThrownBy(() -> catalog.findByCode(UNKNOWN))
+                    .as("not found, cached")
+                    .isInstanceOf(DrugNotFoundException.class);
             catalog.catalogChanged();
             assertThat(catalog.findByCode(UNKNOWN).id()).isEqualTo(2);
         } finally {
@@ -90,7 +95,8 @@ class CatalogCacheTest implements DevServicesTest {
         devServices().stopRedis();
         try {
             rename(drug.id(), "改名后的药品");
-            Thread.sleep(150); // past the version check: this node's copy is only trusted while Redis confirms the version
+            Thread.sleep(
+                    150); // past the version check: this node's copy is only trusted while Redis confirms the version
             for (int i = 0; i < 20; i++) {
                 assertThat(catalog.findByCode(DemoData.EXAMPLE_BARCODE).name()).isEqualTo("改名后的药品");
             }
@@ -107,7 +113,7 @@ class CatalogCacheTest implements DevServicesTest {
 
     private void rename(long drugId, String name) throws SQLException {
         try (Connection c = devServices().openConnection();
-             PreparedStatement ps = c.prepareStatement("UPDATE drug SET name = ? WHERE id = ?")) {
+                PreparedStatement ps = c.prepareStatement("UPDATE drug SET name = ? WHERE id = ?")) {
             ps.setString(1, name);
             ps.setLong(2, drugId);
             assertThat(ps.executeUpdate()).isEqualTo(1);

@@ -1,5 +1,8 @@
 package com.cogov.api.catalog;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.cogov.api.audit.AuditService;
 import com.cogov.api.shared.AccessDeniedException;
 import com.cogov.api.shared.Actor;
@@ -8,17 +11,13 @@ import com.cogov.contracts.catalog.UnknownBarcodeReportView;
 import com.cogov.infra.dev.DevServicesTest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 /** Reports of unknown codes as the service stores them: per pharmacy, once, audited when made. */
 @MicronautTest(startApplication = false, transactional = false)
@@ -27,6 +26,7 @@ class CatalogReportTest implements DevServicesTest {
 
     @Inject
     CatalogService catalog;
+
     @Inject
     AuditService audit;
 
@@ -35,8 +35,10 @@ class CatalogReportTest implements DevServicesTest {
 
     @BeforeAll
     void clerks() throws SQLException {
-        clerkOfPharmacyOne = new Actor(accountId("demo-clerk"), Role.PHARMACY_CLERK, 1L, "420106", null, "127.0.0.1", null);
-        clerkOfPharmacyTwo = new Actor(accountId("demo-clerk-2"), Role.PHARMACY_CLERK, 2L, "420103", null, "127.0.0.1", null);
+        clerkOfPharmacyOne =
+                new Actor(accountId("demo-clerk"), Role.PHARMACY_CLERK, 1L, "420106", null, "127.0.0.1", null);
+        clerkOfPharmacyTwo =
+                new Actor(accountId("demo-clerk-2"), Role.PHARMACY_CLERK, 2L, "420103", null, "127.0.0.1", null);
     }
 
     @Test
@@ -52,7 +54,8 @@ class CatalogReportTest implements DevServicesTest {
         assertThat(repeat.created()).isFalse();
         assertThat(repeat.report()).isEqualTo(first.report());
         assertThat(count("SELECT COUNT(*) FROM audit_event WHERE action = 'catalog.barcode.report' AND target_id = '"
-                + first.report().id() + "' AND actor_scope = 'pharmacy:1'")).isEqualTo(1);
+                        + first.report().id() + "' AND actor_scope = 'pharmacy:1'"))
+                .isEqualTo(1);
     }
 
     @Test
@@ -73,7 +76,7 @@ class CatalogReportTest implements DevServicesTest {
 
     private long accountId(String openid) throws SQLException {
         try (Connection c = devServices().openConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT id FROM account WHERE wechat_openid = ?")) {
+                PreparedStatement ps = c.prepareStatement("SELECT id FROM account WHERE wechat_openid = ?")) {
             ps.setString(1, openid);
             try (ResultSet rs = ps.executeQuery()) {
                 assertThat(rs.next()).isTrue();
@@ -84,7 +87,8 @@ class CatalogReportTest implements DevServicesTest {
 
     private long count(String sql) throws SQLException {
         audit.flush(); // the trail as an auditor would search it now
-        try (Connection c = devServices().openConnection(); ResultSet rs = c.createStatement().executeQuery(sql)) {
+        try (Connection c = devServices().openConnection();
+                ResultSet rs = c.createStatement().executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
         }

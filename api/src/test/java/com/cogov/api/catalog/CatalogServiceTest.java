@@ -1,5 +1,8 @@
 package com.cogov.api.catalog;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.cogov.api.shared.ImageUpload;
 import com.cogov.contracts.catalog.DecodedBarcodes;
 import com.cogov.contracts.catalog.DecodedBarcodes.DecodedBarcode;
@@ -9,15 +12,11 @@ import com.cogov.infra.dev.DemoData;
 import com.cogov.infra.dev.DevServicesTest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-
 import java.time.LocalDate;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 @MicronautTest(startApplication = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -25,8 +24,10 @@ class CatalogServiceTest implements DevServicesTest {
 
     @Inject
     CatalogService catalog;
+
     @Inject
     DrugRepository drugs;
+
     @Inject
     DrugBarcodeRepository barcodes;
 
@@ -63,18 +64,23 @@ class CatalogServiceTest implements DevServicesTest {
                 .filter(d -> d.specialCategoryCode() != null)
                 .collect(Collectors.groupingBy(Drug::specialCategoryCode, Collectors.counting()));
         assertThat(perCategory.keySet())
-                .containsExactlyInAnyOrder("EPHEDRINE_COMPOUND", "CODEINE_ORAL_LIQUID", "DEXTROMETHORPHAN", "DIPHENOXYLATE_COMPOUND");
-        assertThat(perCategory.values().stream().mapToLong(Long::longValue).sum()).isGreaterThanOrEqualTo(30);
+                .containsExactlyInAnyOrder(
+                        "EPHEDRINE_COMPOUND", "CODEINE_ORAL_LIQUID", "DEXTROMETHORPHAN", "DIPHENOXYLATE_COMPOUND");
+        assertThat(perCategory.values().stream().mapToLong(Long::longValue).sum())
+                .isGreaterThanOrEqualTo(30);
     }
 
     @Test
     void aGs1DataMatrixResolvesThroughItsGtinAndShowsExpiryBatchAndSerial() {
-        DecodedBarcodes decoded = catalog.decodePhoto(ImageUpload.of(BarcodePhotos.photo(BarcodePhotos.Photo.GS1_DATAMATRIX)));
+        DecodedBarcodes decoded =
+                catalog.decodePhoto(ImageUpload.of(BarcodePhotos.photo(BarcodePhotos.Photo.GS1_DATAMATRIX)));
         assertThat(decoded.codes()).hasSize(1);
         DecodedBarcode code = decoded.codes().get(0);
         assertThat(code.format()).isEqualTo(DecodedBarcodes.Format.DATA_MATRIX);
         assertThat(code.text()).isEqualTo("0106971200000012" + "17281231" + "10B2026\u001d" + "21SN123");
-        assertThat(code.gs1()).isEqualTo(new DecodedBarcodes.Gs1Elements("06971200000012", LocalDate.of(2028, 12, 31), "B2026", "SN123"));
+        assertThat(code.gs1())
+                .isEqualTo(new DecodedBarcodes.Gs1Elements(
+                        "06971200000012", LocalDate.of(2028, 12, 31), "B2026", "SN123"));
         assertThat(code.code()).isEqualTo(DemoData.EXAMPLE_BARCODE);
         assertThat(code.drug().genericName()).isEqualTo("复方盐酸伪麻黄碱缓释胶囊");
         assertThat(code.errorCode()).isNull();
@@ -82,11 +88,14 @@ class CatalogServiceTest implements DevServicesTest {
 
     @Test
     void anUnresolvableCodeCarriesItsReasonNextToTheCodesThatResolved() {
-        DecodedBarcodes decoded = catalog.decodePhoto(ImageUpload.of(BarcodePhotos.photo(BarcodePhotos.Photo.KNOWN_AND_UNKNOWN)));
-        assertThat(decoded.codes()).extracting(DecodedBarcode::text, DecodedBarcode::code, DecodedBarcode::errorCode)
+        DecodedBarcodes decoded =
+                catalog.decodePhoto(ImageUpload.of(BarcodePhotos.photo(BarcodePhotos.Photo.KNOWN_AND_UNKNOWN)));
+        assertThat(decoded.codes())
+                .extracting(DecodedBarcode::text, DecodedBarcode::code, DecodedBarcode::errorCode)
                 .containsExactlyInAnyOrder(
                         org.assertj.core.groups.Tuple.tuple(DemoData.EXAMPLE_BARCODE, DemoData.EXAMPLE_BARCODE, null),
-                        org.assertj.core.groups.Tuple.tuple(BarcodePhotos.UNKNOWN_EAN13, BarcodePhotos.UNKNOWN_EAN13, "DRUG_NOT_FOUND"),
+                        org.assertj.core.groups.Tuple.tuple(
+                                BarcodePhotos.UNKNOWN_EAN13, BarcodePhotos.UNKNOWN_EAN13, "DRUG_NOT_FOUND"),
                         org.assertj.core.groups.Tuple.tuple(BarcodePhotos.QR_TEXT, null, "BARCODE_INVALID"));
         assertThat(decoded.codes()).filteredOn(c -> c.errorCode() != null).allSatisfy(c -> {
             assertThat(c.drug()).isNull();

@@ -1,23 +1,22 @@
 package com.cogov.api.privacy;
 
-import org.bouncycastle.jce.provider.BouncyCastleProvider;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.NullSource;
-import org.junit.jupiter.params.provider.ValueSource;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-import java.nio.charset.StandardCharsets;
-import java.util.HexFormat;
-import java.util.Map;
-
 import static com.cogov.api.privacy.PersonalField.ID_NUMBER;
 import static com.cogov.api.privacy.PersonalField.NAME;
 import static com.cogov.api.privacy.PersonalField.PHONE;
 import static com.cogov.api.privacy.PrivacyFixture.BLIND_INDEX_KEY;
 import static com.cogov.api.privacy.PrivacyFixture.KEY_V1;
 import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
+import java.util.Map;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.NullSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class PrivacyBlindIndexTest {
 
@@ -50,8 +49,16 @@ class PrivacyBlindIndexTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"+86 138-0013-8000", "86 13800138000", "8613800138000", "+8613800138000", "138 0013 8000",
-            "(138) 0013-8000", "１３８００１３８０００"})
+    @ValueSource(
+            strings = {
+                "+86 138-0013-8000",
+                "86 13800138000",
+                "8613800138000",
+                "+8613800138000",
+                "138 0013 8000",
+                "(138) 0013-8000",
+                "１３８００１３８０００"
+            })
     void readsAPhoneNumberAsItsNationalDigits(String typed) {
         assertThat(privacy.blindIndex(PHONE, typed)).isEqualTo(privacy.blindIndex(PHONE, "13800138000"));
     }

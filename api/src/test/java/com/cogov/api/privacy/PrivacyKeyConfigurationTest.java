@@ -1,25 +1,31 @@
 package com.cogov.api.privacy;
 
-import io.micronaut.context.exceptions.ConfigurationException;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.NullSource;
-import org.junit.jupiter.params.provider.ValueSource;
-
-import java.util.Map;
-
 import static com.cogov.api.privacy.PrivacyFixture.BLIND_INDEX_KEY;
 import static com.cogov.api.privacy.PrivacyFixture.KEY_V1;
 import static com.cogov.api.privacy.PrivacyFixture.KEY_V2;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.micronaut.context.exceptions.ConfigurationException;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.NullSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
 class PrivacyKeyConfigurationTest {
 
     @ParameterizedTest
     @NullSource
-    @ValueSource(strings = {"", "0123456789abcdef", "0123456789abcdeffedcba987654321001", "0123456789abcdeffedcba987654321g",
-            "0123456789abcdeffedcba987654321", "k3y-k3y-k3y-k3y-k3y-k3y-k3y-k3y!"})
+    @ValueSource(
+            strings = {
+                "",
+                "0123456789abcdef",
+                "0123456789abcdeffedcba987654321001",
+                "0123456789abcdeffedcba987654321g",
+                "0123456789abcdeffedcba987654321",
+                "k3y-k3y-k3y-k3y-k3y-k3y-k3y-k3y!"
+            })
     void refusesToStartWithAPersonalDataKeyThatIsNot128BitsOfHex(String key) {
         assertThatThrownBy(() -> PrivacyFixture.service(1, key, Map.of()))
                 .isInstanceOf(ConfigurationException.class)
@@ -62,7 +68,8 @@ class PrivacyKeyConfigurationTest {
 
     @Test
     void acceptsUppercaseHexSurroundingWhitespaceAndALongBlindIndexKey() {
-        PrivacyService privacy = PrivacyFixture.service(1, " " + KEY_V1.toUpperCase() + "\n", Map.of(), BLIND_INDEX_KEY + BLIND_INDEX_KEY);
+        PrivacyService privacy = PrivacyFixture.service(
+                1, " " + KEY_V1.toUpperCase() + "\n", Map.of(), BLIND_INDEX_KEY + BLIND_INDEX_KEY);
         assertThat(PrivacyFixture.service().open(privacy.seal("张三"))).isEqualTo("张三");
     }
 

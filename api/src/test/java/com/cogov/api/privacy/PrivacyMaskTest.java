@@ -1,12 +1,12 @@
 package com.cogov.api.privacy;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatCode;
 
 class PrivacyMaskTest {
 
@@ -57,7 +57,9 @@ class PrivacyMaskTest {
     @Test
     void neverThrowsOnOddInput() {
         for (PersonalField field : PersonalField.values()) {
-            for (String odd : new String[]{"\uD83D", "\uDE00\uD83D", "\u0000", "x\u200By", "👨‍👩‍👧", "\n\t", "*".repeat(10_000)}) {
+            for (String odd :
+                    new String[] {"\uD83D", "\uDE00\uD83D", "\u0000", "x\u200By", "👨‍👩‍👧", "\n\t", "*".repeat(10_000)
+                    }) {
                 assertThatCode(() -> privacy.mask(field, odd)).doesNotThrowAnyException();
             }
         }

@@ -1,24 +1,23 @@
 package com.cogov.api.privacy;
 
-import org.bouncycastle.jce.provider.BouncyCastleProvider;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-
-import javax.crypto.Cipher;
-import javax.crypto.spec.GCMParameterSpec;
-import javax.crypto.spec.SecretKeySpec;
-import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
-import java.util.Base64;
-import java.util.HexFormat;
-import java.util.Map;
-
 import static com.cogov.api.privacy.PrivacyFixture.ID_NUMBER;
 import static com.cogov.api.privacy.PrivacyFixture.KEY_V1;
 import static com.cogov.api.privacy.PrivacyFixture.KEY_V2;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Map;
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class PrivacySealTest {
 
@@ -61,7 +60,8 @@ class PrivacySealTest {
                     String value = "张三" + i;
                     assertThat(privacy.open(privacy.seal(value))).isEqualTo(value);
                     if (i % 50 == 0) {
-                        assertThatThrownBy(() -> privacy.open(tampered)).isInstanceOf(PersonalDataUnreadableException.class);
+                        assertThatThrownBy(() -> privacy.open(tampered))
+                                .isInstanceOf(PersonalDataUnreadableException.class);
                     }
                     assertThat(privacy.open(sealed)).isEqualTo(ID_NUMBER);
                 }
@@ -105,8 +105,19 @@ class PrivacySealTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {ID_NUMBER, "v1", "v1:", "1:AAAA", "vx:AAAA", "v-1:AAAA", "v1:not base64!", "v1:AAAAAAAAAAAAAAAAAAAA",
-            "v1:AAAAA", "v99999999999:AAAA"})
+    @ValueSource(
+            strings = {
+                ID_NUMBER,
+                "v1",
+                "v1:",
+                "1:AAAA",
+                "vx:AAAA",
+                "v-1:AAAA",
+                "v1:not base64!",
+                "v1:AAAAAAAAAAAAAAAAAAAA",
+                "v1:AAAAA",
+                "v99999999999:AAAA"
+            })
     void refusesToOpenMalformedValuesWithoutQuotingThem(String value) {
         assertThatThrownBy(() -> privacy.open(value))
                 .isInstanceOf(PersonalDataUnreadableException.class)
@@ -138,7 +149,9 @@ class PrivacySealTest {
     void sealsInStandardSm4GcmSoOtherToolsCanOpenIt() throws Exception {
         byte[] data = Base64.getDecoder().decode(privacy.seal("张三").substring(3));
         Cipher cipher = Cipher.getInstance("SM4/GCM/NoPadding", new BouncyCastleProvider());
-        cipher.init(Cipher.DECRYPT_MODE, new SecretKeySpec(HexFormat.of().parseHex(KEY_V1), "SM4"),
+        cipher.init(
+                Cipher.DECRYPT_MODE,
+                new SecretKeySpec(HexFormat.of().parseHex(KEY_V1), "SM4"),
                 new GCMParameterSpec(128, Arrays.copyOf(data, 12)));
         byte[] plain = cipher.doFinal(data, 12, data.length - 12);
         assertThat(new String(plain, StandardCharsets.UTF_8)).isEqualTo("张三");

@@ -1,13 +1,13 @@
 package com.cogov.api.privacy;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.cogov.infra.dev.DevServicesTest;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The bean as the apps get it: secrets from the (dev services') configuration, key versions from cogov.privacy. */
 @MicronautTest(startApplication = false)

@@ -1,16 +1,15 @@
 package com.cogov.api.registration;
 
-import com.cogov.api.shared.CityConfiguration;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import com.cogov.api.shared.CityConfiguration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class RegistrationNumbersTest {
 
@@ -38,13 +37,16 @@ class RegistrationNumbersTest {
         int rising = 0;
         for (int i = 1; i < serials.size(); i++) {
             rising += serials.get(i) > serials.get(i - 1) ? 1 : 0;
-            assertThat(Math.abs(serials.get(i) - serials.get(i - 1))).as("sale %d after %d", i, i - 1).isGreaterThan(1000);
+            assertThat(Math.abs(serials.get(i) - serials.get(i - 1)))
+                    .as("sale %d after %d", i, i - 1)
+                    .isGreaterThan(1000);
         }
         // an order would show as (nearly) all rising; random draws rise about half the time
         assertThat(rising).isBetween(400, 600);
         // spread over the whole range: the first thousand say nothing about how many came before
         assertThat(serials.stream().mapToLong(Long::longValue).max().orElseThrow()
-                - serials.stream().mapToLong(Long::longValue).min().orElseThrow()).isGreaterThan(900_000_000L);
+                        - serials.stream().mapToLong(Long::longValue).min().orElseThrow())
+                .isGreaterThan(900_000_000L);
     }
 
     @Test
@@ -56,7 +58,9 @@ class RegistrationNumbersTest {
                 if (d != number.charAt(i)) {
                     char[] misread = digits.clone();
                     misread[i] = d;
-                    assertThat(RegistrationNumbers.isWellFormed(new String(misread))).as("%s with position %d read as %c", number, i, d).isFalse();
+                    assertThat(RegistrationNumbers.isWellFormed(new String(misread)))
+                            .as("%s with position %d read as %c", number, i, d)
+                            .isFalse();
                 }
             }
         }
@@ -65,7 +69,9 @@ class RegistrationNumbersTest {
                 char[] swapped = digits.clone();
                 swapped[i] = digits[i + 1];
                 swapped[i + 1] = digits[i];
-                assertThat(RegistrationNumbers.isWellFormed(new String(swapped))).as("%s with %d and %d swapped", number, i, i + 1).isFalse();
+                assertThat(RegistrationNumbers.isWellFormed(new String(swapped)))
+                        .as("%s with %d and %d swapped", number, i, i + 1)
+                        .isFalse();
             }
         }
         assertThat(RegistrationNumbers.isWellFormed("DJ2026112148301927５6")).isFalse();

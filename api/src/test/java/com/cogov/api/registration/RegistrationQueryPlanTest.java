@@ -1,11 +1,9 @@
 package com.cogov.api.registration;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.cogov.infra.dev.DevServicesTest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -14,8 +12,9 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 /**
  * At ~120 M rows a year, the three read paths must stay index-backed: a pharmacy's records by time, a district's by
@@ -30,7 +29,8 @@ class RegistrationQueryPlanTest implements DevServicesTest {
 
     @BeforeAll
     void loadTwentyThousandRegistrationsWithTheirItems() throws Exception {
-        try (Connection c = devServices().openConnection(); PreparedStatement ps = c.prepareStatement("""
+        try (Connection c = devServices().openConnection();
+                PreparedStatement ps = c.prepareStatement("""
                 INSERT INTO registration (pharmacy_id, district_code, clerk_id, sold_at, buyer_document_type, buyer_number_sealed,
                     buyer_number_index, buyer_name_sealed, number) VALUES (?,?,?,?,?,?,?,?,?)""")) {
             Instant now = Instant.now();
@@ -48,8 +48,10 @@ class RegistrationQueryPlanTest implements DevServicesTest {
                 ps.addBatch();
             }
             ps.executeBatch();
-            c.createStatement().executeUpdate("INSERT INTO registration_item (registration_id, drug_id, special_category_code,"
-                    + " quantity, batch_number) SELECT id, 1 + id % 38, 'EPHEDRINE_COMPOUND', 1, 'B1' FROM registration");
+            c.createStatement()
+                    .executeUpdate(
+                            "INSERT INTO registration_item (registration_id, drug_id, special_category_code,"
+                                    + " quantity, batch_number) SELECT id, 1 + id % 38, 'EPHEDRINE_COMPOUND', 1, 'B1' FROM registration");
             c.createStatement().execute("ANALYZE TABLE registration, registration_item");
         }
     }
@@ -69,14 +71,26 @@ class RegistrationQueryPlanTest implements DevServicesTest {
 
     @Test
     void aDistrictsRecordsByTimeUseTheDistrictTimeIndex() throws Exception {
-        assertThat(plan("SELECT r.id FROM registration r WHERE r.district_code = ? AND r.sold_at >= ? AND r.sold_at < ?"
-                + " ORDER BY r.sold_at DESC LIMIT 50", "420106", ago(7), ago(0))).isEqualTo("ix_registration_district_time");
+        assertThat(plan(
+                        "SELECT r.id FROM registration r WHERE r.district_code = ? AND r.sold_at >= ? AND r.sold_at < ?"
+                                + " ORDER BY r.sold_at DESC LIMIT 50",
+                        "420106",
+                        ago(7),
+                        ago(0)))
+                .isEqualTo("ix_registration_district_time");
     }
 
     @Test
     void aBuyersCityWideHistoryUsesTheBlindIndex() throws Exception {
-        // What a sale reads before the velocity rule, with a trace code to check: the buyer's purchases by the blind index.
-        assertThat(plan(PurchaseHistory.earlierSql(2, 1), BUYER, ago(8), "EPHEDRINE_COMPOUND", "CODEINE_ORAL_LIQUID", "12345678901234567890"))
+        // What a sale reads before the velocity rule, with a trace code to check: the buyer's purchases by the blind
+        // index.
+        assertThat(plan(
+                        PurchaseHistory.earlierSql(2, 1),
+                        BUYER,
+                        ago(8),
+                        "EPHEDRINE_COMPOUND",
+                        "CODEINE_ORAL_LIQUID",
+                        "12345678901234567890"))
                 .isEqualTo("ix_registration_buyer_time");
     }
 
@@ -89,13 +103,15 @@ class RegistrationQueryPlanTest implements DevServicesTest {
 
     /** The listing's statement, with no filter but the buyer's when one is given. */
     private static String listing(String buyerIndex) {
-        return RegistrationSearch.sql(new RegistrationSearch.Criteria(7L, Instant.now(), Instant.now(), buyerIndex, null, null, null, 0, 20))
+        return RegistrationSearch.sql(new RegistrationSearch.Criteria(
+                        7L, Instant.now(), Instant.now(), buyerIndex, null, null, null, 0, 20))
                 .text();
     }
 
     /** The index the plan uses for table {@code r}; fails on a full scan. */
     private String plan(String sql, Object... parameters) throws Exception {
-        try (Connection c = devServices().openConnection(); PreparedStatement ps = c.prepareStatement("EXPLAIN " + sql)) {
+        try (Connection c = devServices().openConnection();
+                PreparedStatement ps = c.prepareStatement("EXPLAIN " + sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 ps.setObject(i + 1, parameters[i]);
             }

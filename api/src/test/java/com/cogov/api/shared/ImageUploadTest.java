@@ -1,17 +1,16 @@
 package com.cogov.api.shared;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.cogov.contracts.error.ErrorCode;
 import com.cogov.infra.dev.BadImages;
-import org.junit.jupiter.api.Test;
-
-import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
 
 class ImageUploadTest {
 
@@ -24,19 +23,23 @@ class ImageUploadTest {
     @Test
     void refusesAnHtmlPageOrPdfDisguisedAsAPhoto() {
         byte[] html = "<html><script>alert(1)</script></html>".getBytes(StandardCharsets.UTF_8);
-        assertThatThrownBy(() -> ImageUpload.of(html)).isInstanceOfSatisfying(CogovException.class,
-                e -> assertThat(e.code()).isEqualTo(ErrorCode.UPLOAD_NOT_AN_IMAGE));
+        assertThatThrownBy(() -> ImageUpload.of(html))
+                .isInstanceOfSatisfying(
+                        CogovException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.UPLOAD_NOT_AN_IMAGE));
         byte[] pdf = "%PDF-1.7\n1 0 obj".getBytes(StandardCharsets.US_ASCII);
-        assertThatThrownBy(() -> ImageUpload.of(pdf)).isInstanceOfSatisfying(CogovException.class,
-                e -> assertThat(e.code()).isEqualTo(ErrorCode.UPLOAD_NOT_AN_IMAGE));
+        assertThatThrownBy(() -> ImageUpload.of(pdf))
+                .isInstanceOfSatisfying(
+                        CogovException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.UPLOAD_NOT_AN_IMAGE));
     }
 
     @Test
     void refusesEmptyAndOversizedUploads() {
-        assertThatThrownBy(() -> ImageUpload.of(new byte[0])).isInstanceOfSatisfying(CogovException.class,
-                e -> assertThat(e.code()).isEqualTo(ErrorCode.UPLOAD_EMPTY));
-        assertThatThrownBy(() -> ImageUpload.of(new byte[ImageUpload.MAX_BYTES + 1])).isInstanceOfSatisfying(CogovException.class,
-                e -> assertThat(e.code()).isEqualTo(ErrorCode.UPLOAD_TOO_LARGE));
+        assertThatThrownBy(() -> ImageUpload.of(new byte[0]))
+                .isInstanceOfSatisfying(
+                        CogovException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.UPLOAD_EMPTY));
+        assertThatThrownBy(() -> ImageUpload.of(new byte[ImageUpload.MAX_BYTES + 1]))
+                .isInstanceOfSatisfying(
+                        CogovException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.UPLOAD_TOO_LARGE));
     }
 
     @Test

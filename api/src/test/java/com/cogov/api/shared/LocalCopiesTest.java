@@ -1,10 +1,9 @@
 package com.cogov.api.shared;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** This node's copies: each lives its own lifetime, and a flood of one-off keys does not push out the busy ones. */
 class LocalCopiesTest {
@@ -34,7 +33,11 @@ class LocalCopiesTest {
         for (int citizen = 0; citizen < 50_000; citizen++) { // each signs in once
             copies.put("citizen-" + citizen, "active", Duration.ofHours(1));
         }
-        long kept = java.util.stream.IntStream.range(0, 100).filter(clerk -> copies.get("clerk-" + clerk) != null).count();
-        assertThat(kept).as("most busy copies survive (emptying the map when full kept none)").isGreaterThanOrEqualTo(80);
+        long kept = java.util.stream.IntStream.range(0, 100)
+                .filter(clerk -> copies.get("clerk-" + clerk) != null)
+                .count();
+        assertThat(kept)
+                .as("most busy copies survive (emptying the map when full kept none)")
+                .isGreaterThanOrEqualTo(80);
     }
 }

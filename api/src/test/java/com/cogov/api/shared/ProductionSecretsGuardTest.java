@@ -1,12 +1,11 @@
 package com.cogov.api.shared;
 
-import io.micronaut.context.ApplicationContext;
-import org.junit.jupiter.api.Test;
-
-import java.util.Map;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.micronaut.context.ApplicationContext;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 class ProductionSecretsGuardTest {
 
@@ -25,13 +24,20 @@ class ProductionSecretsGuardTest {
     @Test
     void productionRefusesPlaceholderAndShortSecrets() {
         Map<String, Object> props = Map.of(
-                "datasources.default.url", "jdbc:mysql://db.internal:3306/cogov",
-                "flyway.datasources.default.enabled", false,
-                "cogov.secrets.token-signing-key", "changeme-changeme-changeme-changeme",
-                "cogov.secrets.personal-data-key", "short",
-                "cogov.secrets.blind-index-key", STRONG,
-                "cogov.secrets.datacentre-signing-key", STRONG,
-                "cogov.wechat.app-secret", STRONG);
+                "datasources.default.url",
+                "jdbc:mysql://db.internal:3306/cogov",
+                "flyway.datasources.default.enabled",
+                false,
+                "cogov.secrets.token-signing-key",
+                "changeme-changeme-changeme-changeme",
+                "cogov.secrets.personal-data-key",
+                "short",
+                "cogov.secrets.blind-index-key",
+                STRONG,
+                "cogov.secrets.datacentre-signing-key",
+                STRONG,
+                "cogov.wechat.app-secret",
+                STRONG);
         assertThatThrownBy(() -> ApplicationContext.run(props, "prod"))
                 .hasStackTraceContaining("COGOV_SECRETS_TOKEN_SIGNING_KEY is a placeholder or default value")
                 .hasStackTraceContaining("COGOV_SECRETS_PERSONAL_DATA_KEY is shorter than 32 characters")

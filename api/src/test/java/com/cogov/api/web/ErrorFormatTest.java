@@ -1,5 +1,8 @@
 package com.cogov.api.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
 import com.cogov.contracts.error.Problem;
 import com.cogov.infra.dev.DevServicesTest;
 import com.cogov.infra.dev.LoopbackClient;
@@ -14,13 +17,9 @@ import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /** Every way a request can fail answers in the same problem+json shape, with a stable code and a trace id. */
 @MicronautTest(transactional = false)
@@ -30,6 +29,7 @@ class ErrorFormatTest implements DevServicesTest {
     @Inject
     @Client("/")
     HttpClient client;
+
     @Inject
     EmbeddedServer server;
 
@@ -66,25 +66,30 @@ class ErrorFormatTest implements DevServicesTest {
 
     @Test
     void malformedJsonIsAMalformedRequest() {
-        var request = HttpRequest.POST("/probe/orders", "{\"name\": \"张三\", \"items\": [").contentType(MediaType.APPLICATION_JSON_TYPE);
+        var request = HttpRequest.POST("/probe/orders", "{\"name\": \"张三\", \"items\": [")
+                .contentType(MediaType.APPLICATION_JSON_TYPE);
         assertThat(problem(request, 400).code()).isEqualTo("MALFORMED_REQUEST");
     }
 
     @Test
     void wrongFieldTypeIsAMalformedRequest() {
-        var request = HttpRequest.POST("/probe/orders", "{\"name\":\"张三\",\"items\":[{\"batchNumber\":\"B1\",\"quantity\":\"two\"}]}")
+        var request = HttpRequest.POST(
+                        "/probe/orders", "{\"name\":\"张三\",\"items\":[{\"batchNumber\":\"B1\",\"quantity\":\"two\"}]}")
                 .contentType(MediaType.APPLICATION_JSON_TYPE);
         assertThat(problem(request, 400).code()).isEqualTo("MALFORMED_REQUEST");
     }
 
     @Test
     void invalidFieldsAreListedByTheirJsonPathWithChineseMessages() {
-        var request = HttpRequest.POST("/probe/orders",
+        var request = HttpRequest.POST(
+                "/probe/orders",
                 Map.of("name", " ", "items", java.util.List.of(Map.of("batchNumber", "B1", "quantity", 0))));
         Problem p = problem(request, 400);
         assertThat(p.code()).isEqualTo("VALIDATION_FAILED");
-        assertThat(p.errors()).extracting(Problem.FieldError::field, Problem.FieldError::message)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("items[0].quantity", "数量至少为1"),
+        assertThat(p.errors())
+                .extracting(Problem.FieldError::field, Problem.FieldError::message)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("items[0].quantity", "数量至少为1"),
                         org.assertj.core.groups.Tuple.tuple("name", "请填写姓名"));
     }
 
@@ -151,7 +156,7 @@ class ErrorFormatTest implements DevServicesTest {
     }
 
     private HttpClientResponseException failure(MutableHttpRequest<?> request) {
-        return catchThrowableOfType(HttpClientResponseException.class,
-                () -> client.toBlocking().exchange(request, String.class));
+        return catchThrowableOfType(
+                HttpClientResponseException.class, () -> client.toBlocking().exchange(request, String.class));
     }
 }

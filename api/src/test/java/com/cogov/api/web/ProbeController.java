@@ -16,10 +16,9 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import java.util.List;
 
 /** A test-only controller exercising every way a request can go wrong, to check the one error format. */
 @Controller("/probe")
@@ -30,14 +29,17 @@ class ProbeController {
 
     @Serdeable
     @Introspected
-    record Item(@NotBlank(message = "请填写批号") String batchNumber,
-                @Min(value = 1, message = "数量至少为1") @Max(value = 100, message = "数量不能超过100") int quantity) {
-    }
+    record Item(
+            @NotBlank(message = "请填写批号") String batchNumber,
+
+            @Min(value = 1, message = "数量至少为1") @Max(value = 100, message = "数量不能超过100")
+            int quantity) {}
 
     @Serdeable
     @Introspected
-    record Order(@NotBlank(message = "请填写姓名") String name, @NotEmpty(message = "至少一项") List<@Valid Item> items) {
-    }
+    record Order(
+            @NotBlank(message = "请填写姓名") String name,
+            @NotEmpty(message = "至少一项") List<@Valid Item> items) {}
 
     @Post("/orders")
     Order echo(@Body @Valid Order order) {

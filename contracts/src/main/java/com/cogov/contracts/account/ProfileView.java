@@ -14,5 +14,6 @@ public record ProfileView(
         @Nullable Long pharmacyId,
         @Nullable String districtCode,
         @Nullable Long enterpriseId,
-        @Nullable @Schema(description = "Bound phone, masked", example = "138****5678") String phone) {
-}
+
+        @Nullable @Schema(description = "Bound phone, masked", example = "138****5678")
+        String phone) {}

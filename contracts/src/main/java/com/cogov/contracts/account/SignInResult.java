@@ -12,17 +12,27 @@ import io.swagger.v3.oas.annotations.media.Schema;
 @Schema(name = "SignInResult")
 public record SignInResult(
         Status status,
-        @Nullable @Schema(description = "Present when status is SIGNED_IN") Tokens tokens,
-        @Nullable @Schema(description = "Pass to the next step; valid 5 minutes") String challengeToken,
-        @Nullable @Schema(description = "Present when status is TOTP_ENROLMENT_REQUIRED") TotpEnrolment totpEnrolment) {
 
-    public enum Status { SIGNED_IN, PASSWORD_CHANGE_REQUIRED, TOTP_ENROLMENT_REQUIRED, TOTP_REQUIRED }
+        @Nullable @Schema(description = "Present when status is SIGNED_IN")
+        Tokens tokens,
+
+        @Nullable @Schema(description = "Pass to the next step; valid 5 minutes")
+        String challengeToken,
+
+        @Nullable @Schema(description = "Present when status is TOTP_ENROLMENT_REQUIRED")
+        TotpEnrolment totpEnrolment) {
+
+    public enum Status {
+        SIGNED_IN,
+        PASSWORD_CHANGE_REQUIRED,
+        TOTP_ENROLMENT_REQUIRED,
+        TOTP_REQUIRED
+    }
 
     /** A secret to add to an authenticator app, as text and as the otpauth:// URI a QR code shows. */
     @Serdeable
     @Schema(name = "TotpEnrolment")
-    public record TotpEnrolment(String secret, String otpauthUri) {
-    }
+    public record TotpEnrolment(String secret, String otpauthUri) {}
 
     public static SignInResult signedIn(Tokens tokens) {
         return new SignInResult(Status.SIGNED_IN, tokens, null, null);

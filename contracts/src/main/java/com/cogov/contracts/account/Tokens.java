@@ -7,10 +7,18 @@ import io.swagger.v3.oas.annotations.media.Schema;
 @Serdeable
 @Schema(name = "Tokens")
 public record Tokens(
-        @Schema(description = "Send as `Authorization: Bearer <accessToken>`") String accessToken,
+        @Schema(description = "Send as `Authorization: Bearer <accessToken>`")
+        String accessToken,
+
         @Schema(example = "Bearer") String tokenType,
-        @Schema(description = "Seconds the access token is valid") long expiresIn,
-        @Schema(description = "Single use: each refresh returns a new one") String refreshToken,
-        @Schema(description = "Seconds until the refresh token expires unless used") long refreshExpiresIn,
-        ProfileView profile) {
-}
+
+        @Schema(description = "Seconds the access token is valid")
+        long expiresIn,
+
+        @Schema(description = "Single use: each refresh returns a new one")
+        String refreshToken,
+
+        @Schema(description = "Seconds until the refresh token expires unless used")
+        long refreshExpiresIn,
+
+        ProfileView profile) {}

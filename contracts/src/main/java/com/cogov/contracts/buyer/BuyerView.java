@@ -13,9 +13,18 @@ import io.swagger.v3.oas.annotations.media.Schema;
 @Schema(name = "BuyerView")
 public record BuyerView(
         DocumentType documentType,
-        @Schema(description = "Document number, masked", example = "4201**********123X", requiredMode = Schema.RequiredMode.REQUIRED) String number,
-        @Schema(description = "Name, masked", example = "张*", requiredMode = Schema.RequiredMode.REQUIRED) String name,
-        @Nullable @Schema(description = "Full years of age today (Beijing time); absent when the document carries no birth date")
+
+        @Schema(
+                description = "Document number, masked",
+                example = "4201**********123X",
+                requiredMode = Schema.RequiredMode.REQUIRED)
+        String number,
+
+        @Schema(description = "Name, masked", example = "张*", requiredMode = Schema.RequiredMode.REQUIRED)
+        String name,
+
+        @Nullable
+        @Schema(description = "Full years of age today (Beijing time); absent when the document carries no birth date")
         Integer age,
-        @Nullable Sex sex) {
-}
+
+        @Nullable Sex sex) {}

@@ -2,7 +2,6 @@ package com.cogov.contracts.buyer;
 
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.media.Schema;
-
 import java.time.Instant;
 
 /**
@@ -12,9 +11,11 @@ import java.time.Instant;
 @Serdeable
 @Schema(name = "ScannedIdentity")
 public record ScannedIdentity(
-        @Schema(description = "Opaque reference to the scanned identity, valid for this pharmacy until expiresAt (10 minutes)",
+        @Schema(
+                description =
+                        "Opaque reference to the scanned identity, valid for this pharmacy until expiresAt (10 minutes)",
                 requiredMode = Schema.RequiredMode.REQUIRED)
         String identityRef,
+
         Instant expiresAt,
-        BuyerView buyer) {
-}
+        BuyerView buyer) {}

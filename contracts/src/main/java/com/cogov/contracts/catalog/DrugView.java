@@ -3,7 +3,6 @@ package com.cogov.contracts.catalog;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.media.Schema;
-
 import java.util.List;
 
 /** A drug as the counter, the public and the regulator see it. */
@@ -16,14 +15,30 @@ public record DrugView(
         String maker,
         @Schema(description = "规格, e.g. 每片含盐酸伪麻黄碱30mg") String strength,
         String dosageForm,
-        @Schema(description = "Smallest sales package, e.g. 盒") String packageUnit,
-        String approvalNumber,
-        @Nullable @Schema(description = "Special compound category, absent for ordinary drugs") SpecialCategoryView specialCategory,
-        boolean prescriptionOnly,
-        @Nullable @Schema(description = "Most smallest packages one sale may hold without a prescription") Integer perSaleLimit,
-        List<String> barcodes,
-        @Nullable @Schema(description = "7-digit product identifier that starts its traceability codes") String productIdentifier,
-        @Schema(description = "How the code in the request matched") MatchKind matchedBy) {
 
-    public enum MatchKind { COMMODITY_BARCODE, TRACEABILITY_CODE }
+        @Schema(description = "Smallest sales package, e.g. 盒")
+        String packageUnit,
+
+        String approvalNumber,
+
+        @Nullable @Schema(description = "Special compound category, absent for ordinary drugs")
+        SpecialCategoryView specialCategory,
+
+        boolean prescriptionOnly,
+
+        @Nullable @Schema(description = "Most smallest packages one sale may hold without a prescription")
+        Integer perSaleLimit,
+
+        List<String> barcodes,
+
+        @Nullable @Schema(description = "7-digit product identifier that starts its traceability codes")
+        String productIdentifier,
+
+        @Schema(description = "How the code in the request matched")
+        MatchKind matchedBy) {
+
+    public enum MatchKind {
+        COMMODITY_BARCODE,
+        TRACEABILITY_CODE
+    }
 }

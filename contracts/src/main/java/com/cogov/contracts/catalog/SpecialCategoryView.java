@@ -9,6 +9,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
 public record SpecialCategoryView(
         String code,
         String name,
-        @Schema(description = "A Category II psychotropic: prescription only, never to minors") boolean psychotropicCategoryTwo,
-        boolean prescriptionRequired) {
-}
+
+        @Schema(description = "A Category II psychotropic: prescription only, never to minors")
+        boolean psychotropicCategoryTwo,
+
+        boolean prescriptionRequired) {}

@@ -11,10 +11,13 @@ import jakarta.validation.constraints.Size;
 @Serdeable
 @Schema(name = "UnknownBarcodeReportRequest")
 public record UnknownBarcodeReportRequest(
-        @NotBlank(message = "请填写条码") @Size(max = 32, message = "条码不超过32位")
+        @NotBlank(message = "请填写条码")
+        @Size(max = 32, message = "条码不超过32位")
         @Schema(description = "EAN-13, EAN-8, UPC-A or a 20-digit traceability code", example = "6901028075831")
         String barcode,
-        @Nullable @MultiLine @Size(max = 200, message = "备注不超过200个字")
+
+        @Nullable
+        @MultiLine
+        @Size(max = 200, message = "备注不超过200个字")
         @Schema(description = "What the package says: name, maker, strength (no buyer's personal data)")
-        String note) {
-}
+        String note) {}

@@ -3,7 +3,6 @@ package com.cogov.contracts.error;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.media.Schema;
-
 import java.util.List;
 
 /**
@@ -11,13 +10,22 @@ import java.util.List;
  * field-level {@code errors} and the {@code traceId} that operations can find in the logs.
  */
 @Serdeable
-@Schema(name = "Problem", description = "RFC 9457 problem details, extended with a stable code, field errors and a trace id")
+@Schema(
+        name = "Problem",
+        description = "RFC 9457 problem details, extended with a stable code, field errors and a trace id")
 public record Problem(
-        @Schema(description = "URI naming the kind of problem") String type,
+        @Schema(description = "URI naming the kind of problem")
+        String type,
+
         @Schema(description = "Chinese, for the user") String title,
         int status,
-        @Nullable @Schema(description = "What exactly was wrong with this request, in Chinese") String detail,
-        @Schema(description = "Stable English error code", example = "ID_NUMBER_INVALID") String code,
+
+        @Nullable @Schema(description = "What exactly was wrong with this request, in Chinese")
+        String detail,
+
+        @Schema(description = "Stable English error code", example = "ID_NUMBER_INVALID")
+        String code,
+
         List<FieldError> errors,
         @Nullable String traceId) {
 
@@ -25,10 +33,10 @@ public record Problem(
 
     /** One rejected field. {@code field} is the JSON path of the input, e.g. {@code buyer.documentNumber}. */
     @Serdeable
-    public record FieldError(String field, String message) {
-    }
+    public record FieldError(String field, String message) {}
 
-    public static Problem of(ErrorCode code, @Nullable String detail, List<FieldError> errors, @Nullable String traceId) {
+    public static Problem of(
+            ErrorCode code, @Nullable String detail, List<FieldError> errors, @Nullable String traceId) {
         return new Problem(code.type(), code.title(), code.status(), detail, code.name(), List.copyOf(errors), traceId);
     }
 }

@@ -8,5 +8,4 @@ import io.swagger.v3.oas.annotations.media.Schema;
 @Schema(name = "District")
 public record DistrictView(
         @Schema(example = "420106") String code,
-        @Schema(example = "武昌区") String name) {
-}
+        @Schema(example = "武昌区") String name) {}

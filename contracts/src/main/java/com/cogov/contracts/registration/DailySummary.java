@@ -2,7 +2,6 @@ package com.cogov.contracts.registration;
 
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.media.Schema;
-
 import java.time.LocalDate;
 import java.util.List;
 
@@ -13,6 +12,5 @@ public record DailySummary(LocalDate date, long registrations, long voided, List
 
     @Serdeable
     @Schema(name = "DrugTotal")
-    public record DrugTotal(long drugId, String drugName, long registrations, long packages) {
-    }
+    public record DrugTotal(long drugId, String drugName, long registrations, long packages) {}
 }

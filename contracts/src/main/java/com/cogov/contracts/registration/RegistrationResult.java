@@ -2,7 +2,6 @@ package com.cogov.contracts.registration;
 
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.media.Schema;
-
 import java.util.List;
 
 /**
@@ -13,12 +12,15 @@ import java.util.List;
 @Serdeable
 @Schema(name = "RegistrationResult")
 public record RegistrationResult(
-        @Schema(description = "DJ, the China date recorded, nine random digits and a check digit (Damm)",
-                example = "DJ202611214830192756", requiredMode = Schema.RequiredMode.REQUIRED) String number,
+        @Schema(
+                description = "DJ, the China date recorded, nine random digits and a check digit (Damm)",
+                example = "DJ202611214830192756",
+                requiredMode = Schema.RequiredMode.REQUIRED)
+        String number,
+
         List<Warning> warnings) {
 
     @Serdeable
     @Schema(name = "RegistrationWarning")
-    public record Warning(@Schema(example = "VELOCITY_24H") String code, String message) {
-    }
+    public record Warning(@Schema(example = "VELOCITY_24H") String code, String message) {}
 }

@@ -4,7 +4,6 @@ import com.cogov.contracts.buyer.BuyerView;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.media.Schema;
-
 import java.time.Instant;
 import java.util.List;
 
@@ -12,7 +11,9 @@ import java.util.List;
 @Serdeable
 @Schema(name = "Registration")
 public record RegistrationView(
-        @Schema(example = "DJ202611214830192756", requiredMode = Schema.RequiredMode.REQUIRED) String number,
+        @Schema(example = "DJ202611214830192756", requiredMode = Schema.RequiredMode.REQUIRED)
+        String number,
+
         Status status,
         Instant soldAt,
         Instant recordedAt,
@@ -25,11 +26,18 @@ public record RegistrationView(
         @Nullable Instant voidedAt,
         @Nullable String voidReason) {
 
-    public enum Status { ACTIVE, VOIDED }
+    public enum Status {
+        ACTIVE,
+        VOIDED
+    }
 
     @Serdeable
     @Schema(name = "RegisteredItem")
-    public record Item(long drugId, String drugName, @Nullable String specialCategory, int quantity, String batchNumber,
-                       List<String> traceCodes) {
-    }
+    public record Item(
+            long drugId,
+            String drugName,
+            @Nullable String specialCategory,
+            int quantity,
+            String batchNumber,
+            List<String> traceCodes) {}
 }

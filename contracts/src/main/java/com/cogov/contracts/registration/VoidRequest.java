@@ -8,5 +8,6 @@ import jakarta.validation.constraints.Size;
 
 @Serdeable
 @Schema(name = "VoidRequest")
-public record VoidRequest(@NotBlank(message = "请填写作废原因") @MultiLine @Size(max = 200, message = "原因不超过200个字") String reason) {
-}
+public record VoidRequest(
+        @NotBlank(message = "请填写作废原因") @MultiLine @Size(max = 200, message = "原因不超过200个字")
+        String reason) {}

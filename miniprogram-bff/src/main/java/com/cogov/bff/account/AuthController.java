@@ -29,7 +29,8 @@ class AuthController extends SessionEndpoints {
 
     @Post("/auth/wechat")
     @Secured(SecurityRule.IS_ANONYMOUS)
-    @Operation(summary = "Sign in with the wx.login code",
+    @Operation(
+            summary = "Sign in with the wx.login code",
             description = "A known WeChat identity signs in as its account; an unknown one becomes a public user.")
     Tokens signIn(@Body @Valid AuthRequests.WeChatSignIn request, @Parameter(hidden = true) Actor caller) {
         return accounts.signInWithWeChat(request.code(), caller);
@@ -38,8 +39,10 @@ class AuthController extends SessionEndpoints {
     @Post("/auth/bind")
     @Secured("PUBLIC")
     @SecurityRequirement(name = "bearer")
-    @Operation(summary = "Bind this WeChat identity to a staff account with its activation code",
-            description = "Optionally binds the phone through the getPhoneNumber code. Answers with the staff account's tokens.")
+    @Operation(
+            summary = "Bind this WeChat identity to a staff account with its activation code",
+            description =
+                    "Optionally binds the phone through the getPhoneNumber code. Answers with the staff account's tokens.")
     Tokens bind(@Body @Valid AuthRequests.Bind request, @Parameter(hidden = true) Actor caller) {
         return accounts.bind(caller, request.activationCode(), request.phoneCode());
     }

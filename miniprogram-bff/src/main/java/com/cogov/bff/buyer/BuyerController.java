@@ -17,7 +17,6 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
-
 import java.io.IOException;
 
 /** The counter identifies the buyer of a special compound preparation from a photo of their ID card. */
@@ -35,19 +34,25 @@ class BuyerController {
     }
 
     @Post(value = "/scan", consumes = MediaType.MULTIPART_FORM_DATA)
-    @Operation(summary = "Read the buyer's ID card from a photo",
+    @Operation(
+            summary = "Read the buyer's ID card from a photo",
             description = "Multipart field `image`: a photo of the front (人像面) of the card, JPEG, PNG or WebP, at most "
                     + "5 MB and 50 megapixels, judged by its content and decoded whole before anything is sent on. WeChat's OCR reads it and the number is re-validated (GB 11643). The "
                     + "answer shows the buyer masked, with an `identityRef` to send with the registration, usable by this "
                     + "pharmacy for 10 minutes. The photo is not kept.")
     @ApiResponse(responseCode = "200", description = "The buyer, masked, and the identity reference")
-    @ProblemResponse(status = "400", codes = "UPLOAD_EMPTY, MISSING_PARAMETER, MALFORMED_REQUEST (a part without a name)")
+    @ProblemResponse(
+            status = "400",
+            codes = "UPLOAD_EMPTY, MISSING_PARAMETER, MALFORMED_REQUEST (a part without a name)")
     @ProblemResponse(status = "413", codes = "UPLOAD_TOO_LARGE")
     @ProblemResponse(status = "415", codes = "UPLOAD_NOT_AN_IMAGE")
-    @ProblemResponse(status = "422", codes = "IMAGE_UNREADABLE: cut off, corrupt or over 50 megapixels (WeChat is not called); "
-            + "ID_CARD_UNREADABLE: no card found, or the number read fails its check")
+    @ProblemResponse(
+            status = "422",
+            codes = "IMAGE_UNREADABLE: cut off, corrupt or over 50 megapixels (WeChat is not called); "
+                    + "ID_CARD_UNREADABLE: no card found, or the number read fails its check")
     @ProblemResponse(status = "503", codes = "WECHAT_UNAVAILABLE: retry, or type the number")
-    ScannedIdentity scan(@Part("image") CompletedFileUpload image, @Parameter(hidden = true) Actor clerk) throws IOException {
+    ScannedIdentity scan(@Part("image") CompletedFileUpload image, @Parameter(hidden = true) Actor clerk)
+            throws IOException {
         // The client's file name and declared type are ignored: the core judges the bytes.
         return buyers.scan(clerk, image.getBytes());
     }

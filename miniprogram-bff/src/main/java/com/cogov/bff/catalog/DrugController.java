@@ -28,7 +28,6 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-
 import java.io.IOException;
 
 @Controller("/mp/v1")
@@ -52,17 +51,23 @@ class DrugController implements CatalogOperations {
     @Post(value = "/drugs/barcode/decode", consumes = MediaType.MULTIPART_FORM_DATA)
     @Secured(SecurityRule.IS_AUTHENTICATED)
     @SecurityRequirement(name = "bearer")
-    @Operation(summary = "Read the codes in a photo of a drug package",
-            description = "For when the phone's own scanner fails (glare, damage, a code it does not read): multipart field "
-                    + "`image`, a JPEG, PNG or WebP of at most 5 MB, judged by its content, not its name. Finds EAN-13, "
-                    + "EAN-8, UPC-A, Code 128 (traceability codes, GS1-128), DataMatrix and QR codes, several per photo, "
-                    + "and resolves each to its drug; a code that does not resolve carries errorCode instead.")
+    @Operation(
+            summary = "Read the codes in a photo of a drug package",
+            description =
+                    "For when the phone's own scanner fails (glare, damage, a code it does not read): multipart field "
+                            + "`image`, a JPEG, PNG or WebP of at most 5 MB, judged by its content, not its name. Finds EAN-13, "
+                            + "EAN-8, UPC-A, Code 128 (traceability codes, GS1-128), DataMatrix and QR codes, several per photo, "
+                            + "and resolves each to its drug; a code that does not resolve carries errorCode instead.")
     @ApiResponse(responseCode = "200", description = "The codes found, each with its drug or the reason it has none")
-    @ProblemResponse(status = "400", codes = "UPLOAD_EMPTY, MISSING_PARAMETER, MALFORMED_REQUEST (a part without a name)")
+    @ProblemResponse(
+            status = "400",
+            codes = "UPLOAD_EMPTY, MISSING_PARAMETER, MALFORMED_REQUEST (a part without a name)")
     @ProblemResponse(status = "413", codes = "UPLOAD_TOO_LARGE, PAYLOAD_TOO_LARGE")
     @ProblemResponse(status = "415", codes = "UPLOAD_NOT_AN_IMAGE")
     @ProblemResponse(status = "422", codes = "IMAGE_UNREADABLE, BARCODE_NOT_FOUND_IN_IMAGE")
-    @ProblemResponse(status = "503", codes = "SERVICE_UNAVAILABLE: every core is reading a photo; retry after Retry-After")
+    @ProblemResponse(
+            status = "503",
+            codes = "SERVICE_UNAVAILABLE: every core is reading a photo; retry after Retry-After")
     DecodedBarcodes decode(@Part("image") CompletedFileUpload image) throws IOException {
         return catalog.decodePhoto(ImageUpload.of(image.getBytes()));
     }
@@ -70,17 +75,24 @@ class DrugController implements CatalogOperations {
     @Post("/drugs/barcode/reports")
     @Secured({"PHARMACY_CLERK", "PHARMACY_MANAGER"})
     @SecurityRequirement(name = "bearer")
-    @Operation(summary = "Report a code the catalog lacks, for the regulator to add",
+    @Operation(
+            summary = "Report a code the catalog lacks, for the regulator to add",
             description = "For the caller's own pharmacy. A repeat report of the same code by the pharmacy answers the "
                     + "existing report (200) instead of creating another (201).")
-    @ApiResponse(responseCode = "201", description = "Reported",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UnknownBarcodeReportView.class)))
+    @ApiResponse(
+            responseCode = "201",
+            description = "Reported",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = UnknownBarcodeReportView.class)))
     @ApiResponse(responseCode = "200", description = "Already reported by this pharmacy: the existing report")
     @ProblemResponse(status = "400", codes = "BARCODE_INVALID, VALIDATION_FAILED")
     @ProblemResponse(status = "409", codes = "BARCODE_ALREADY_KNOWN: the catalog resolves it; look it up instead")
-    HttpResponse<UnknownBarcodeReportView> report(@Body @Valid UnknownBarcodeReportRequest request,
-                                                  @Parameter(hidden = true) Actor clerk) {
-        CatalogService.ReportedBarcode reported = catalog.reportUnknownBarcode(clerk, request.barcode(), request.note());
+    HttpResponse<UnknownBarcodeReportView> report(
+            @Body @Valid UnknownBarcodeReportRequest request, @Parameter(hidden = true) Actor clerk) {
+        CatalogService.ReportedBarcode reported =
+                catalog.reportUnknownBarcode(clerk, request.barcode(), request.note());
         return reported.created() ? HttpResponse.created(reported.report()) : HttpResponse.ok(reported.report());
     }
 }

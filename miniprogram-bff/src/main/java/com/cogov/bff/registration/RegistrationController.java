@@ -29,7 +29,6 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.concurrent.CompletableFuture;
@@ -50,43 +49,61 @@ class RegistrationController {
 
     @Post
     @Status(HttpStatus.CREATED)
-    @Operation(summary = "Register a sale",
-            description = "Send a new Idempotency-Key per sale and the same key when retrying it: the same key and body "
-                    + "answer the same result (a retry arriving while the first is being written waits for it), the same key "
-                    + "with another body 422.")
+    @Operation(
+            summary = "Register a sale",
+            description =
+                    "Send a new Idempotency-Key per sale and the same key when retrying it: the same key and body "
+                            + "answer the same result (a retry arriving while the first is being written waits for it), the same key "
+                            + "with another body 422.")
     @ApiResponse(responseCode = "201", description = "Accepted, with any warnings the rules raised")
     @ProblemResponse(status = "422", codes = "REGISTRATION_BLOCKED or IDEMPOTENCY_KEY_REUSED")
     // On the registration pool (application.yml): a few threads check sales in arrival order while the commit
     // writers answer them, instead of one blocked thread per waiting counter competing for the two cores.
     @ExecuteOn("registration")
-    CompletableFuture<RegistrationResult> register(@Nullable @Header("Idempotency-Key") String idempotencyKey,
-                                                   @Body @Valid RegistrationRequest request, @Parameter(hidden = true) Actor clerk) {
+    CompletableFuture<RegistrationResult> register(
+            @Nullable @Header("Idempotency-Key") String idempotencyKey,
+            @Body @Valid RegistrationRequest request,
+            @Parameter(hidden = true) Actor clerk) {
         return registrations.registerAsync(clerk, idempotencyKey, request);
     }
 
     @Post("/batch")
     @Operation(summary = "Send up to 50 registrations queued offline; each is answered as it would be alone")
-    RegistrationBatch.Result batch(@Body @Valid RegistrationBatch.Request request, @Parameter(hidden = true) Actor clerk) {
+    RegistrationBatch.Result batch(
+            @Body @Valid RegistrationBatch.Request request, @Parameter(hidden = true) Actor clerk) {
         return registrations.registerBatch(clerk, request);
     }
 
     @Post("/{number}/void")
     @Operation(summary = "Void a registration of this pharmacy (within the void window); the record stays on file")
     @ProblemResponse(status = "404", codes = "REGISTRATION_NOT_FOUND: no such number in this pharmacy")
-    RegistrationView voidRegistration(@Parameter(description = "The registration's number", example = "DJ202611214830192756") String number,
-                                      @Body @Valid VoidRequest request, @Parameter(hidden = true) Actor clerk) {
+    RegistrationView voidRegistration(
+            @Parameter(description = "The registration's number", example = "DJ202611214830192756") String number,
+            @Body @Valid VoidRequest request,
+            @Parameter(hidden = true) Actor clerk) {
         return registrations.voidRegistration(clerk, number, request.reason());
     }
 
     @Get
-    @Operation(summary = "This pharmacy's registrations, newest first (buyer data masked)",
-            description = "Default window: today. A search by the buyer's full document number uses the blind index and is audited.")
-    RegistrationPage list(@Nullable @QueryValue Instant from, @Nullable @QueryValue Instant to, @Nullable @QueryValue Long drugId,
-                          @Nullable @QueryValue String category, @Nullable @QueryValue Long clerkId,
-                          @Nullable @QueryValue DocumentType documentType, @Nullable @QueryValue String documentNumber,
-                          @QueryValue(defaultValue = "0") int page, @QueryValue(defaultValue = "20") int size, @Parameter(hidden = true) Actor clerk) {
-        return registrations.list(clerk, new RegistrationService.Query(from, to, drugId, category, clerkId, documentType,
-                documentNumber, page, size));
+    @Operation(
+            summary = "This pharmacy's registrations, newest first (buyer data masked)",
+            description =
+                    "Default window: today. A search by the buyer's full document number uses the blind index and is audited.")
+    RegistrationPage list(
+            @Nullable @QueryValue Instant from,
+            @Nullable @QueryValue Instant to,
+            @Nullable @QueryValue Long drugId,
+            @Nullable @QueryValue String category,
+            @Nullable @QueryValue Long clerkId,
+            @Nullable @QueryValue DocumentType documentType,
+            @Nullable @QueryValue String documentNumber,
+            @QueryValue(defaultValue = "0") int page,
+            @QueryValue(defaultValue = "20") int size,
+            @Parameter(hidden = true) Actor clerk) {
+        return registrations.list(
+                clerk,
+                new RegistrationService.Query(
+                        from, to, drugId, category, clerkId, documentType, documentNumber, page, size));
     }
 
     @Get("/summary")
@@ -98,8 +115,9 @@ class RegistrationController {
     @Get("/{number}")
     @Operation(summary = "One registration of this pharmacy, by its number (buyer data masked)")
     @ProblemResponse(status = "404", codes = "REGISTRATION_NOT_FOUND: no such number in this pharmacy")
-    RegistrationView get(@Parameter(description = "The registration's number", example = "DJ202611214830192756") String number,
-                         @Parameter(hidden = true) Actor clerk) {
+    RegistrationView get(
+            @Parameter(description = "The registration's number", example = "DJ202611214830192756") String number,
+            @Parameter(hidden = true) Actor clerk) {
         return registrations.get(clerk, number);
     }
 }

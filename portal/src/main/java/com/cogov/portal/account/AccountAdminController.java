@@ -20,7 +20,6 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-
 import java.util.List;
 
 /** Account operations of the city administrator (the O&M list): create, disable, reset, unlock, delete, reissue. */
@@ -86,7 +85,8 @@ class AccountAdminController {
 
     @Post("/{id}/phone/unmask")
     @Operation(summary = "Show the bound phone in full; requires a reason, and is recorded in the audit trail")
-    UnmaskedValue unmaskPhone(long id, @Body @Valid AccountRequests.Reason request, @Parameter(hidden = true) Actor admin) {
+    UnmaskedValue unmaskPhone(
+            long id, @Body @Valid AccountRequests.Reason request, @Parameter(hidden = true) Actor admin) {
         return accounts.unmaskPhone(admin, id, request.reason());
     }
 

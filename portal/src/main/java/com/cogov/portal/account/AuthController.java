@@ -33,7 +33,8 @@ class AuthController extends SessionEndpoints {
 
     @Post("/auth/login")
     @Secured(SecurityRule.IS_ANONYMOUS)
-    @Operation(summary = "Sign in with username and password",
+    @Operation(
+            summary = "Sign in with username and password",
             description = "5 failures in 15 minutes lock the account for 15 minutes (423 with Retry-After); too many "
                     + "attempts from one address answer 429 with Retry-After.")
     SignInResult login(@Body @Valid AuthRequests.PasswordSignIn request, @Parameter(hidden = true) Actor caller) {
@@ -50,7 +51,8 @@ class AuthController extends SessionEndpoints {
     @Post("/auth/password")
     @Secured(SecurityRule.IS_ANONYMOUS)
     @Operation(summary = "Set a new password (required at the first sign-in and after a reset)")
-    SignInResult changePassword(@Body @Valid AuthRequests.PasswordChange request, @Parameter(hidden = true) Actor caller) {
+    SignInResult changePassword(
+            @Body @Valid AuthRequests.PasswordChange request, @Parameter(hidden = true) Actor caller) {
         return accounts.changePassword(request.challengeToken(), request.newPassword(), caller);
     }
 

@@ -17,7 +17,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
-
 import java.time.Instant;
 
 @Controller("/portal/v1/audit")
@@ -34,12 +33,18 @@ class AuditController {
 
     @Get("/events")
     @Secured("CITY_ADMIN")
-    @Operation(summary = "Search the audit trail, newest first",
+    @Operation(
+            summary = "Search the audit trail, newest first",
             description = "Filters combine: actor, action (exact, or a prefix like account.*), target, time window.")
-    AuditPageView search(@Nullable @QueryValue Long actorAccountId, @Nullable @QueryValue String action,
-                         @Nullable @QueryValue String targetType, @Nullable @QueryValue String targetId,
-                         @Nullable @QueryValue Instant from, @Nullable @QueryValue Instant to,
-                         @QueryValue(defaultValue = "0") int page, @QueryValue(defaultValue = "50") int size) {
+    AuditPageView search(
+            @Nullable @QueryValue Long actorAccountId,
+            @Nullable @QueryValue String action,
+            @Nullable @QueryValue String targetType,
+            @Nullable @QueryValue String targetId,
+            @Nullable @QueryValue Instant from,
+            @Nullable @QueryValue Instant to,
+            @QueryValue(defaultValue = "0") int page,
+            @QueryValue(defaultValue = "50") int size) {
         return audit.search(new AuditQuery(actorAccountId, action, targetType, targetId, from, to, page, size));
     }
 

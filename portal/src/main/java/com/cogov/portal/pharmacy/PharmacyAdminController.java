@@ -1,9 +1,9 @@
 package com.cogov.portal.pharmacy;
 
-import com.cogov.contracts.pharmacy.PharmacySummary;
 import com.cogov.api.pharmacy.PharmacyService;
 import com.cogov.api.shared.Actor;
 import com.cogov.contracts.account.AccountRequests;
+import com.cogov.contracts.pharmacy.PharmacySummary;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
@@ -31,7 +31,8 @@ class PharmacyAdminController {
 
     @Post("/{id}/disable")
     @Operation(summary = "Disable a pharmacy; its clerks and managers are disabled with it")
-    PharmacySummary disable(long id, @Body @Valid AccountRequests.Reason request, @Parameter(hidden = true) Actor admin) {
+    PharmacySummary disable(
+            long id, @Body @Valid AccountRequests.Reason request, @Parameter(hidden = true) Actor admin) {
         return pharmacies.disable(admin, id, request.reason());
     }
 }

@@ -4,7 +4,6 @@ import io.micronaut.core.annotation.AnnotationClassValue;
 import io.micronaut.core.annotation.AnnotationValue;
 import io.micronaut.inject.annotation.NamedAnnotationTransformer;
 import io.micronaut.inject.visitor.VisitorContext;
-
 import java.lang.annotation.Annotation;
 import java.lang.annotation.RetentionPolicy;
 import java.util.List;
@@ -32,7 +31,8 @@ public final class ProblemResponseTransformer implements NamedAnnotationTransfor
     }
 
     @Override
-    public List<AnnotationValue<?>> transform(AnnotationValue<Annotation> problemResponse, VisitorContext visitorContext) {
+    public List<AnnotationValue<?>> transform(
+            AnnotationValue<Annotation> problemResponse, VisitorContext visitorContext) {
         AnnotationValue<Annotation> schema = AnnotationValue.builder(SCHEMA, RetentionPolicy.RUNTIME)
                 .member("implementation", new AnnotationClassValue<>(PROBLEM))
                 .build();

@@ -1,6 +1,5 @@
 package com.cogov.infra.dev;
 
-import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -11,14 +10,14 @@ import java.util.Arrays;
 import java.util.Random;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
+import javax.imageio.ImageIO;
 
 /** Uploads that start like an image and are not one a phone could have taken: for the tests of every photo route. */
 public final class BadImages {
 
     private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
 
-    private BadImages() {
-    }
+    private BadImages() {}
 
     /**
      * A complete, valid PNG of {@code width}×{@code height} black pixels (1-bit grey), small because it compresses: a
@@ -53,7 +52,8 @@ public final class BadImages {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.writeBytes(PNG_SIGNATURE);
         chunk(out, "IHDR", ihdr(64, 40));
-        out.writeBytes("<html><body><script>alert(document.cookie)</script></body></html>".getBytes(StandardCharsets.UTF_8));
+        out.writeBytes(
+                "<html><body><script>alert(document.cookie)</script></body></html>".getBytes(StandardCharsets.UTF_8));
         return out.toByteArray();
     }
 
@@ -78,8 +78,15 @@ public final class BadImages {
 
     /** 1-bit greyscale, no interlacing. */
     private static byte[] ihdr(int width, int height) {
-        return ByteBuffer.allocate(13).putInt(width).putInt(height).put((byte) 1).put((byte) 0).put((byte) 0)
-                .put((byte) 0).put((byte) 0).array();
+        return ByteBuffer.allocate(13)
+                .putInt(width)
+                .putInt(height)
+                .put((byte) 1)
+                .put((byte) 0)
+                .put((byte) 0)
+                .put((byte) 0)
+                .put((byte) 0)
+                .array();
     }
 
     private static void chunk(ByteArrayOutputStream out, String type, byte[] data) {

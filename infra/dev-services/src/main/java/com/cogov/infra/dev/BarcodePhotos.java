@@ -11,12 +11,6 @@ import com.google.zxing.datamatrix.encoder.SymbolShapeHint;
 import com.google.zxing.oned.Code128Writer;
 import com.google.zxing.oned.EAN13Writer;
 import com.google.zxing.qrcode.QRCodeWriter;
-
-import javax.imageio.IIOImage;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
-import javax.imageio.stream.MemoryCacheImageOutputStream;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -34,6 +28,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Random;
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 /**
  * Photos of drug packages for the barcode-decoding tests, drawn at test time (ZXing writers and Java2D, fixed seeds,
@@ -50,6 +49,7 @@ public final class BarcodePhotos {
     public static final String UNKNOWN_EAN13 = "6901028075831";
     /** What the QR code of {@link Photo#KNOWN_AND_UNKNOWN} holds: not a drug code. */
     public static final String QR_TEXT = "https://example.cn/drug?id=42";
+
     private static final char GS = 0x1d;
 
     /** The photos a decoder must read, and one it must not find anything in. */
@@ -82,8 +82,7 @@ public final class BarcodePhotos {
 
     private static final Map<Photo, byte[]> DRAWN = new java.util.concurrent.ConcurrentHashMap<>();
 
-    private BarcodePhotos() {
-    }
+    private BarcodePhotos() {}
 
     /** The photo's file bytes (a fresh copy; each is drawn once per JVM, which takes a second or so). */
     public static byte[] photo(Photo photo) {
@@ -93,45 +92,86 @@ public final class BarcodePhotos {
     private static byte[] draw(Photo photo) {
         String ean = DemoData.EXAMPLE_BARCODE;
         return switch (photo) {
-            case CLEAN_EAN13 -> new Scene(800, 500, 1, false)
-                    .code(ean13(ean), 400, 250, 4.0, 0, 0, Color.BLACK, Color.WHITE)
-                    .png();
-            case ROTATED_12 -> new Scene(2000, 1500, 2, true)
-                    .code(ean13(ean), 1150, 640, 3.2, 12, 0, INK, PAPER)
-                    .light().blur(0.8).noise(4).jpeg(0.85f);
-            case ROTATED_90 -> new Scene(2000, 1500, 3, true)
-                    .code(ean13(ean), 760, 820, 3.2, 90, 0, INK, PAPER)
-                    .light().blur(0.8).noise(4).jpeg(0.85f);
-            case PERSPECTIVE -> new Scene(2000, 1500, 4, true)
-                    .code(ean13(ean), 1000, 760, 3.6, -4, 0.22, INK, PAPER)
-                    .perspective(new double[]{0, 0, 2000, 180, 2000, 1320, 0, 1500})
-                    .light().blur(0.7).noise(4).jpeg(0.85f);
-            case BLURRED -> new Scene(2000, 1500, 5, true)
-                    .code(ean13(ean), 900, 700, 3.5, 3, 0, INK, PAPER)
-                    .light().blur(2.2).noise(3).jpeg(0.85f);
-            case LOW_CONTRAST -> new Scene(2000, 1500, 6, true, new Color(150, 148, 142)) // a grey box
-                    .code(ean13(ean), 1100, 800, 3.4, -6, 0, new Color(112, 110, 104), new Color(150, 148, 142))
-                    .dim(0.75).blur(0.8).noise(3).jpeg(0.85f);
-            case JPEG_NOISE -> new Scene(2000, 1500, 7, true)
-                    .code(ean13(ean), 950, 650, 3.4, 5, 0, INK, PAPER)
-                    .light().blur(0.9).noise(14).jpeg(0.3f);
-            case TWO_CODES -> new Scene(2000, 1500, 8, true)
-                    .code(ean13(ean), 620, 520, 3.2, 4, 0, INK, PAPER)
-                    .code(code128(TRACEABILITY_CODE), 1300, 1060, 2.6, -5, 0, INK, PAPER)
-                    .light().blur(0.8).noise(4).jpeg(0.85f);
-            case GS1_DATAMATRIX -> new Scene(2000, 1500, 9, true)
-                    .code(gs1DataMatrix(), 1040, 720, 8, 20, 0, INK, PAPER)
-                    .light().blur(0.9).noise(4).jpeg(0.85f);
-            case KNOWN_AND_UNKNOWN -> new Scene(2000, 1500, 12, true)
-                    .code(ean13(ean), 560, 520, 3.2, 3, 0, INK, PAPER)
-                    .code(ean13(UNKNOWN_EAN13), 1380, 540, 3.2, -4, 0, INK, PAPER)
-                    .code(qr(QR_TEXT), 1000, 1080, 6, 8, 0, INK, PAPER)
-                    .light().blur(0.8).noise(4).jpeg(0.85f);
-            case WEBP -> new Scene(1600, 1200, 10, true)
-                    .code(ean13(ean), 820, 560, 3.2, 8, 0, INK, PAPER)
-                    .light().blur(0.8).noise(4).webp();
-            case NO_CODE -> new Scene(2000, 1500, 11, true)
-                    .light().blur(0.8).noise(4).jpeg(0.85f);
+            case CLEAN_EAN13 ->
+                new Scene(800, 500, 1, false)
+                        .code(ean13(ean), 400, 250, 4.0, 0, 0, Color.BLACK, Color.WHITE)
+                        .png();
+            case ROTATED_12 ->
+                new Scene(2000, 1500, 2, true)
+                        .code(ean13(ean), 1150, 640, 3.2, 12, 0, INK, PAPER)
+                        .light()
+                        .blur(0.8)
+                        .noise(4)
+                        .jpeg(0.85f);
+            case ROTATED_90 ->
+                new Scene(2000, 1500, 3, true)
+                        .code(ean13(ean), 760, 820, 3.2, 90, 0, INK, PAPER)
+                        .light()
+                        .blur(0.8)
+                        .noise(4)
+                        .jpeg(0.85f);
+            case PERSPECTIVE ->
+                new Scene(2000, 1500, 4, true)
+                        .code(ean13(ean), 1000, 760, 3.6, -4, 0.22, INK, PAPER)
+                        .perspective(new double[] {0, 0, 2000, 180, 2000, 1320, 0, 1500})
+                        .light()
+                        .blur(0.7)
+                        .noise(4)
+                        .jpeg(0.85f);
+            case BLURRED ->
+                new Scene(2000, 1500, 5, true)
+                        .code(ean13(ean), 900, 700, 3.5, 3, 0, INK, PAPER)
+                        .light()
+                        .blur(2.2)
+                        .noise(3)
+                        .jpeg(0.85f);
+            case LOW_CONTRAST ->
+                new Scene(2000, 1500, 6, true, new Color(150, 148, 142)) // a grey box
+                        .code(ean13(ean), 1100, 800, 3.4, -6, 0, new Color(112, 110, 104), new Color(150, 148, 142))
+                        .dim(0.75)
+                        .blur(0.8)
+                        .noise(3)
+                        .jpeg(0.85f);
+            case JPEG_NOISE ->
+                new Scene(2000, 1500, 7, true)
+                        .code(ean13(ean), 950, 650, 3.4, 5, 0, INK, PAPER)
+                        .light()
+                        .blur(0.9)
+                        .noise(14)
+                        .jpeg(0.3f);
+            case TWO_CODES ->
+                new Scene(2000, 1500, 8, true)
+                        .code(ean13(ean), 620, 520, 3.2, 4, 0, INK, PAPER)
+                        .code(code128(TRACEABILITY_CODE), 1300, 1060, 2.6, -5, 0, INK, PAPER)
+                        .light()
+                        .blur(0.8)
+                        .noise(4)
+                        .jpeg(0.85f);
+            case GS1_DATAMATRIX ->
+                new Scene(2000, 1500, 9, true)
+                        .code(gs1DataMatrix(), 1040, 720, 8, 20, 0, INK, PAPER)
+                        .light()
+                        .blur(0.9)
+                        .noise(4)
+                        .jpeg(0.85f);
+            case KNOWN_AND_UNKNOWN ->
+                new Scene(2000, 1500, 12, true)
+                        .code(ean13(ean), 560, 520, 3.2, 3, 0, INK, PAPER)
+                        .code(ean13(UNKNOWN_EAN13), 1380, 540, 3.2, -4, 0, INK, PAPER)
+                        .code(qr(QR_TEXT), 1000, 1080, 6, 8, 0, INK, PAPER)
+                        .light()
+                        .blur(0.8)
+                        .noise(4)
+                        .jpeg(0.85f);
+            case WEBP ->
+                new Scene(1600, 1200, 10, true)
+                        .code(ean13(ean), 820, 560, 3.2, 8, 0, INK, PAPER)
+                        .light()
+                        .blur(0.8)
+                        .noise(4)
+                        .webp();
+            case NO_CODE ->
+                new Scene(2000, 1500, 11, true).light().blur(0.8).noise(4).jpeg(0.85f);
         };
     }
 
@@ -139,7 +179,10 @@ public final class BarcodePhotos {
     public static byte[] ean13Turned(double degrees) {
         return new Scene(2000, 1500, 20 + Math.round(degrees), true)
                 .code(ean13(DemoData.EXAMPLE_BARCODE), 1050, 760, 3.4, degrees, 0, INK, PAPER)
-                .light().blur(0.8).noise(4).jpeg(0.85f);
+                .light()
+                .blur(0.8)
+                .noise(4)
+                .jpeg(0.85f);
     }
 
     /** A phone photo cut off in transfer: a JPEG's first third. Still a JPEG by its magic bytes. */
@@ -167,15 +210,16 @@ public final class BarcodePhotos {
     private static final Color PAPER = new Color(238, 236, 228);
 
     /** A code to draw: a module grid, and whether it is one-dimensional (bars drawn tall). */
-    private record Code(BitMatrix modules, boolean linear) {
-    }
+    private record Code(BitMatrix modules, boolean linear) {}
 
     private static Code ean13(String digits) {
-        return linear(encode(() -> new EAN13Writer().encode(digits, BarcodeFormat.EAN_13, 0, 1, Map.of(EncodeHintType.MARGIN, 11))));
+        return linear(encode(
+                () -> new EAN13Writer().encode(digits, BarcodeFormat.EAN_13, 0, 1, Map.of(EncodeHintType.MARGIN, 11))));
     }
 
     private static Code code128(String text) {
-        return linear(encode(() -> new Code128Writer().encode(text, BarcodeFormat.CODE_128, 0, 1, Map.of(EncodeHintType.MARGIN, 10))));
+        return linear(encode(() ->
+                new Code128Writer().encode(text, BarcodeFormat.CODE_128, 0, 1, Map.of(EncodeHintType.MARGIN, 10))));
     }
 
     /**
@@ -205,8 +249,10 @@ public final class BarcodePhotos {
             int pad = 129 + ((149 * (codewords.length() + 1)) % 253) + 1;
             codewords.append((char) (pad <= 254 ? pad : pad - 254));
         }
-        DefaultPlacement placement = new DefaultPlacement(ErrorCorrection.encodeECC200(codewords.toString(), symbol),
-                symbol.getSymbolDataWidth(), symbol.getSymbolDataHeight());
+        DefaultPlacement placement = new DefaultPlacement(
+                ErrorCorrection.encodeECC200(codewords.toString(), symbol),
+                symbol.getSymbolDataWidth(),
+                symbol.getSymbolDataHeight());
         placement.place();
         return new Code(withQuietZone(dataMatrixModules(placement, symbol), 2), false);
     }
@@ -250,7 +296,10 @@ public final class BarcodePhotos {
     }
 
     private static Code qr(String text) {
-        return new Code(encode(() -> new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, 0, 0, Map.of(EncodeHintType.MARGIN, 2))), false);
+        return new Code(
+                encode(() ->
+                        new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, 0, 0, Map.of(EncodeHintType.MARGIN, 2))),
+                false);
     }
 
     private static Code linear(BitMatrix row) {
@@ -352,7 +401,8 @@ public final class BarcodePhotos {
          * Draws a code on its label, centred at (cx, cy), {@code module} pixels per module, rotated by {@code degrees}
          * and sheared horizontally by {@code shear}.
          */
-        Scene code(Code code, double cx, double cy, double module, double degrees, double shear, Color ink, Color paper) {
+        Scene code(
+                Code code, double cx, double cy, double module, double degrees, double shear, Color ink, Color paper) {
             BitMatrix m = code.modules();
             double w = m.getWidth() * module;
             double h = code.linear() ? w * 0.55 : m.getHeight() * module;
@@ -398,7 +448,7 @@ public final class BarcodePhotos {
         Scene perspective(double[] sourceCorners) {
             int w = image.getWidth();
             int h = image.getHeight();
-            double[] hm = homography(new double[]{0, 0, w, 0, w, h, 0, h}, sourceCorners);
+            double[] hm = homography(new double[] {0, 0, w, 0, w, h, 0, h}, sourceCorners);
             int[] source = pixels();
             BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
             int[] target = ((DataBufferInt) out.getRaster().getDataBuffer()).getData();
@@ -451,8 +501,10 @@ public final class BarcodePhotos {
             for (int i = 0; i < kernel.length; i++) {
                 kernel[i] /= sum;
             }
-            image = new ConvolveOp(new Kernel(kernel.length, 1, kernel), ConvolveOp.EDGE_NO_OP, null).filter(image, null);
-            image = new ConvolveOp(new Kernel(1, kernel.length, kernel), ConvolveOp.EDGE_NO_OP, null).filter(image, null);
+            image = new ConvolveOp(new Kernel(kernel.length, 1, kernel), ConvolveOp.EDGE_NO_OP, null)
+                    .filter(image, null);
+            image = new ConvolveOp(new Kernel(1, kernel.length, kernel), ConvolveOp.EDGE_NO_OP, null)
+                    .filter(image, null);
             return this;
         }
 
@@ -555,8 +607,8 @@ public final class BarcodePhotos {
             double y = from[2 * i + 1];
             double u = to[2 * i];
             double v = to[2 * i + 1];
-            a[2 * i] = new double[]{x, y, 1, 0, 0, 0, -u * x, -u * y, u};
-            a[2 * i + 1] = new double[]{0, 0, 0, x, y, 1, -v * x, -v * y, v};
+            a[2 * i] = new double[] {x, y, 1, 0, 0, 0, -u * x, -u * y, u};
+            a[2 * i + 1] = new double[] {0, 0, 0, x, y, 1, -v * x, -v * y, v};
         }
         for (int col = 0; col < 8; col++) { // Gauss-Jordan with partial pivoting
             int pivot = col;

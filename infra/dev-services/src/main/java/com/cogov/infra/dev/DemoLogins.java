@@ -1,8 +1,5 @@
 package com.cogov.infra.dev;
 
-import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
-import org.bouncycastle.crypto.params.Argon2Parameters;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -17,6 +14,8 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
+import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
+import org.bouncycastle.crypto.params.Argon2Parameters;
 
 /**
  * Passwords of the demo portal users: random for each data folder (never in the repository), kept beside the data so
@@ -27,8 +26,7 @@ public final class DemoLogins {
     public static final String[] PORTAL_USERS = {"admin", "inspector", "enterprise", "operator"};
     private static final String ALPHABET = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
-    private DemoLogins() {
-    }
+    private DemoLogins() {}
 
     /** The demo passwords of this data folder, made on first use. */
     static Map<String, String> load(Path file) throws IOException {
@@ -76,8 +74,13 @@ public final class DemoLogins {
         byte[] salt = new byte[16];
         new SecureRandom().nextBytes(salt);
         Argon2BytesGenerator generator = new Argon2BytesGenerator();
-        generator.init(new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id).withVersion(Argon2Parameters.ARGON2_VERSION_13)
-                .withMemoryAsKB(19_456).withIterations(2).withParallelism(1).withSalt(salt).build());
+        generator.init(new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
+                .withVersion(Argon2Parameters.ARGON2_VERSION_13)
+                .withMemoryAsKB(19_456)
+                .withIterations(2)
+                .withParallelism(1)
+                .withSalt(salt)
+                .build());
         byte[] hash = new byte[32];
         generator.generateBytes(password.getBytes(StandardCharsets.UTF_8), hash);
         Base64.Encoder b64 = Base64.getEncoder().withoutPadding();

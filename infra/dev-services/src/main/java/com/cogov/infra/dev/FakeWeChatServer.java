@@ -1,11 +1,10 @@
 package com.cogov.infra.dev;
 
+import static com.cogov.infra.dev.FakeHttp.fields;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -34,8 +33,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.regex.Pattern;
-
-import static com.cogov.infra.dev.FakeHttp.fields;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The WeChat mini-program server API, faked at its HTTP boundary so the real WxJava client runs unchanged against it
@@ -57,12 +56,10 @@ import static com.cogov.infra.dev.FakeHttp.fields;
 public final class FakeWeChatServer implements AutoCloseable {
 
     /** An identity the ID-card OCR answers with. */
-    public record IdCardOcrResult(String name, String id, String addr, String gender, String nationality) {
-    }
+    public record IdCardOcrResult(String name, String id, String addr, String gender, String nationality) {}
 
     /** One attempt to deliver a media-check event: {@code error} is set when it never got an HTTP answer. */
-    public record MediaCallback(String traceId, String url, String payload, int httpStatus, String error,
-                                Instant at) {
+    public record MediaCallback(String traceId, String url, String payload, int httpStatus, String error, Instant at) {
         public boolean delivered() {
             return error == null && httpStatus >= 200 && httpStatus < 300;
         }
@@ -82,18 +79,16 @@ public final class FakeWeChatServer implements AutoCloseable {
     private static final String ORIGINAL_ID = "gh_c0ffee000001";
     private static final int VIEW_SIZE = 200;
     /** What the fake OCR reads from any ID-card photo unless a test queues another identity. */
-    public static final IdCardOcrResult DEMO_IDENTITY = new IdCardOcrResult("张三",
-            withCheckCharacter("42010619900307123"), "湖北省武汉市武昌区中南路99号", "男", "汉");
+    public static final IdCardOcrResult DEMO_IDENTITY =
+            new IdCardOcrResult("张三", withCheckCharacter("42010619900307123"), "湖北省武汉市武昌区中南路99号", "男", "汉");
+
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private record Route(String method, boolean needsToken, Function<RecordedRequest, Map<String, Object>> answer) {
-    }
+    private record Route(String method, boolean needsToken, Function<RecordedRequest, Map<String, Object>> answer) {}
 
-    private record LoginCode(String openid, Instant expiresAt) {
-    }
+    private record LoginCode(String openid, Instant expiresAt) {}
 
-    private record Verdict(String suggest, int label) {
-    }
+    private record Verdict(String suggest, int label) {}
 
     /** A WeChat error answer, thrown from deep inside an endpoint and turned into the usual JSON body. */
     private static final class WeChatError extends RuntimeException {
@@ -114,7 +109,8 @@ public final class FakeWeChatServer implements AutoCloseable {
     private final Map<String, Route> routes;
     private final FakeHttp http;
     private final ScheduledExecutorService callbacks;
-    private final HttpClient callbackClient = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient callbackClient =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final Map<String, Instant> tokens = new ConcurrentHashMap<>();
     private final AtomicReference<String> stableToken = new AtomicReference<>();
@@ -226,7 +222,8 @@ public final class FakeWeChatServer implements AutoCloseable {
 
     /** The next call to {@code path} gets this WeChat error; several calls queue up. */
     public void failNext(String path, int errcode, String errmsg) {
-        failOnce.computeIfAbsent(served(path), p -> new ConcurrentLinkedDeque<>()).addLast(error(errcode, errmsg));
+        failOnce.computeIfAbsent(served(path), p -> new ConcurrentLinkedDeque<>())
+                .addLast(error(errcode, errmsg));
     }
 
     /** Every call to {@code path} gets this WeChat error until {@link #reset()}. */
@@ -292,8 +289,12 @@ public final class FakeWeChatServer implements AutoCloseable {
         String path = request.path();
         if (path.equals(FakeHttp.OWN_PATHS + "requests")) {
             List<RecordedRequest> all = requests();
-            FakeHttp.writeJson(exchange, 200, all.subList(Math.max(0, all.size() - VIEW_SIZE), all.size()).stream()
-                    .map(r -> FakeHttp.describe(r, 2000)).toList());
+            FakeHttp.writeJson(
+                    exchange,
+                    200,
+                    all.subList(Math.max(0, all.size() - VIEW_SIZE), all.size()).stream()
+                            .map(r -> FakeHttp.describe(r, 2000))
+                            .toList());
             return;
         }
         Duration stall = stalls.get(path);
@@ -325,7 +326,8 @@ public final class FakeWeChatServer implements AutoCloseable {
         }
         try {
             if (!route.method().equals(request.method())) {
-                throw route.method().equals("GET") ? new WeChatError(43001, "require GET method")
+                throw route.method().equals("GET")
+                        ? new WeChatError(43001, "require GET method")
                         : new WeChatError(43002, "require POST method");
             }
             if (route.needsToken()) {
@@ -356,8 +358,12 @@ public final class FakeWeChatServer implements AutoCloseable {
         }
         checkCredentials(body.path("appid").asText(null), body.path("secret").asText(null));
         // Unlike /cgi-bin/token, the stable token stays the same for its lifetime unless a refresh is forced.
-        String token = stableToken.updateAndGet(current -> body.path("force_refresh").asBoolean(false)
-                || current == null || !tokens.get(current).isAfter(Instant.now()) ? newToken() : current);
+        String token =
+                stableToken.updateAndGet(current -> body.path("force_refresh").asBoolean(false)
+                                || current == null
+                                || !tokens.get(current).isAfter(Instant.now())
+                        ? newToken()
+                        : current);
         long left = Duration.between(Instant.now(), tokens.get(token)).toSeconds();
         return fields("access_token", token, "expires_in", left);
     }
@@ -386,16 +392,29 @@ public final class FakeWeChatServer implements AutoCloseable {
     private Map<String, Object> phoneNumber(RecordedRequest request) {
         String code = jsonBody(request).path("code").asText("");
         String phone = phoneCodes.remove(code);
-        if (phone == null && code.startsWith(DEMO_PHONE)
+        if (phone == null
+                && code.startsWith(DEMO_PHONE)
                 && MAINLAND_MOBILE.matcher(code.substring(DEMO_PHONE.length())).matches()) {
             phone = code.substring(DEMO_PHONE.length());
         }
         if (phone == null) {
             throw new WeChatError(40029, "invalid code");
         }
-        return fields("errcode", 0, "errmsg", "ok", "phone_info", fields(
-                "phoneNumber", phone, "purePhoneNumber", phone, "countryCode", 86,
-                "watermark", fields("timestamp", Instant.now().getEpochSecond(), "appid", appId)));
+        return fields(
+                "errcode",
+                0,
+                "errmsg",
+                "ok",
+                "phone_info",
+                fields(
+                        "phoneNumber",
+                        phone,
+                        "purePhoneNumber",
+                        phone,
+                        "countryCode",
+                        86,
+                        "watermark",
+                        fields("timestamp", Instant.now().getEpochSecond(), "appid", appId)));
     }
 
     private Map<String, Object> msgSecCheck(RecordedRequest request) {
@@ -414,19 +433,34 @@ public final class FakeWeChatServer implements AutoCloseable {
             throw new WeChatError(47001, "data format error");
         }
         String keyword = risky != null ? risky : review;
-        Verdict verdict = risky != null ? new Verdict("risky", FLAGGED_LABEL)
+        Verdict verdict = risky != null
+                ? new Verdict("risky", FLAGGED_LABEL)
                 : review != null ? new Verdict("review", FLAGGED_LABEL) : new Verdict("pass", PASS_LABEL);
         List<Map<String, Object>> detail = keyword == null
                 ? List.of(modelDetail(verdict))
-                : List.of(modelDetail(verdict), fields("strategy", "keyword", "errcode", 0, "suggest",
-                verdict.suggest(), "label", verdict.label(), "level", 20, "keyword", keyword));
-        return fields("errcode", 0, "errmsg", "ok", "result", verdictBody(verdict), "detail", detail,
-                "trace_id", traceId());
+                : List.of(
+                        modelDetail(verdict),
+                        fields(
+                                "strategy",
+                                "keyword",
+                                "errcode",
+                                0,
+                                "suggest",
+                                verdict.suggest(),
+                                "label",
+                                verdict.label(),
+                                "level",
+                                20,
+                                "keyword",
+                                keyword));
+        return fields(
+                "errcode", 0, "errmsg", "ok", "result", verdictBody(verdict), "detail", detail, "trace_id", traceId());
     }
 
     private Map<String, Object> mediaCheckAsync(RecordedRequest request) {
         JsonNode body = jsonBody(request);
-        if (body.path("media_url").asText("").isBlank() || body.path("media_type").asInt(0) <= 0) {
+        if (body.path("media_url").asText("").isBlank()
+                || body.path("media_type").asInt(0) <= 0) {
             throw new WeChatError(47001, "data format error");
         }
         String traceId = traceId();
@@ -434,17 +468,40 @@ public final class FakeWeChatServer implements AutoCloseable {
         String url = mediaCheckCallback;
         if (url != null) {
             // Our clients use version 2, so the event always has the version 2 shape.
-            Map<String, Object> event = fields("ToUserName", ORIGINAL_ID, "FromUserName", body.path("openid").asText(""),
-                    "CreateTime", Instant.now().getEpochSecond(), "MsgType", "event", "Event", "wxa_media_check",
-                    "appid", appId, "trace_id", traceId, "version", 2, "detail", List.of(modelDetail(verdict)),
-                    "errcode", 0, "errmsg", "ok", "result", verdictBody(verdict));
-            callbacks.schedule(() -> deliver(url, traceId, event), mediaCheckCallbackDelay.toMillis(), TimeUnit.MILLISECONDS);
+            Map<String, Object> event = fields(
+                    "ToUserName",
+                    ORIGINAL_ID,
+                    "FromUserName",
+                    body.path("openid").asText(""),
+                    "CreateTime",
+                    Instant.now().getEpochSecond(),
+                    "MsgType",
+                    "event",
+                    "Event",
+                    "wxa_media_check",
+                    "appid",
+                    appId,
+                    "trace_id",
+                    traceId,
+                    "version",
+                    2,
+                    "detail",
+                    List.of(modelDetail(verdict)),
+                    "errcode",
+                    0,
+                    "errmsg",
+                    "ok",
+                    "result",
+                    verdictBody(verdict));
+            callbacks.schedule(
+                    () -> deliver(url, traceId, event), mediaCheckCallbackDelay.toMillis(), TimeUnit.MILLISECONDS);
         }
         return fields("errcode", 0, "errmsg", "ok", "trace_id", traceId);
     }
 
     private Map<String, Object> idCardOcr(RecordedRequest request) {
-        if (request.query().getOrDefault("img_url", "").isBlank() && request.body().isEmpty()) {
+        if (request.query().getOrDefault("img_url", "").isBlank()
+                && request.body().isEmpty()) {
             throw new WeChatError(101000, "invalid image url or image data");
         }
         Map<String, Object> queued = idCardAnswers.pollFirst();
@@ -497,12 +554,15 @@ public final class FakeWeChatServer implements AutoCloseable {
             throw new IllegalStateException(e);
         }
         try {
-            HttpRequest post = HttpRequest.newBuilder(URI.create(url + (url.contains("?") ? "&" : "?") + pushSignature()))
+            HttpRequest post = HttpRequest.newBuilder(
+                            URI.create(url + (url.contains("?") ? "&" : "?") + pushSignature()))
                     .timeout(Duration.ofSeconds(5))
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(payload, StandardCharsets.UTF_8))
                     .build();
-            int status = callbackClient.send(post, HttpResponse.BodyHandlers.discarding()).statusCode();
+            int status = callbackClient
+                    .send(post, HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
             mediaCallbacks.add(new MediaCallback(traceId, url, payload, status, null, Instant.now()));
         } catch (IOException | RuntimeException e) {
             LOG.warn("Media-check callback to {} failed: {}", url, e.toString());
@@ -523,7 +583,8 @@ public final class FakeWeChatServer implements AutoCloseable {
         String[] parts = {shared, timestamp, nonce};
         Arrays.sort(parts);
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-1").digest(String.join("", parts).getBytes(StandardCharsets.UTF_8));
+            byte[] digest = MessageDigest.getInstance("SHA-1")
+                    .digest(String.join("", parts).getBytes(StandardCharsets.UTF_8));
             return "signature=" + HexFormat.of().formatHex(digest) + "&timestamp=" + timestamp + "&nonce=" + nonce;
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
@@ -532,7 +593,8 @@ public final class FakeWeChatServer implements AutoCloseable {
 
     private String served(String path) {
         if (!routes.containsKey(path)) {
-            throw new IllegalArgumentException("FakeWeChatServer does not serve " + path + "; it serves " + routes.keySet());
+            throw new IllegalArgumentException(
+                    "FakeWeChatServer does not serve " + path + "; it serves " + routes.keySet());
         }
         return path;
     }
@@ -554,8 +616,17 @@ public final class FakeWeChatServer implements AutoCloseable {
     }
 
     private static Map<String, Object> modelDetail(Verdict verdict) {
-        return fields("strategy", "content_model", "errcode", 0, "suggest", verdict.suggest(),
-                "label", verdict.label(), "prob", 90);
+        return fields(
+                "strategy",
+                "content_model",
+                "errcode",
+                0,
+                "suggest",
+                verdict.suggest(),
+                "label",
+                verdict.label(),
+                "prob",
+                90);
     }
 
     private static Map<String, Object> verdictBody(Verdict verdict) {
@@ -563,8 +634,23 @@ public final class FakeWeChatServer implements AutoCloseable {
     }
 
     private static Map<String, Object> idCardBody(IdCardOcrResult identity) {
-        return fields("errcode", 0, "errmsg", "ok", "type", "Front", "name", identity.name(), "id", identity.id(),
-                "addr", identity.addr(), "gender", identity.gender(), "nationality", identity.nationality());
+        return fields(
+                "errcode",
+                0,
+                "errmsg",
+                "ok",
+                "type",
+                "Front",
+                "name",
+                identity.name(),
+                "id",
+                identity.id(),
+                "addr",
+                identity.addr(),
+                "gender",
+                identity.gender(),
+                "nationality",
+                identity.nationality());
     }
 
     private static Map<String, Object> error(int errcode, String errmsg) {

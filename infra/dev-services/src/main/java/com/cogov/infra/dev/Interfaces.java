@@ -14,8 +14,7 @@ import java.util.Optional;
 /** This machine's network addresses, for tests of what a server listens on. */
 public final class Interfaces {
 
-    private Interfaces() {
-    }
+    private Interfaces() {}
 
     /** An IPv4 address of an interface that is up and not loopback, if this machine has one. */
     public static Optional<InetAddress> nonLoopbackIpv4() {

@@ -37,7 +37,9 @@ public final class LoopbackClient {
     /** A client from a random loopback address (not 127.0.0.1) to the server on {@code port} of 127.0.0.1. */
     public static LoopbackClient ofNewAddress(int port) {
         ThreadLocalRandom random = ThreadLocalRandom.current();
-        byte[] address = {127, (byte) random.nextInt(1, 255), (byte) random.nextInt(0, 256), (byte) random.nextInt(1, 255)};
+        byte[] address = {
+            127, (byte) random.nextInt(1, 255), (byte) random.nextInt(0, 256), (byte) random.nextInt(1, 255)
+        };
         try {
             return new LoopbackClient(InetAddress.getByAddress(address), port);
         } catch (IOException e) {
@@ -62,13 +64,22 @@ public final class LoopbackClient {
     public Response send(String method, String path, Map<String, String> headers, String json) {
         byte[] body = json == null ? new byte[0] : json.getBytes(StandardCharsets.UTF_8);
         StringBuilder head = new StringBuilder()
-                .append(method).append(' ').append(path).append(" HTTP/1.1\r\n")
-                .append("Host: 127.0.0.1:").append(port).append("\r\n")
+                .append(method)
+                .append(' ')
+                .append(path)
+                .append(" HTTP/1.1\r\n")
+                .append("Host: 127.0.0.1:")
+                .append(port)
+                .append("\r\n")
                 .append("Connection: close\r\n");
         if (json != null) {
-            head.append("Content-Type: application/json\r\n").append("Content-Length: ").append(body.length).append("\r\n");
+            head.append("Content-Type: application/json\r\n")
+                    .append("Content-Length: ")
+                    .append(body.length)
+                    .append("\r\n");
         }
-        headers.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
+        headers.forEach(
+                (name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
         head.append("\r\n");
         try (Socket socket = new Socket()) {
             socket.bind(new InetSocketAddress(local, 0));
@@ -95,7 +106,8 @@ public final class LoopbackClient {
         Map<String, List<String>> headers = new LinkedHashMap<>();
         for (int i = 1; i < lines.length; i++) {
             int colon = lines[i].indexOf(':');
-            headers.computeIfAbsent(lines[i].substring(0, colon).strip().toLowerCase(Locale.ROOT), k -> new ArrayList<>())
+            headers.computeIfAbsent(
+                            lines[i].substring(0, colon).strip().toLowerCase(Locale.ROOT), k -> new ArrayList<>())
                     .add(lines[i].substring(colon + 1).strip());
         }
         byte[] body = Arrays.copyOfRange(raw, end + 4, raw.length);

@@ -15,10 +15,10 @@ final class LosslessWebp {
     private static final int SUBTRACT_GREEN = 2;
     /** The order in which the code-length code's own lengths are written. */
     private static final int[] CODE_LENGTH_ORDER = {17, 18, 0, 1, 2, 3, 4, 5, 16, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15};
+
     private static final int GREEN_ALPHABET = 256 + 24; // literals + LZ77 length prefixes, no colour cache
 
-    private LosslessWebp() {
-    }
+    private LosslessWebp() {}
 
     static byte[] encodeGrey(BufferedImage image) {
         int width = image.getWidth();

@@ -13,8 +13,7 @@ import java.nio.file.Path;
  */
 public final class OpenApiContract {
 
-    private OpenApiContract() {
-    }
+    private OpenApiContract() {}
 
     /**
      * @param generated the document the annotation processor wrote, as a classpath resource

@@ -1,7 +1,6 @@
 package com.cogov.infra.dev;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.Map;
@@ -13,8 +12,13 @@ import java.util.Map;
  * @param body    the body decoded as UTF-8 (binary uploads come out garbled, which is fine for assertions on size)
  * @param headers a few headers worth asserting on (Content-Type, User-Agent), keyed by their canonical name
  */
-public record RecordedRequest(String method, String path, Map<String, String> query, String body,
-                              Map<String, String> headers, Instant receivedAt) {
+public record RecordedRequest(
+        String method,
+        String path,
+        Map<String, String> query,
+        String body,
+        Map<String, String> headers,
+        Instant receivedAt) {
 
     public RecordedRequest {
         query = Map.copyOf(query);

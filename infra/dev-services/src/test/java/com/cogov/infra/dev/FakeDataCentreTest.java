@@ -1,10 +1,9 @@
 package com.cogov.infra.dev;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,9 +14,9 @@ import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.HexFormat;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 class FakeDataCentreTest {
 
@@ -44,7 +43,8 @@ class FakeDataCentreTest {
         assertThat(receipt.path("accepted").asInt()).isEqualTo(2);
         assertThat(receipt.path("duplicates").asInt()).isZero();
         assertThat(receipt.path("receivedAt").asText()).isNotBlank();
-        assertThat(receipt.path("signature").asText()).isEqualTo(sha256(receipt.path("receiptId").asText() + "|1|2|0"));
+        assertThat(receipt.path("signature").asText())
+                .isEqualTo(sha256(receipt.path("receiptId").asText() + "|1|2|0"));
         assertThat(centre.storedVersions()).containsEntry("adr:A-1", 1L).containsEntry("adr:A-2", 1L);
         assertThat(centre.batches()).singleElement().satisfies(b -> {
             assertThat(b.seq()).isEqualTo(1);
@@ -90,8 +90,9 @@ class FakeDataCentreTest {
     void lowerOrEqualVersionIsIgnoredAsDuplicate() throws Exception {
         post(batch(1, record("adr", "A-1", 3)));
 
-        JsonNode receipt = FakeHttp.JSON.readTree(post(batch(2, record("adr", "A-1", 2), record("adr", "A-1", 3),
-                record("adr", "A-1", 4))).body());
+        JsonNode receipt = FakeHttp.JSON.readTree(
+                post(batch(2, record("adr", "A-1", 2), record("adr", "A-1", 3), record("adr", "A-1", 4)))
+                        .body());
 
         assertThat(receipt.path("accepted").asInt()).isEqualTo(1);
         assertThat(receipt.path("duplicates").asInt()).isEqualTo(2);
@@ -104,10 +105,11 @@ class FakeDataCentreTest {
                 + "\"nonce\":\"n\",\"signature\":\"s\",\"records\":[]}";
         String versionAsText = batch(1, "{\"type\":\"adr\",\"id\":\"A-1\",\"version\":\"1\",\"payload\":{}}");
 
-        for (String body : new String[]{noRecords, versionAsText, "not json", "{\"batchSeq\":1}"}) {
+        for (String body : new String[] {noRecords, versionAsText, "not json", "{\"batchSeq\":1}"}) {
             HttpResponse<String> response = post(body);
             assertThat(response.statusCode()).as(body).isEqualTo(400);
-            assertThat(FakeHttp.JSON.readTree(response.body()).path("code").asText()).isEqualTo("BAD_BATCH");
+            assertThat(FakeHttp.JSON.readTree(response.body()).path("code").asText())
+                    .isEqualTo("BAD_BATCH");
         }
         assertThat(centre.batches()).isEmpty();
     }
@@ -137,7 +139,8 @@ class FakeDataCentreTest {
         centre.stall(Duration.ofSeconds(2));
         HttpRequest request = HttpRequest.newBuilder(URI.create(centre.baseUrl() + "/api/v1/batches"))
                 .timeout(Duration.ofMillis(200))
-                .POST(HttpRequest.BodyPublishers.ofString(batch(1, record("adr", "A-1", 1)))).build();
+                .POST(HttpRequest.BodyPublishers.ofString(batch(1, record("adr", "A-1", 1))))
+                .build();
 
         assertThatThrownBy(() -> client.send(request, HttpResponse.BodyHandlers.ofString()))
                 .isInstanceOf(HttpTimeoutException.class);
@@ -147,7 +150,11 @@ class FakeDataCentreTest {
     void reconciliationCountsTheVersionsAcceptedThatDay() throws Exception {
         post(batch(1, record("adr", "A-1", 1), record("pharmacy", "P-9", 2)));
         post(batch(2, record("adr", "A-1", 2), record("adr", "A-1", 1)));
-        LocalDate day = centre.batches().get(0).receivedAt().atZone(FakeDataCentre.BUREAU_ZONE).toLocalDate();
+        LocalDate day = centre.batches()
+                .get(0)
+                .receivedAt()
+                .atZone(FakeDataCentre.BUREAU_ZONE)
+                .toLocalDate();
 
         JsonNode report = reconciliation(day);
 
@@ -160,8 +167,10 @@ class FakeDataCentreTest {
 
     @Test
     void reconciliationRefusesABadDate() throws Exception {
-        HttpResponse<String> response = client.send(HttpRequest.newBuilder(
-                URI.create(centre.baseUrl() + "/api/v1/reconciliation?date=yesterday")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = client.send(
+                HttpRequest.newBuilder(URI.create(centre.baseUrl() + "/api/v1/reconciliation?date=yesterday"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
 
         assertThat(response.statusCode()).isEqualTo(400);
     }
@@ -182,29 +191,40 @@ class FakeDataCentreTest {
     private HttpResponse<String> post(String body) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create(centre.baseUrl() + "/api/v1/batches"))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
         return client.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     private JsonNode reconciliation(LocalDate date) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(centre.baseUrl() + "/api/v1/reconciliation?date=" + date)).build();
-        return FakeHttp.JSON.readTree(client.send(request, HttpResponse.BodyHandlers.ofString()).body());
+        HttpRequest request = HttpRequest.newBuilder(
+                        URI.create(centre.baseUrl() + "/api/v1/reconciliation?date=" + date))
+                .build();
+        return FakeHttp.JSON.readTree(
+                client.send(request, HttpResponse.BodyHandlers.ofString()).body());
     }
 
     private static String batch(long seq, String... records) {
         return "{\"batchSeq\":" + seq + ",\"source\":\"cogov\",\"timestamp\":\"2025-03-01T10:00:00+08:00\","
-                + "\"nonce\":\"n-" + seq + "\",\"signature\":\"placeholder\",\"records\":[" + String.join(",", records) + "]}";
+                + "\"nonce\":\"n-" + seq + "\",\"signature\":\"placeholder\",\"records\":[" + String.join(",", records)
+                + "]}";
     }
 
     private static String record(String type, String id, long version) {
-        return "{\"type\":\"" + type + "\",\"id\":\"" + id + "\",\"version\":" + version + ",\"payload\":{\"note\":\"v" + version + "\"}}";
+        return "{\"type\":\"" + type + "\",\"id\":\"" + id + "\",\"version\":" + version + ",\"payload\":{\"note\":\"v"
+                + version + "\"}}";
     }
 
     private LocalDate today() {
-        return centre.batches().get(0).receivedAt().atZone(FakeDataCentre.BUREAU_ZONE).toLocalDate();
+        return centre.batches()
+                .get(0)
+                .receivedAt()
+                .atZone(FakeDataCentre.BUREAU_ZONE)
+                .toLocalDate();
     }
 
     private static String sha256(String text) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        return HexFormat.of()
+                .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
     }
 }

@@ -1,5 +1,9 @@
 package com.cogov.infra.dev;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.fail;
+
 import cn.binarywang.wx.miniapp.api.WxMaService;
 import cn.binarywang.wx.miniapp.api.impl.WxMaServiceImpl;
 import cn.binarywang.wx.miniapp.bean.WxMaJscode2SessionResult;
@@ -11,13 +15,6 @@ import cn.binarywang.wx.miniapp.bean.security.WxMaMsgSecCheckCheckResponse;
 import cn.binarywang.wx.miniapp.config.impl.WxMaDefaultConfigImpl;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
-import me.chanjar.weixin.common.bean.ocr.WxOcrIdCardResult;
-import me.chanjar.weixin.common.error.WxErrorException;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.File;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -36,10 +33,12 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.fail;
+import me.chanjar.weixin.common.bean.ocr.WxOcrIdCardResult;
+import me.chanjar.weixin.common.error.WxErrorException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class FakeWeChatServerTest {
 
@@ -68,13 +67,17 @@ class FakeWeChatServerTest {
         assertThat(session.getOpenid()).isEqualTo("demo-clerk");
         assertThat(Base64.getDecoder().decode(session.getSessionKey())).hasSize(16);
         assertThat(session.getUnionid()).isNull();
-        assertThat(fake.requests()).extracting(RecordedRequest::path)
+        assertThat(fake.requests())
+                .extracting(RecordedRequest::path)
                 .containsExactly("/cgi-bin/token", "/sns/jscode2session");
         RecordedRequest login = fake.requests("/sns/jscode2session").get(0);
-        assertThat(login.query()).containsEntry("js_code", "demo:demo-clerk").containsEntry("appid", APP_ID)
+        assertThat(login.query())
+                .containsEntry("js_code", "demo:demo-clerk")
+                .containsEntry("appid", APP_ID)
                 .containsEntry("grant_type", "authorization_code");
         // The demo code is reusable, for curl-driven logins.
-        assertThat(wx.getUserService().getSessionInfo("demo:demo-clerk").getOpenid()).isEqualTo("demo-clerk");
+        assertThat(wx.getUserService().getSessionInfo("demo:demo-clerk").getOpenid())
+                .isEqualTo("demo-clerk");
     }
 
     @Test
@@ -83,7 +86,9 @@ class FakeWeChatServerTest {
 
         assertThat(wx.getUserService().getSessionInfo("081xYz").getOpenid()).isEqualTo("o-registered");
         assertThatThrownBy(() -> wx.getUserService().getSessionInfo("081xYz"))
-                .isInstanceOfSatisfying(WxErrorException.class, e -> assertThat(e.getError().getErrorCode()).isEqualTo(40029));
+                .isInstanceOfSatisfying(
+                        WxErrorException.class,
+                        e -> assertThat(e.getError().getErrorCode()).isEqualTo(40029));
     }
 
     @Test
@@ -91,17 +96,21 @@ class FakeWeChatServerTest {
         WxMaService intruder = client("wrong-secret", false);
 
         assertThatThrownBy(intruder::getAccessToken)
-                .isInstanceOfSatisfying(WxErrorException.class, e -> assertThat(e.getError().getErrorCode()).isEqualTo(40125));
+                .isInstanceOfSatisfying(
+                        WxErrorException.class,
+                        e -> assertThat(e.getError().getErrorCode()).isEqualTo(40125));
     }
 
     @Test
     void stableTokenIsIssuedOverPostAndKeptUntilForced() throws Exception {
         WxMaService stable = client(SECRET, true);
-        String body = "{\"grant_type\":\"client_credential\",\"appid\":\"" + APP_ID + "\",\"secret\":\"" + SECRET + "\"}";
+        String body =
+                "{\"grant_type\":\"client_credential\",\"appid\":\"" + APP_ID + "\",\"secret\":\"" + SECRET + "\"}";
 
         String token = stable.getAccessToken();
 
-        assertThat(fake.requests("/cgi-bin/stable_token")).singleElement()
+        assertThat(fake.requests("/cgi-bin/stable_token"))
+                .singleElement()
                 .satisfies(r -> assertThat(r.json().path("appid").asText()).isEqualTo(APP_ID));
         JsonNode again = postJson("/cgi-bin/stable_token", body);
         assertThat(again.path("access_token").asText()).isEqualTo(token);
@@ -129,10 +138,16 @@ class FakeWeChatServerTest {
         assertThat(registered.getCountryCode()).isEqualTo("86");
         assertThat(registered.getWatermark().getAppid()).isEqualTo(APP_ID);
         assertThat(demo.getPhoneNumber()).isEqualTo("13800138000");
-        assertThat(fake.requests("/wxa/business/getuserphonenumber").get(0).json().path("code").asText())
+        assertThat(fake.requests("/wxa/business/getuserphonenumber")
+                        .get(0)
+                        .json()
+                        .path("code")
+                        .asText())
                 .isEqualTo("phone-code-1");
         assertThatThrownBy(() -> wx.getUserService().getPhoneNumber("phone-code-1"))
-                .isInstanceOfSatisfying(WxErrorException.class, e -> assertThat(e.getError().getErrorCode()).isEqualTo(40029));
+                .isInstanceOfSatisfying(
+                        WxErrorException.class,
+                        e -> assertThat(e.getError().getErrorCode()).isEqualTo(40029));
     }
 
     @Test
@@ -161,14 +176,21 @@ class FakeWeChatServerTest {
             event.complete(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
         });
         try {
-            fake.setMediaCheckCallback("http://127.0.0.1:" + receiver.getAddress().getPort() + "/wechat/events");
+            fake.setMediaCheckCallback(
+                    "http://127.0.0.1:" + receiver.getAddress().getPort() + "/wechat/events");
             fake.setMediaCheckCallbackDelay(Duration.ofMillis(20));
             fake.setMessagePushToken("push-token");
             fake.setNextMediaVerdict("risky", 20002);
 
-            String traceId = wx.getSecurityService().mediaCheckAsync(WxMaMediaSecCheckCheckRequest.builder()
-                    .mediaUrl("https://example.invalid/report.jpg").mediaType(2).version(2).openid("o-reporter").scene(1)
-                    .build()).getTraceId();
+            String traceId = wx.getSecurityService()
+                    .mediaCheckAsync(WxMaMediaSecCheckCheckRequest.builder()
+                            .mediaUrl("https://example.invalid/report.jpg")
+                            .mediaType(2)
+                            .version(2)
+                            .openid("o-reporter")
+                            .scene(1)
+                            .build())
+                    .getTraceId();
 
             JsonNode pushed = FakeHttp.JSON.readTree(event.get(5, TimeUnit.SECONDS));
             assertThat(pushed.path("Event").asText()).isEqualTo("wxa_media_check");
@@ -186,7 +208,8 @@ class FakeWeChatServerTest {
             receiverConfig.setToken("push-token");
             WxMaServiceImpl verifier = new WxMaServiceImpl();
             verifier.setWxMaConfig(receiverConfig);
-            assertThat(verifier.checkSignature(signed.get("timestamp"), signed.get("nonce"), signed.get("signature"))).isTrue();
+            assertThat(verifier.checkSignature(signed.get("timestamp"), signed.get("nonce"), signed.get("signature")))
+                    .isTrue();
             await(() -> !fake.mediaCallbacks().isEmpty());
             assertThat(fake.mediaCallbacks()).singleElement().satisfies(c -> {
                 assertThat(c.delivered()).isTrue();
@@ -211,7 +234,8 @@ class FakeWeChatServerTest {
 
     @Test
     void idCardOcrOfAnUploadReturnsTheDemoIdentity(@TempDir Path dir) throws Exception {
-        File photo = Files.write(dir.resolve("id-front.jpg"), new byte[]{(byte) 0xFF, (byte) 0xD8, 1, 2, 3}).toFile();
+        File photo = Files.write(dir.resolve("id-front.jpg"), new byte[] {(byte) 0xFF, (byte) 0xD8, 1, 2, 3})
+                .toFile();
 
         WxOcrIdCardResult identity = wx.getOcrService().idCard(photo);
 
@@ -220,7 +244,8 @@ class FakeWeChatServerTest {
         assertThat(identity.getNationality()).isEqualTo("汉");
         assertThat(identity.getAddr()).contains("武汉");
         assertThat(identity.getId()).isEqualTo("420106199003071238");
-        assertThat(fake.requests("/cv/ocr/idcard").get(0).headers().get("Content-Type")).startsWith("multipart/form-data");
+        assertThat(fake.requests("/cv/ocr/idcard").get(0).headers().get("Content-Type"))
+                .startsWith("multipart/form-data");
     }
 
     @Test
@@ -228,11 +253,16 @@ class FakeWeChatServerTest {
         fake.queueIdCardOcr(new FakeWeChatServer.IdCardOcrResult("李四", "11010519491231002X", "北京市西城区", "女", "回"));
         fake.queueIdCardOcrError(101001, "certificate not found");
 
-        assertThat(wx.getOcrService().idCard("https://example.invalid/id.jpg").getName()).isEqualTo("李四");
+        assertThat(wx.getOcrService().idCard("https://example.invalid/id.jpg").getName())
+                .isEqualTo("李四");
         assertThatThrownBy(() -> wx.getOcrService().idCard("https://example.invalid/id.jpg"))
-                .isInstanceOfSatisfying(WxErrorException.class, e -> assertThat(e.getError().getErrorCode()).isEqualTo(101001));
-        assertThat(wx.getOcrService().idCard("https://example.invalid/id.jpg").getName()).isEqualTo("张三");
-        assertThat(fake.requests("/cv/ocr/idcard").get(0).query()).containsEntry("img_url", "https://example.invalid/id.jpg");
+                .isInstanceOfSatisfying(
+                        WxErrorException.class,
+                        e -> assertThat(e.getError().getErrorCode()).isEqualTo(101001));
+        assertThat(wx.getOcrService().idCard("https://example.invalid/id.jpg").getName())
+                .isEqualTo("张三");
+        assertThat(fake.requests("/cv/ocr/idcard").get(0).query())
+                .containsEntry("img_url", "https://example.invalid/id.jpg");
     }
 
     @Test
@@ -246,7 +276,9 @@ class FakeWeChatServerTest {
         fake.failNext("/sns/jscode2session", 45011, "api minute-quota reach limit");
 
         assertThatThrownBy(() -> wx.getUserService().getSessionInfo("demo:o1"))
-                .isInstanceOfSatisfying(WxErrorException.class, e -> assertThat(e.getError().getErrorCode()).isEqualTo(45011));
+                .isInstanceOfSatisfying(
+                        WxErrorException.class,
+                        e -> assertThat(e.getError().getErrorCode()).isEqualTo(45011));
         assertThat(wx.getUserService().getSessionInfo("demo:o1").getOpenid()).isEqualTo("o1");
     }
 
@@ -256,7 +288,9 @@ class FakeWeChatServerTest {
 
         for (int i = 0; i < 2; i++) {
             assertThatThrownBy(() -> wx.getMsgService().sendSubscribeMsg(subscribeMessage()))
-                    .isInstanceOfSatisfying(WxErrorException.class, e -> assertThat(e.getError().getErrorCode()).isEqualTo(43101));
+                    .isInstanceOfSatisfying(
+                            WxErrorException.class,
+                            e -> assertThat(e.getError().getErrorCode()).isEqualTo(43101));
         }
         fake.reset();
         wx.getMsgService().sendSubscribeMsg(subscribeMessage());
@@ -273,8 +307,10 @@ class FakeWeChatServerTest {
     @Test
     void stallMakesImpatientClientsTimeOut() {
         fake.stall("/cgi-bin/token", Duration.ofSeconds(2));
-        HttpRequest request = HttpRequest.newBuilder(URI.create(fake.baseUrl() + "/cgi-bin/token?grant_type=client_credential"))
-                .timeout(Duration.ofMillis(200)).build();
+        HttpRequest request = HttpRequest.newBuilder(
+                        URI.create(fake.baseUrl() + "/cgi-bin/token?grant_type=client_credential"))
+                .timeout(Duration.ofMillis(200))
+                .build();
 
         assertThatThrownBy(() -> plain.send(request, HttpResponse.BodyHandlers.ofString()))
                 .isInstanceOf(HttpTimeoutException.class);
@@ -291,23 +327,29 @@ class FakeWeChatServerTest {
 
     @Test
     void unknownPathAnswers404WithInvalidUrl() throws Exception {
-        HttpResponse<String> response = plain.send(HttpRequest.newBuilder(URI.create(fake.baseUrl() + "/wxa/no_such_api")).build(),
+        HttpResponse<String> response = plain.send(
+                HttpRequest.newBuilder(URI.create(fake.baseUrl() + "/wxa/no_such_api"))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
 
         assertThat(response.statusCode()).isEqualTo(404);
-        assertThat(FakeHttp.JSON.readTree(response.body()).path("errcode").asInt()).isEqualTo(40066);
+        assertThat(FakeHttp.JSON.readTree(response.body()).path("errcode").asInt())
+                .isEqualTo(40066);
     }
 
     @Test
     void failureInjectionRejectsPathsTheFakeDoesNotServe() {
-        assertThatThrownBy(() -> fake.failNext("/sns/jscode2sesion", 1, "typo")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> fake.failNext("/sns/jscode2sesion", 1, "typo"))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void requestsViewListsRecordedRequestsAsJson() throws Exception {
         wx.getUserService().getSessionInfo("demo:o1");
 
-        HttpResponse<String> response = plain.send(HttpRequest.newBuilder(URI.create(fake.baseUrl() + "/__fake/requests")).build(),
+        HttpResponse<String> response = plain.send(
+                HttpRequest.newBuilder(URI.create(fake.baseUrl() + "/__fake/requests"))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
 
         JsonNode view = FakeHttp.JSON.readTree(response.body());
@@ -325,7 +367,9 @@ class FakeWeChatServerTest {
 
         assertThat(fake.requests()).isEmpty();
         wx.getMsgService().sendSubscribeMsg(subscribeMessage()); // cached token still accepted
-        assertThat(fake.requests()).extracting(RecordedRequest::path).containsExactly("/cgi-bin/message/subscribe/send");
+        assertThat(fake.requests())
+                .extracting(RecordedRequest::path)
+                .containsExactly("/cgi-bin/message/subscribe/send");
         assertThatThrownBy(() -> wx.getUserService().getSessionInfo("once")).isInstanceOf(WxErrorException.class);
     }
 
@@ -342,18 +386,28 @@ class FakeWeChatServerTest {
     }
 
     private static WxMaMsgSecCheckCheckRequest textCheck(String content) {
-        return WxMaMsgSecCheckCheckRequest.builder().version("2").openid("o-reporter").scene(2).content(content).build();
+        return WxMaMsgSecCheckCheckRequest.builder()
+                .version("2")
+                .openid("o-reporter")
+                .scene(2)
+                .content(content)
+                .build();
     }
 
     private static WxMaSubscribeMessage subscribeMessage() {
-        return WxMaSubscribeMessage.builder().toUser("o-reporter").templateId("tpl-report-received")
-                .data(List.of(new WxMaSubscribeMessage.MsgData("thing1", "您的举报已受理"))).build();
+        return WxMaSubscribeMessage.builder()
+                .toUser("o-reporter")
+                .templateId("tpl-report-received")
+                .data(List.of(new WxMaSubscribeMessage.MsgData("thing1", "您的举报已受理")))
+                .build();
     }
 
     private JsonNode postJson(String pathAndQuery, String json) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create(fake.baseUrl() + pathAndQuery))
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build();
-        return FakeHttp.JSON.readTree(plain.send(request, HttpResponse.BodyHandlers.ofString()).body());
+                .POST(HttpRequest.BodyPublishers.ofString(json))
+                .build();
+        return FakeHttp.JSON.readTree(
+                plain.send(request, HttpResponse.BodyHandlers.ofString()).body());
     }
 
     private static HttpServer receiver(com.sun.net.httpserver.HttpHandler handler) throws Exception {

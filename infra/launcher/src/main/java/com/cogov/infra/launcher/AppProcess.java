@@ -35,7 +35,8 @@ public final class AppProcess {
         try (Stream<Path> files = Files.list(target)) {
             return files.filter(p -> p.getFileName().toString().matches(module + "-[^-]+(-SNAPSHOT)?\\.jar"))
                     .findFirst()
-                    .orElseThrow(() -> new IllegalStateException("No jar in " + target + ": build it first (README, Quick start)"));
+                    .orElseThrow(() -> new IllegalStateException(
+                            "No jar in " + target + ": build it first (README, Quick start)"));
         }
     }
 
@@ -52,9 +53,12 @@ public final class AppProcess {
 
     /** Waits until the app's readiness check (database and Redis reachable) answers 200. */
     public void awaitReady(Duration timeout) throws InterruptedException {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + "/health/readiness"))
-                .timeout(Duration.ofSeconds(2)).build();
+        HttpClient client =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        HttpRequest request = HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + managementPort + "/health/readiness"))
+                .timeout(Duration.ofSeconds(2))
+                .build();
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {

@@ -2,7 +2,6 @@ package com.cogov.infra.launcher;
 
 import com.cogov.infra.dev.DemoData;
 import com.cogov.infra.dev.DevServices;
-
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -33,12 +32,12 @@ public final class DevLauncher {
 
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
 
-    private DevLauncher() {
-    }
+    private DevLauncher() {}
 
     public static void main(String[] args) throws Exception {
         long started = System.nanoTime();
-        Path root = Path.of(System.getProperty("cogov.root", ".")).toAbsolutePath().normalize();
+        Path root =
+                Path.of(System.getProperty("cogov.root", ".")).toAbsolutePath().normalize();
         Path data = root.resolve(".devdata");
         Ports ports;
         try {
@@ -68,23 +67,28 @@ public final class DevLauncher {
         try {
             services = DevServices.startPersistent(data, System.getenv());
         } catch (RuntimeException e) {
-            System.err.println("\nCould not start the dev services: " + e.getMessage()
-                    + "\nIf " + data + " was made by an incompatible older version, start empty with -Dcogov.wipe=true.");
+            System.err.println("\nCould not start the dev services: " + e.getMessage() + "\nIf " + data
+                    + " was made by an incompatible older version, start empty with -Dcogov.wipe=true.");
             System.exit(1);
             return;
         }
         List<AppProcess> apps = new ArrayList<>();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            apps.forEach(AppProcess::stop);
-            services.close();
-        }, "cogov-stop"));
-        // Maven runs this launcher as its child. Ctrl-C reaches both; a SIGTERM to Maven alone would leave the apps, MariaDB
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            apps.forEach(AppProcess::stop);
+                            services.close();
+                        },
+                        "cogov-stop"));
+        // Maven runs this launcher as its child. Ctrl-C reaches both; a SIGTERM to Maven alone would leave the apps,
+        // MariaDB
         // and Redis running with nobody to stop them, so the launcher follows Maven out (the hook above stops them).
         ProcessHandle.current().parent().ifPresent(maven -> maven.onExit().thenRun(() -> System.exit(0)));
 
         try {
             Path logs = Files.createDirectories(data.resolve("logs"));
-            apps.add(AppProcess.start("miniprogram-bff", AppProcess.jarOf(root, "miniprogram-bff"), env(services, bffPort), logs));
+            apps.add(AppProcess.start(
+                    "miniprogram-bff", AppProcess.jarOf(root, "miniprogram-bff"), env(services, bffPort), logs));
             apps.add(AppProcess.start("portal", AppProcess.jarOf(root, "portal"), env(services, portalPort), logs));
             for (AppProcess app : apps) {
                 app.awaitReady(READY_TIMEOUT);
@@ -130,16 +134,30 @@ public final class DevLauncher {
                  Logs:              %s
                  Ctrl-C stops everything; data stays in %s (-Dcogov.wipe=true starts empty).
                 ================================================================================
-                """.formatted(took.toSeconds(), bff, bff, portal, portal, bff + 1000, portal + 1000, bff + 1000,
-                portal + 1000, bff, DemoData.EXAMPLE_BARCODE, bff, portal, logins(services),
-                services.weChat() == null ? "(external)" : services.weChat().baseUrl(), demo,
-                data.resolve("logs"), data));
+                """.formatted(
+                took.toSeconds(),
+                bff,
+                bff,
+                portal,
+                portal,
+                bff + 1000,
+                portal + 1000,
+                bff + 1000,
+                portal + 1000,
+                bff,
+                DemoData.EXAMPLE_BARCODE,
+                bff,
+                portal,
+                logins(services),
+                services.weChat() == null ? "(external)" : services.weChat().baseUrl(),
+                demo,
+                data.resolve("logs"),
+                data));
     }
 
     private static String logins(DevServices services) {
         StringBuilder out = new StringBuilder();
-        services.demoPasswords().forEach((user, password) ->
-                out.append("   %-11s %s%n".formatted(user, password)));
+        services.demoPasswords().forEach((user, password) -> out.append("   %-11s %s%n".formatted(user, password)));
         return out.toString().stripTrailing();
     }
 

@@ -22,7 +22,10 @@ record Ports(int bff, int portal) {
                     + " (the management port is the port + " + MANAGEMENT_OFFSET + "): got " + bff + " and " + portal);
         }
         // An app would fail on a port the other already holds, after everything else had started: say it now.
-        if (List.of(bff, portal, bff + MANAGEMENT_OFFSET, portal + MANAGEMENT_OFFSET).stream().distinct().count() < 4) {
+        if (List.of(bff, portal, bff + MANAGEMENT_OFFSET, portal + MANAGEMENT_OFFSET).stream()
+                        .distinct()
+                        .count()
+                < 4) {
             throw new IllegalArgumentException("The ports overlap: the mini-program BFF would use " + bff + " and "
                     + (bff + MANAGEMENT_OFFSET) + ", the portal " + portal + " and " + (portal + MANAGEMENT_OFFSET)
                     + ". Choose -D" + BFF_PROPERTY + " and -D" + PORTAL_PROPERTY + " further apart.");
@@ -34,7 +37,8 @@ record Ports(int bff, int portal) {
      * port number is refused (rather than silently replaced by the default, as {@link Integer#getInteger} would).
      */
     static Ports from(Properties properties) {
-        return new Ports(port(properties, BFF_PROPERTY, DEFAULT_BFF), port(properties, PORTAL_PROPERTY, DEFAULT_PORTAL));
+        return new Ports(
+                port(properties, BFF_PROPERTY, DEFAULT_BFF), port(properties, PORTAL_PROPERTY, DEFAULT_PORTAL));
     }
 
     int bffManagement() {
@@ -47,8 +51,11 @@ record Ports(int bff, int portal) {
 
     /** Every port with what listens on it, in the order they are checked. */
     List<Use> uses() {
-        return List.of(new Use(bff, "mini-program BFF"), new Use(portal, "portal"),
-                new Use(bffManagement(), "mini-program BFF management"), new Use(portalManagement(), "portal management"));
+        return List.of(
+                new Use(bff, "mini-program BFF"),
+                new Use(portal, "portal"),
+                new Use(bffManagement(), "mini-program BFF management"),
+                new Use(portalManagement(), "portal management"));
     }
 
     @Override
@@ -57,8 +64,7 @@ record Ports(int bff, int portal) {
                 + " (management " + portalManagement() + ")";
     }
 
-    record Use(int port, String what) {
-    }
+    record Use(int port, String what) {}
 
     private static int port(Properties properties, String name, int fallback) {
         String value = properties.getProperty(name);

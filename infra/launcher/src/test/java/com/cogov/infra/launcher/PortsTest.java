@@ -1,11 +1,10 @@
 package com.cogov.infra.launcher;
 
-import org.junit.jupiter.api.Test;
-
-import java.util.Properties;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
 
 /** How the launcher turns the run command's -D settings into the apps' public and management ports. */
 class PortsTest {
@@ -51,10 +50,12 @@ class PortsTest {
     @Test
     void refusesPortsThatCollide() {
         assertThatThrownBy(() -> Ports.from(properties("18080", "18080")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("overlap");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("overlap");
         // The portal on the BFF's management port.
         assertThatThrownBy(() -> Ports.from(properties("8080", "9080")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("overlap");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("overlap");
     }
 
     private static Properties properties(String bff, String portal) {

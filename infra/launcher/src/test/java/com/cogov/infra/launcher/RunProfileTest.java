@@ -1,12 +1,7 @@
 package com.cogov.infra.launcher;
 
-import org.junit.jupiter.api.Test;
-import org.w3c.dom.Document;
-import org.w3c.dom.Element;
-import org.w3c.dom.Node;
-import org.w3c.dom.NodeList;
+import static org.assertj.core.api.Assertions.assertThat;
 
-import javax.xml.parsers.DocumentBuilderFactory;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -16,8 +11,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.w3c.dom.NodeList;
 
 /**
  * The run command's port settings reach the launcher. The run profile starts the launcher with exec:exec, which forks
@@ -36,9 +35,10 @@ class RunProfileTest {
     void theRunProfileForwardsBothPortPropertiesWithDefaultsTheLauncherAgreesWith() throws Exception {
         Document pom = parse(ROOT.resolve("infra/launcher/pom.xml"));
 
-        assertThat(runArguments(pom, "")).contains(
-                "-D" + Ports.BFF_PROPERTY + "=${" + Ports.BFF_PROPERTY + "}",
-                "-D" + Ports.PORTAL_PROPERTY + "=${" + Ports.PORTAL_PROPERTY + "}");
+        assertThat(runArguments(pom, ""))
+                .contains(
+                        "-D" + Ports.BFF_PROPERTY + "=${" + Ports.BFF_PROPERTY + "}",
+                        "-D" + Ports.PORTAL_PROPERTY + "=${" + Ports.PORTAL_PROPERTY + "}");
         Element properties = child(pom.getDocumentElement(), "properties");
         assertThat(child(properties, Ports.BFF_PROPERTY).getTextContent()).isEqualTo(String.valueOf(Ports.DEFAULT_BFF));
         assertThat(child(properties, Ports.PORTAL_PROPERTY).getTextContent())
@@ -50,16 +50,18 @@ class RunProfileTest {
         List<String> arguments = runArgumentsAsMavenComputesThem("-Dcogov.bff.port=18080", "-Dcogov.portal.port=18081");
 
         assertThat(arguments).contains("-Dcogov.bff.port=18080", "-Dcogov.portal.port=18081");
-        assertThat(dryRun(arguments)).contains("would start the mini-program BFF on 18080 (management 19080), portal on"
-                + " 18081 (management 19081)");
+        assertThat(dryRun(arguments))
+                .contains("would start the mini-program BFF on 18080 (management 19080), portal on"
+                        + " 18081 (management 19081)");
     }
 
     @Test
     void withoutPortsOnTheRunCommandTheLauncherGetsTheDefaults() throws Exception {
         List<String> arguments = runArgumentsAsMavenComputesThem();
 
-        assertThat(dryRun(arguments)).contains("would start the mini-program BFF on 8080 (management 9080), portal on"
-                + " 8081 (management 9081)");
+        assertThat(dryRun(arguments))
+                .contains("would start the mini-program BFF on 8080 (management 9080), portal on"
+                        + " 8081 (management 9081)");
     }
 
     @Test
@@ -67,13 +69,23 @@ class RunProfileTest {
         Path root = Files.createTempDirectory("launcher-root");
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             int port = taken.getLocalPort();
-            Result result = launch(List.of("-Dcogov.root=" + root, "-Dcogov.bff.port=" + port, "-Dcogov.portal.port=" + (port + 1),
-                    "-classpath", System.getProperty("java.class.path"), DevLauncher.class.getName()), false);
+            Result result = launch(
+                    List.of(
+                            "-Dcogov.root=" + root,
+                            "-Dcogov.bff.port=" + port,
+                            "-Dcogov.portal.port=" + (port + 1),
+                            "-classpath",
+                            System.getProperty("java.class.path"),
+                            DevLauncher.class.getName()),
+                    false);
 
             assertThat(result.exitCode()).as(result.output()).isEqualTo(1);
-            assertThat(result.output()).contains("Port " + port + " (mini-program BFF) is in use")
+            assertThat(result.output())
+                    .contains("Port " + port + " (mini-program BFF) is in use")
                     .contains("-Dcogov.bff.port=18080 -Dcogov.portal.port=18081");
-            assertThat(root.resolve(".devdata")).as("nothing started, nothing written").doesNotExist();
+            assertThat(root.resolve(".devdata"))
+                    .as("nothing started, nothing written")
+                    .doesNotExist();
         } finally {
             Files.deleteIfExists(root);
         }
@@ -84,11 +96,21 @@ class RunProfileTest {
         Path effective = Files.createTempFile("launcher-effective-pom", ".xml");
         try {
             boolean windows = System.getProperty("os.name").startsWith("Windows");
-            List<String> command = new ArrayList<>(List.of(ROOT.resolve(windows ? "mvnw.cmd" : "mvnw").toString(),
-                    "-B", "-ntp", "-q", "-Prun", "-pl", "infra/launcher", "help:effective-pom", "-Doutput=" + effective));
+            List<String> command = new ArrayList<>(List.of(
+                    ROOT.resolve(windows ? "mvnw.cmd" : "mvnw").toString(),
+                    "-B",
+                    "-ntp",
+                    "-q",
+                    "-Prun",
+                    "-pl",
+                    "infra/launcher",
+                    "help:effective-pom",
+                    "-Doutput=" + effective));
             command.addAll(List.of(mavenArguments));
             Result maven = run(command, Map.of());
-            assertThat(maven.exitCode()).as("%s:%n%s", String.join(" ", command), maven.output()).isZero();
+            assertThat(maven.exitCode())
+                    .as("%s:%n%s", String.join(" ", command), maven.output())
+                    .isZero();
             return runArguments(parse(effective), System.getProperty("java.class.path"));
         } finally {
             Files.deleteIfExists(effective);
@@ -110,14 +132,15 @@ class RunProfileTest {
         return run(command, dryRun ? Map.of(DevLauncher.DRY_RUN, "true") : Map.of());
     }
 
-    private record Result(int exitCode, String output) {
-    }
+    private record Result(int exitCode, String output) {}
 
     private static Result run(List<String> command, Map<String, String> environment) throws Exception {
         Path log = Files.createTempFile("launcher-test", ".log");
         try {
-            ProcessBuilder builder = new ProcessBuilder(command).directory(ROOT.toFile())
-                    .redirectErrorStream(true).redirectOutput(log.toFile());
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .directory(ROOT.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile());
             builder.environment().putAll(environment);
             Process process = builder.start();
             if (!process.waitFor(5, TimeUnit.MINUTES)) {
@@ -143,8 +166,10 @@ class RunProfileTest {
                 Element list = child(child(execution, "configuration"), "arguments");
                 for (Node node = list.getFirstChild(); node != null; node = node.getNextSibling()) {
                     if (node instanceof Element element) {
-                        arguments.add(element.getTagName().equals("classpath") ? classpath
-                                : element.getTextContent().strip());
+                        arguments.add(
+                                element.getTagName().equals("classpath")
+                                        ? classpath
+                                        : element.getTextContent().strip());
                     }
                 }
                 return arguments;

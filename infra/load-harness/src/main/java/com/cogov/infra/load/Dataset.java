@@ -3,7 +3,6 @@ package com.cogov.infra.load;
 import com.cogov.api.privacy.PersonalField;
 import com.cogov.api.privacy.PrivacyService;
 import com.cogov.infra.dev.DemoData;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -36,19 +35,22 @@ import java.util.function.Supplier;
 final class Dataset {
 
     static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
-    private static final java.time.format.DateTimeFormatter DAY = java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd");
+    private static final java.time.format.DateTimeFormatter DAY =
+            java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd");
     static final double SALES_PER_DAY = Population.PHARMACIES * 50.0;
     static final int EXTRA_DRUGS = 10_000;
     private static final int CHUNK = 2_000;
 
     /** A special drug the scenarios sell: id, barcode, category, prescription-only, product identifier. */
-    record Drug(long id, String barcode, String category, boolean prescriptionOnly, String productIdentifier) {
-    }
+    record Drug(long id, String barcode, String category, boolean prescriptionOnly, String productIdentifier) {}
 
     /** What the harness needs to know of the loaded data. */
-    record Loaded(long registrations, List<Integer> clerkPharmacies, List<Drug> specialDrugs, List<String> barcodes,
-                  long maxRegistrationId) {
-    }
+    record Loaded(
+            long registrations,
+            List<Integer> clerkPharmacies,
+            List<Drug> specialDrugs,
+            List<String> barcodes,
+            long maxRegistrationId) {}
 
     private final Connection db;
     private final PrivacyService privacy;
@@ -74,7 +76,8 @@ final class Dataset {
         LocalDate today = LocalDate.now(CHINA);
         if (marker == null) {
             long started = System.nanoTime();
-            LoadHarness.say("Loading the dataset: 6,400 pharmacies, " + EXTRA_DRUGS + " drugs, " + Options.label(rows) + " registrations ...");
+            LoadHarness.say("Loading the dataset: 6,400 pharmacies, " + EXTRA_DRUGS + " drugs, " + Options.label(rows)
+                    + " registrations ...");
             pharmaciesAndClerks();
             catalog();
             readSpecials();
@@ -85,15 +88,18 @@ final class Dataset {
             long count = rows;
             withoutSecondaryIndexes(() -> registrations(connections, count, now.minus(span), now));
             setMarker(rows, today);
-            LoadHarness.say("  loaded in " + Duration.ofNanos(System.nanoTime() - started).toSeconds() + " s");
+            LoadHarness.say("  loaded in "
+                    + Duration.ofNanos(System.nanoTime() - started).toSeconds() + " s");
         } else {
             readSpecials();
             LocalDate loaded = LocalDate.ofEpochDay(marker[1]);
             if (!loaded.equals(today)) {
                 Instant midnight = today.atStartOfDay(CHINA).toInstant();
                 Instant now = Instant.now();
-                long topUp = (long) (SALES_PER_DAY * Duration.between(midnight, now).toSeconds() / 86_400.0);
-                LoadHarness.say("Dataset of " + Options.label(marker[0]) + " rows from " + loaded + ": adding today's " + topUp + " sales");
+                long topUp =
+                        (long) (SALES_PER_DAY * Duration.between(midnight, now).toSeconds() / 86_400.0);
+                LoadHarness.say("Dataset of " + Options.label(marker[0]) + " rows from " + loaded + ": adding today's "
+                        + topUp + " sales");
                 registrations(connections, topUp, midnight, now);
                 setMarker(marker[0], today);
             } else {
@@ -109,10 +115,12 @@ final class Dataset {
     private void pharmaciesAndClerks() throws SQLException {
         db.setAutoCommit(false);
         Random random = new Random(6400);
-        try (PreparedStatement ph = db.prepareStatement("INSERT IGNORE INTO pharmacy (id, license_number, credit_code, name,"
-                + " district_code, address, opening_hours) VALUES (?,?,?,?,?,?,?)");
-             PreparedStatement clerk = db.prepareStatement("INSERT IGNORE INTO account (wechat_openid, role, display_name,"
-                     + " pharmacy_id, district_code) VALUES (?, 'PHARMACY_CLERK', ?, ?, ?)")) {
+        try (PreparedStatement ph =
+                        db.prepareStatement("INSERT IGNORE INTO pharmacy (id, license_number, credit_code, name,"
+                                + " district_code, address, opening_hours) VALUES (?,?,?,?,?,?,?)");
+                PreparedStatement clerk =
+                        db.prepareStatement("INSERT IGNORE INTO account (wechat_openid, role, display_name,"
+                                + " pharmacy_id, district_code) VALUES (?, 'PHARMACY_CLERK', ?, ?, ?)")) {
             for (int p = 1; p <= Population.PHARMACIES; p++) {
                 String district = Population.district(p);
                 ph.setLong(1, p);
@@ -132,7 +140,8 @@ final class Dataset {
                 }
             }
             ph.executeBatch();
-            db.commit(); // the clerks' pharmacies first: the demo data's 60 keep theirs, and INSERT IGNORE skips those ids
+            db.commit(); // the clerks' pharmacies first: the demo data's 60 keep theirs, and INSERT IGNORE skips
+            // those ids
             clerk.executeBatch();
             db.commit();
         } finally {
@@ -147,9 +156,11 @@ final class Dataset {
     private void catalog() throws SQLException {
         long first = scalar("SELECT COALESCE(MAX(id), 0) + 1 FROM drug");
         db.setAutoCommit(false);
-        try (PreparedStatement drug = db.prepareStatement("INSERT INTO drug (id, name, generic_name, maker, strength, dosage_form,"
-                + " package_unit, approval_number, prescription_only, product_identifier) VALUES (?,?,?,?,?,?,?,?,?,?)");
-             PreparedStatement barcode = db.prepareStatement("INSERT INTO drug_barcode (barcode, format, drug_id) VALUES (?,'EAN_13',?)")) {
+        try (PreparedStatement drug = db.prepareStatement(
+                        "INSERT INTO drug (id, name, generic_name, maker, strength, dosage_form,"
+                                + " package_unit, approval_number, prescription_only, product_identifier) VALUES (?,?,?,?,?,?,?,?,?,?)");
+                PreparedStatement barcode = db.prepareStatement(
+                        "INSERT INTO drug_barcode (barcode, format, drug_id) VALUES (?,'EAN_13',?)")) {
             for (long id = first; id < first + EXTRA_DRUGS; id++) {
                 drug.setLong(1, id);
                 drug.setString(2, "压测药品" + id);
@@ -178,11 +189,11 @@ final class Dataset {
 
     /** Each index as the migrations create it, so that the loaded schema is exactly the app's. */
     private static final String[][] SECONDARY_INDEXES = {
-            {"registration", "ix_registration_pharmacy_time", "(pharmacy_id, sold_at)"},
-            {"registration", "ix_registration_district_time", "(district_code, sold_at)"},
-            {"registration", "ix_registration_buyer_time", "(buyer_number_index, sold_at)"},
-            {"registration_item", "ix_registration_item_registration", "(registration_id)"},
-            {"registration_trace_code", "ix_registration_trace_code_registration", "(registration_id)"},
+        {"registration", "ix_registration_pharmacy_time", "(pharmacy_id, sold_at)"},
+        {"registration", "ix_registration_district_time", "(district_code, sold_at)"},
+        {"registration", "ix_registration_buyer_time", "(buyer_number_index, sold_at)"},
+        {"registration_item", "ix_registration_item_registration", "(registration_id)"},
+        {"registration_trace_code", "ix_registration_trace_code_registration", "(registration_id)"},
     };
 
     interface Load {
@@ -201,7 +212,11 @@ final class Dataset {
                 String sep = " ";
                 for (String[] index : SECONDARY_INDEXES) {
                     if (index[0].equals(table)) {
-                        alter.append(sep).append("ADD INDEX ").append(index[1]).append(' ').append(index[2]);
+                        alter.append(sep)
+                                .append("ADD INDEX ")
+                                .append(index[1])
+                                .append(' ')
+                                .append(index[2]);
                         sep = ", ";
                     }
                 }
@@ -214,7 +229,8 @@ final class Dataset {
      * {@code count} sales spread evenly over [from, to), ids ascending with time as the app writes them, in chunks of
      * 2,000 over two connections (the database, not Java, is the bottleneck).
      */
-    private void registrations(Supplier<Connection> connections, long count, Instant from, Instant to) throws Exception {
+    private void registrations(Supplier<Connection> connections, long count, Instant from, Instant to)
+            throws Exception {
         long firstId = maxRegistrationId() + 1;
         double step = (double) Duration.between(from, to).toNanos() / Math.max(1, count);
         double[] cumulative = new double[Population.PHARMACIES];
@@ -224,7 +240,8 @@ final class Dataset {
         }
         Map<Integer, Long> clerks = clerkAccounts();
         long chunks = (count + CHUNK - 1) / CHUNK;
-        int cityBuyers = (int) Math.max(10_000, Math.min(100_000_000, count / 10)); // a tenth as many as sales: some come back
+        int cityBuyers =
+                (int) Math.max(10_000, Math.min(100_000_000, count / 10)); // a tenth as many as sales: some come back
         AtomicLong done = new AtomicLong();
         java.util.concurrent.atomic.AtomicInteger decile = new java.util.concurrent.atomic.AtomicInteger();
         ExecutorService workers = Executors.newFixedThreadPool(2);
@@ -241,7 +258,16 @@ final class Dataset {
                         for (long chunk = worker; chunk < chunks; chunk += 2) {
                             long start = chunk * CHUNK;
                             long end = Math.min(count, start + CHUNK);
-                            writeChunk(c, new Random(firstId + chunk), firstId, start, end, from, step, cumulative, clerks,
+                            writeChunk(
+                                    c,
+                                    new Random(firstId + chunk),
+                                    firstId,
+                                    start,
+                                    end,
+                                    from,
+                                    step,
+                                    cumulative,
+                                    clerks,
                                     cityBuyers);
                             c.commit();
                             long n = done.addAndGet(end - start);
@@ -262,23 +288,39 @@ final class Dataset {
         }
     }
 
-    private void writeChunk(Connection c, Random random, long firstId, long start, long end, Instant from, double step,
-                            double[] cumulative, Map<Integer, Long> clerks, int cityBuyers) throws SQLException {
-        try (PreparedStatement reg = c.prepareStatement("INSERT INTO registration (id, pharmacy_id, district_code, clerk_id,"
-                + " sold_at, recorded_at, buyer_document_type, buyer_number_sealed, buyer_number_index, buyer_name_sealed,"
-                + " buyer_birth_date, buyer_sex, prescription_number, prescriber, prescribing_institution, warnings, number)"
-                + " VALUES (?,?,?,?,?,?,'RESIDENT_ID',?,?,?,?,?,?,?,?,?,?)");
-             PreparedStatement item = c.prepareStatement("INSERT INTO registration_item (registration_id, drug_id,"
-                     + " special_category_code, quantity, batch_number, prescribed_quantity) VALUES (?,?,?,?,?,?)");
-             PreparedStatement code = c.prepareStatement("INSERT INTO registration_trace_code (trace_code, registration_id) VALUES (?,?)");
-             PreparedStatement voids = c.prepareStatement("INSERT INTO registration_void (registration_id, voided_at, voided_by,"
-                     + " reason) VALUES (?,?,?,'顾客退货')")) {
+    private void writeChunk(
+            Connection c,
+            Random random,
+            long firstId,
+            long start,
+            long end,
+            Instant from,
+            double step,
+            double[] cumulative,
+            Map<Integer, Long> clerks,
+            int cityBuyers)
+            throws SQLException {
+        try (PreparedStatement reg =
+                        c.prepareStatement("INSERT INTO registration (id, pharmacy_id, district_code, clerk_id,"
+                                + " sold_at, recorded_at, buyer_document_type, buyer_number_sealed, buyer_number_index, buyer_name_sealed,"
+                                + " buyer_birth_date, buyer_sex, prescription_number, prescriber, prescribing_institution, warnings, number)"
+                                + " VALUES (?,?,?,?,?,?,'RESIDENT_ID',?,?,?,?,?,?,?,?,?,?)");
+                PreparedStatement item = c.prepareStatement("INSERT INTO registration_item (registration_id, drug_id,"
+                        + " special_category_code, quantity, batch_number, prescribed_quantity) VALUES (?,?,?,?,?,?)");
+                PreparedStatement code = c.prepareStatement(
+                        "INSERT INTO registration_trace_code (trace_code, registration_id) VALUES (?,?)");
+                PreparedStatement voids =
+                        c.prepareStatement("INSERT INTO registration_void (registration_id, voided_at, voided_by,"
+                                + " reason) VALUES (?,?,?,'顾客退货')")) {
             for (long i = start; i < end; i++) {
                 long id = firstId + i;
                 int pharmacy = pharmacy(random, cumulative);
                 double roll = random.nextDouble();
-                long buyer = roll < 0.60 ? Population.regular(pharmacy, random.nextInt(Population.REGULARS_PER_PHARMACY))
-                        : roll < 0.99 ? Population.CITY_BASE + random.nextInt(cityBuyers) : Population.SMURF_BASE + random.nextInt(Population.SMURFS);
+                long buyer = roll < 0.60
+                        ? Population.regular(pharmacy, random.nextInt(Population.REGULARS_PER_PHARMACY))
+                        : roll < 0.99
+                                ? Population.CITY_BASE + random.nextInt(cityBuyers)
+                                : Population.SMURF_BASE + random.nextInt(Population.SMURFS);
                 String[] b = buyer(buyer);
                 Instant soldAt = from.plusNanos((long) (i * step));
                 Drug first = drug(random);
@@ -297,8 +339,11 @@ final class Dataset {
                 reg.setString(12, prescribed ? "CF" + id : null);
                 reg.setString(13, prescribed ? "张医生" : null);
                 reg.setString(14, prescribed ? "武汉市第一医院" : null);
-                reg.setString(15, buyer >= Population.SMURF_BASE && buyer < Population.CITY_BASE ? "VELOCITY_PHARMACIES" : null);
-                // Numbers as they were before they were random (the id in ten digits): unique, and past data keeps them.
+                reg.setString(
+                        15,
+                        buyer >= Population.SMURF_BASE && buyer < Population.CITY_BASE ? "VELOCITY_PHARMACIES" : null);
+                // Numbers as they were before they were random (the id in ten digits): unique, and past data keeps
+                // them.
                 reg.setString(16, "DJ" + DAY.format(soldAt.atZone(CHINA)) + String.format("%010d", id));
                 reg.addBatch();
                 int items = random.nextDouble() < 0.15 ? 2 : 1;
@@ -340,8 +385,9 @@ final class Dataset {
     /** Mostly ephedrine compounds, as at real counters; codeine, dextromethorphan and diphenoxylate by prescription. */
     private Drug drug(Random random) {
         double roll = random.nextDouble();
-        String category = roll < 0.75 ? "EPHEDRINE_COMPOUND" : roll < 0.87 ? "DEXTROMETHORPHAN"
-                : roll < 0.95 ? "CODEINE_ORAL_LIQUID" : "DIPHENOXYLATE_COMPOUND";
+        String category = roll < 0.75
+                ? "EPHEDRINE_COMPOUND"
+                : roll < 0.87 ? "DEXTROMETHORPHAN" : roll < 0.95 ? "CODEINE_ORAL_LIQUID" : "DIPHENOXYLATE_COMPOUND";
         List<Drug> of = specialsByCategory.get(category);
         return of.get(random.nextInt(of.size()));
     }
@@ -351,8 +397,13 @@ final class Dataset {
         return sealed.computeIfAbsent(k, key -> {
             String number = Population.historyNumber(key);
             String birth = number.substring(6, 10) + "-" + number.substring(10, 12) + "-" + number.substring(12, 14);
-            return new String[]{privacy.seal(number), privacy.blindIndex(PersonalField.ID_NUMBER, number),
-                    privacy.seal(Population.name(key)), birth, (number.charAt(16) - '0') % 2 == 1 ? "MALE" : "FEMALE"};
+            return new String[] {
+                privacy.seal(number),
+                privacy.blindIndex(PersonalField.ID_NUMBER, number),
+                privacy.seal(Population.name(key)),
+                birth,
+                (number.charAt(16) - '0') % 2 == 1 ? "MALE" : "FEMALE"
+            };
         });
     }
 
@@ -366,10 +417,11 @@ final class Dataset {
 
     List<Drug> specials() throws SQLException {
         List<Drug> out = new ArrayList<>();
-        try (Statement st = db.createStatement(); ResultSet rs = st.executeQuery("SELECT d.id, MIN(b.barcode), d.special_category_code,"
-                + " d.prescription_only, d.product_identifier FROM drug d JOIN drug_barcode b ON b.drug_id = d.id"
-                + " WHERE d.special_category_code IS NOT NULL GROUP BY d.id, d.special_category_code, d.prescription_only,"
-                + " d.product_identifier ORDER BY d.id")) {
+        try (Statement st = db.createStatement();
+                ResultSet rs = st.executeQuery("SELECT d.id, MIN(b.barcode), d.special_category_code,"
+                        + " d.prescription_only, d.product_identifier FROM drug d JOIN drug_barcode b ON b.drug_id = d.id"
+                        + " WHERE d.special_category_code IS NOT NULL GROUP BY d.id, d.special_category_code, d.prescription_only,"
+                        + " d.product_identifier ORDER BY d.id")) {
             while (rs.next()) {
                 out.add(new Drug(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBoolean(4), rs.getString(5)));
             }
@@ -379,7 +431,8 @@ final class Dataset {
 
     private List<String> barcodes() throws SQLException {
         List<String> out = new ArrayList<>();
-        try (Statement st = db.createStatement(); ResultSet rs = st.executeQuery("SELECT barcode FROM drug_barcode ORDER BY barcode")) {
+        try (Statement st = db.createStatement();
+                ResultSet rs = st.executeQuery("SELECT barcode FROM drug_barcode ORDER BY barcode")) {
             while (rs.next()) {
                 out.add(rs.getString(1));
             }
@@ -393,8 +446,9 @@ final class Dataset {
 
     private Map<Integer, Long> clerkAccounts() {
         Map<Integer, Long> out = new HashMap<>();
-        try (Statement st = db.createStatement(); ResultSet rs = st.executeQuery(
-                "SELECT pharmacy_id, id FROM account WHERE wechat_openid LIKE 'load-clerk-%'")) {
+        try (Statement st = db.createStatement();
+                ResultSet rs = st.executeQuery(
+                        "SELECT pharmacy_id, id FROM account WHERE wechat_openid LIKE 'load-clerk-%'")) {
             while (rs.next()) {
                 out.put(rs.getInt(1), rs.getLong(2));
             }
@@ -409,13 +463,17 @@ final class Dataset {
     }
 
     private long[] marker() throws SQLException {
-        try (Statement st = db.createStatement(); ResultSet rs = st.executeQuery("SELECT registrations, loaded_day FROM load_dataset WHERE id = 1")) {
-            return rs.next() ? new long[]{rs.getLong(1), rs.getDate(2).toLocalDate().toEpochDay()} : null;
+        try (Statement st = db.createStatement();
+                ResultSet rs = st.executeQuery("SELECT registrations, loaded_day FROM load_dataset WHERE id = 1")) {
+            return rs.next()
+                    ? new long[] {rs.getLong(1), rs.getDate(2).toLocalDate().toEpochDay()}
+                    : null;
         }
     }
 
     private void setMarker(long rows, LocalDate day) throws SQLException {
-        try (PreparedStatement ps = db.prepareStatement("REPLACE INTO load_dataset (id, registrations, loaded_day) VALUES (1, ?, ?)")) {
+        try (PreparedStatement ps =
+                db.prepareStatement("REPLACE INTO load_dataset (id, registrations, loaded_day) VALUES (1, ?, ?)")) {
             ps.setLong(1, rows);
             ps.setDate(2, java.sql.Date.valueOf(day));
             ps.executeUpdate();
@@ -423,10 +481,10 @@ final class Dataset {
     }
 
     private long scalar(String sql) throws SQLException {
-        try (Statement st = db.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+        try (Statement st = db.createStatement();
+                ResultSet rs = st.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
         }
     }
-
 }

@@ -26,23 +26,47 @@ import java.util.function.Supplier;
 final class JdbcBaseline {
 
     private static final java.time.ZoneId CHINA = java.time.ZoneId.of("Asia/Shanghai");
-    private static final java.time.format.DateTimeFormatter DAY = java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd");
+    private static final java.time.format.DateTimeFormatter DAY =
+            java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd");
 
-    private JdbcBaseline() {
-    }
+    private JdbcBaseline() {}
 
     /** @param buyers pre-sealed buyers: {number sealed, blind index, name sealed} */
-    static Measurement measure(Supplier<Connection> connections, int clients, Duration warmUp, Duration duration,
-                               List<Integer> pharmacies, List<Dataset.Drug> drugs, List<String[]> buyers) throws Exception {
+    static Measurement measure(
+            Supplier<Connection> connections,
+            int clients,
+            Duration warmUp,
+            Duration duration,
+            List<Integer> pharmacies,
+            List<Dataset.Drug> drugs,
+            List<String[]> buyers)
+            throws Exception {
         run(connections, clients, warmUp, pharmacies, drugs, buyers);
         long[][] latencies = run(connections, clients, duration, pharmacies, drugs, buyers);
-        long[] all = Arrays.stream(latencies).flatMapToLong(Arrays::stream).sorted().toArray();
-        return new Measurement("raw JDBC insert", all.length, duration.toNanos() / 1e9, percentile(all, 50),
-                percentile(all, 95), percentile(all, 99), 0, Map.of(), 0, 0, 0);
+        long[] all =
+                Arrays.stream(latencies).flatMapToLong(Arrays::stream).sorted().toArray();
+        return new Measurement(
+                "raw JDBC insert",
+                all.length,
+                duration.toNanos() / 1e9,
+                percentile(all, 50),
+                percentile(all, 95),
+                percentile(all, 99),
+                0,
+                Map.of(),
+                0,
+                0,
+                0);
     }
 
-    private static long[][] run(Supplier<Connection> connections, int clients, Duration duration, List<Integer> pharmacies,
-                                List<Dataset.Drug> drugs, List<String[]> buyers) throws Exception {
+    private static long[][] run(
+            Supplier<Connection> connections,
+            int clients,
+            Duration duration,
+            List<Integer> pharmacies,
+            List<Dataset.Drug> drugs,
+            List<String[]> buyers)
+            throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         try {
             List<Future<long[]>> futures = new ArrayList<>();
@@ -64,21 +88,26 @@ final class JdbcBaseline {
         }
     }
 
-    private static long[] client(Connection c, long deadline, List<Integer> pharmacies, List<Dataset.Drug> drugs,
-                                 List<String[]> buyers) throws SQLException {
+    private static long[] client(
+            Connection c, long deadline, List<Integer> pharmacies, List<Dataset.Drug> drugs, List<String[]> buyers)
+            throws SQLException {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         long[] latencies = new long[1 << 16];
         int n = 0;
-        try (c; PreparedStatement reg = c.prepareStatement("INSERT INTO registration (pharmacy_id, district_code, clerk_id,"
-                + " sold_at, recorded_at, buyer_document_type, buyer_number_sealed, buyer_number_index, buyer_name_sealed,"
-                + " buyer_birth_date, buyer_sex, number) VALUES (?,?,0,?,?,'RESIDENT_ID',?,?,?,'2001-02-03','MALE',?)",
-                java.sql.Statement.RETURN_GENERATED_KEYS);
-             PreparedStatement item = c.prepareStatement("INSERT INTO registration_item (registration_id, drug_id,"
-                     + " special_category_code, quantity, batch_number) VALUES (?,?,?,1,'B20261125')");
-             PreparedStatement request = c.prepareStatement("INSERT INTO registration_request (pharmacy_id, idempotency_key,"
-                     + " request_hash, registration_id, response) VALUES (?,?,?,?,?)");
-             PreparedStatement outbox = c.prepareStatement("INSERT INTO outbox (aggregate_type, aggregate_id, version, event_type,"
-                     + " payload) VALUES ('registration',?,1,'REGISTERED',?)")) {
+        try (c;
+                PreparedStatement reg = c.prepareStatement(
+                        "INSERT INTO registration (pharmacy_id, district_code, clerk_id,"
+                                + " sold_at, recorded_at, buyer_document_type, buyer_number_sealed, buyer_number_index, buyer_name_sealed,"
+                                + " buyer_birth_date, buyer_sex, number) VALUES (?,?,0,?,?,'RESIDENT_ID',?,?,?,'2001-02-03','MALE',?)",
+                        java.sql.Statement.RETURN_GENERATED_KEYS);
+                PreparedStatement item = c.prepareStatement("INSERT INTO registration_item (registration_id, drug_id,"
+                        + " special_category_code, quantity, batch_number) VALUES (?,?,?,1,'B20261125')");
+                PreparedStatement request =
+                        c.prepareStatement("INSERT INTO registration_request (pharmacy_id, idempotency_key,"
+                                + " request_hash, registration_id, response) VALUES (?,?,?,?,?)");
+                PreparedStatement outbox =
+                        c.prepareStatement("INSERT INTO outbox (aggregate_type, aggregate_id, version, event_type,"
+                                + " payload) VALUES ('registration',?,1,'REGISTERED',?)")) {
             c.setAutoCommit(false);
             while (System.nanoTime() < deadline) {
                 long start = System.nanoTime();
@@ -95,7 +124,10 @@ final class JdbcBaseline {
                 reg.setString(7, buyer[2]);
                 // A random public number, as the app draws it, drawn again in the rare case it is taken.
                 for (boolean inserted = false; !inserted; ) {
-                    reg.setString(8, "DJ" + DAY.format(now.toInstant().atZone(CHINA)) + String.format("%010d", random.nextLong(10_000_000_000L)));
+                    reg.setString(
+                            8,
+                            "DJ" + DAY.format(now.toInstant().atZone(CHINA))
+                                    + String.format("%010d", random.nextLong(10_000_000_000L)));
                     try {
                         reg.executeUpdate();
                         inserted = true;
@@ -116,12 +148,19 @@ final class JdbcBaseline {
                 request.setString(2, "jdbc-" + UUID.randomUUID());
                 request.setString(3, "0".repeat(64));
                 request.setLong(4, id);
-                request.setString(5, "{\"id\":" + id + ",\"number\":\"DJ20261125" + String.format("%010d", id) + "\",\"warnings\":[]}");
+                request.setString(
+                        5,
+                        "{\"id\":" + id + ",\"number\":\"DJ20261125" + String.format("%010d", id)
+                                + "\",\"warnings\":[]}");
                 request.executeUpdate();
                 outbox.setLong(1, id);
-                outbox.setString(2, "{\"id\":" + id + ",\"pharmacyId\":" + pharmacy + ",\"buyer\":{\"numberSealed\":\"" + buyer[0]
-                        + "\",\"numberIndex\":\"" + buyer[1] + "\",\"nameSealed\":\"" + buyer[2] + "\"},\"items\":[{\"drugId\":"
-                        + drug.id() + ",\"quantity\":1,\"batchNumber\":\"B20261125\",\"traceCodes\":[]}],\"warnings\":\"\"}");
+                outbox.setString(
+                        2,
+                        "{\"id\":" + id + ",\"pharmacyId\":" + pharmacy + ",\"buyer\":{\"numberSealed\":\"" + buyer[0]
+                                + "\",\"numberIndex\":\"" + buyer[1] + "\",\"nameSealed\":\"" + buyer[2]
+                                + "\"},\"items\":[{\"drugId\":"
+                                + drug.id()
+                                + ",\"quantity\":1,\"batchNumber\":\"B20261125\",\"traceCodes\":[]}],\"warnings\":\"\"}");
                 outbox.executeUpdate();
                 c.commit();
                 if (n == latencies.length) {

@@ -11,8 +11,18 @@ import java.util.Map;
  * @param tripped  registrations: new sales answered with a rule's warning
  * @param retries  registrations: requests that repeated an earlier key and body
  */
-record Measurement(String name, long requests, double seconds, double p50Ms, double p95Ms, double p99Ms, long errors,
-                   Map<String, Long> statuses, long distinct, long tripped, long retries) {
+record Measurement(
+        String name,
+        long requests,
+        double seconds,
+        double p50Ms,
+        double p95Ms,
+        double p99Ms,
+        long errors,
+        Map<String, Long> statuses,
+        long distinct,
+        long tripped,
+        long retries) {
 
     double throughput() {
         return requests / seconds;

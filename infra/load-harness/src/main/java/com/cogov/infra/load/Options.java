@@ -17,8 +17,16 @@ import java.util.Locale;
  * @param only        run only the scenarios whose names contain this (and their baselines); all when null
  * @param hold        keep the system up after the run, to investigate by hand, until the harness is stopped
  */
-record Options(long rows, boolean quick, Duration duration, int connections, Path out, Path compare, boolean profile,
-               String only, boolean hold) {
+record Options(
+        long rows,
+        boolean quick,
+        Duration duration,
+        int connections,
+        Path out,
+        Path compare,
+        boolean profile,
+        String only,
+        boolean hold) {
 
     static final String USAGE = """
             Usage: LoadHarness [--quick] [--rows 1M|10M|<n>] [--duration 20s] [--connections 64] [--out report.json]
@@ -59,8 +67,16 @@ record Options(long rows, boolean quick, Duration duration, int connections, Pat
         if (connections < 1) {
             throw new IllegalArgumentException("--connections must be at least 1");
         }
-        return new Options(rows != null ? rows : quick ? 1_000_000 : 10_000_000, quick,
-                duration != null ? duration : Duration.ofSeconds(quick ? 5 : 20), connections, out, compare, profile, only, hold);
+        return new Options(
+                rows != null ? rows : quick ? 1_000_000 : 10_000_000,
+                quick,
+                duration != null ? duration : Duration.ofSeconds(quick ? 5 : 20),
+                connections,
+                out,
+                compare,
+                profile,
+                only,
+                hold);
     }
 
     boolean runs(String scenario) {
@@ -81,7 +97,9 @@ record Options(long rows, boolean quick, Duration duration, int connections, Pat
      */
     Duration writeWarmUp() {
         Duration settled = Duration.ofSeconds(90);
-        return quick ? warmUp() : (warmUp().multipliedBy(3).compareTo(settled) > 0 ? warmUp().multipliedBy(3) : settled);
+        return quick
+                ? warmUp()
+                : (warmUp().multipliedBy(3).compareTo(settled) > 0 ? warmUp().multipliedBy(3) : settled);
     }
 
     /** The longest the write path warms up while the JIT is still compiling. */
@@ -102,7 +120,9 @@ record Options(long rows, boolean quick, Duration duration, int connections, Pat
 
     /** Rows as the folder name and the report show them: 1M, 10M, 250k. */
     static String label(long rows) {
-        return rows % 1_000_000 == 0 ? rows / 1_000_000 + "M" : rows % 1_000 == 0 ? rows / 1_000 + "k" : Long.toString(rows);
+        return rows % 1_000_000 == 0
+                ? rows / 1_000_000 + "M"
+                : rows % 1_000 == 0 ? rows / 1_000 + "k" : Long.toString(rows);
     }
 
     private static Duration seconds(String text) {

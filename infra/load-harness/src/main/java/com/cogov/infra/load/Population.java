@@ -1,7 +1,6 @@
 package com.cogov.infra.load;
 
 import com.cogov.api.buyer.TestPersonalData;
-
 import java.time.LocalDate;
 
 /**
@@ -16,21 +15,25 @@ final class Population {
     static final int REGULARS_PER_PHARMACY = 40;
     /** Buyers who go from pharmacy to pharmacy buying a little at each ("smurfing"): 1 % of the sales. */
     static final int SMURFS = 300;
+
     static final long SMURF_BASE = (long) PHARMACIES * REGULARS_PER_PHARMACY;
     static final long CITY_BASE = SMURF_BASE + SMURFS;
 
-    static final String[] DISTRICTS = {"420102", "420103", "420104", "420105", "420106", "420107", "420111", "420112",
-            "420113", "420114", "420115", "420116", "420117"};
+    static final String[] DISTRICTS = {
+        "420102", "420103", "420104", "420105", "420106", "420107", "420111", "420112", "420113", "420114", "420115",
+        "420116", "420117"
+    };
     private static final LocalDate HISTORY_BORN_FROM = LocalDate.of(1950, 1, 1);
     private static final int HISTORY_BIRTH_DAYS = 18_262; // 1950-01-01 .. 1999-12-31
     private static final LocalDate RUN_BORN_FROM = LocalDate.of(2000, 1, 1);
     private static final int RUN_BIRTH_DAYS = 3_000; // adults today: born 2000-01-01 .. 2008-03
-    private static final String[] SURNAMES = {"王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "马", "朱",
-            "胡", "郭", "何", "高", "林", "罗", "郑", "梁", "谢", "宋", "唐", "许", "韩", "冯", "邓", "曹"};
+    private static final String[] SURNAMES = {
+        "王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "马", "朱", "胡", "郭", "何", "高", "林", "罗", "郑", "梁",
+        "谢", "宋", "唐", "许", "韩", "冯", "邓", "曹"
+    };
     private static final String GIVEN = "伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超霞平刚桂华建国志红玉兰春梅海燕";
 
-    private Population() {
-    }
+    private Population() {}
 
     /** Busy pharmacies (every tenth) sell five times the average, quiet ones (a third) a fifth of it. */
     static double weight(int pharmacyId) {
@@ -53,25 +56,29 @@ final class Population {
     /** Historical buyer {@code k}'s resident ID number: injective for k below 13 × 18,262 × 1,000. */
     static String historyNumber(long k) {
         long rest = k / DISTRICTS.length;
-        return TestPersonalData.residentId(DISTRICTS[(int) (k % DISTRICTS.length)],
-                HISTORY_BORN_FROM.plusDays(rest % HISTORY_BIRTH_DAYS), (int) (rest / HISTORY_BIRTH_DAYS % 1_000));
+        return TestPersonalData.residentId(
+                DISTRICTS[(int) (k % DISTRICTS.length)], HISTORY_BORN_FROM.plusDays(rest % HISTORY_BIRTH_DAYS), (int)
+                        (rest / HISTORY_BIRTH_DAYS % 1_000));
     }
 
     /** The run's buyer {@code k} (an adult born 2000 or later): disjoint from every historical buyer. */
     static String runNumber(long k) {
         long rest = k / DISTRICTS.length;
-        return TestPersonalData.residentId(DISTRICTS[(int) (k % DISTRICTS.length)],
-                RUN_BORN_FROM.plusDays(rest % RUN_BIRTH_DAYS), (int) (rest / RUN_BIRTH_DAYS % 1_000));
+        return TestPersonalData.residentId(
+                DISTRICTS[(int) (k % DISTRICTS.length)], RUN_BORN_FROM.plusDays(rest % RUN_BIRTH_DAYS), (int)
+                        (rest / RUN_BIRTH_DAYS % 1_000));
     }
 
     /** A minor (15 today): the sales that trip the minors rule. */
     static String minorNumber(long k, LocalDate today) {
-        return TestPersonalData.residentId(DISTRICTS[(int) (k % DISTRICTS.length)], today.minusYears(15).minusDays(k % 300),
-                (int) (k / DISTRICTS.length % 1_000));
+        return TestPersonalData.residentId(
+                DISTRICTS[(int) (k % DISTRICTS.length)], today.minusYears(15).minusDays(k % 300), (int)
+                        (k / DISTRICTS.length % 1_000));
     }
 
     static String name(long k) {
-        return SURNAMES[(int) (k % SURNAMES.length)] + GIVEN.charAt((int) (k / SURNAMES.length % GIVEN.length()))
+        return SURNAMES[(int) (k % SURNAMES.length)]
+                + GIVEN.charAt((int) (k / SURNAMES.length % GIVEN.length()))
                 + (k % 3 == 0 ? "" : String.valueOf(GIVEN.charAt((int) (k / 7 % GIVEN.length()))));
     }
 }

@@ -3,7 +3,6 @@ package com.cogov.infra.load;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-
 import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
@@ -39,16 +38,25 @@ final class Report {
      * @param commits    transactions the app wrote the run's sales in (its group commit), from its metrics
      * @param fallbacks  groups of sales that rolled back and were written again sale by sale
      */
-    record Checks(long answered, long lost, long written, long duplicates, long unanswered, long retries, long tripped,
-                  long commits, long fallbacks) {
-    }
+    record Checks(
+            long answered,
+            long lost,
+            long written,
+            long duplicates,
+            long unanswered,
+            long retries,
+            long tripped,
+            long commits,
+            long fallbacks) {}
 
     private final Options options;
     private final long registrations;
     private final List<Row> rows;
     private final Checks checks;
     private final JsonNode earlier;
-    private final String when = OffsetDateTime.now(ZoneOffset.ofHours(8)).truncatedTo(ChronoUnit.MINUTES).toString();
+    private final String when = OffsetDateTime.now(ZoneOffset.ofHours(8))
+            .truncatedTo(ChronoUnit.MINUTES)
+            .toString();
 
     Report(Options options, long registrations, List<Row> rows, Checks checks, JsonNode earlier) {
         this.options = options;
@@ -61,22 +69,44 @@ final class Report {
     void print(PrintStream out) {
         out.println();
         out.printf("## Load harness, %s: %s registrations, %s%n%n", when, Options.label(registrations), machine());
-        out.println("| scenario | clients | req/s | p50 ms | p95 ms | p99 ms | errors | baseline | baseline req/s | baseline p99 ms | ratio |");
+        out.println(
+                "| scenario | clients | req/s | p50 ms | p95 ms | p99 ms | errors | baseline | baseline req/s | baseline p99 ms | ratio |");
         out.println("|---|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|");
         for (Row r : rows) {
             Measurement s = r.scenario();
             Measurement b = r.baseline();
-            out.printf(Locale.ROOT, "| %s | %d | %,.0f | %.1f | %.1f | %.1f | %d | %s | %,.0f | %.1f | %.2f |%n", r.name(), r.connections(),
-                    s.throughput(), s.p50Ms(), s.p95Ms(), s.p99Ms(), s.errors(), b.name(), b.throughput(), b.p99Ms(), r.ratio());
+            out.printf(
+                    Locale.ROOT,
+                    "| %s | %d | %,.0f | %.1f | %.1f | %.1f | %d | %s | %,.0f | %.1f | %.2f |%n",
+                    r.name(),
+                    r.connections(),
+                    s.throughput(),
+                    s.p50Ms(),
+                    s.p95Ms(),
+                    s.p99Ms(),
+                    s.errors(),
+                    b.name(),
+                    b.throughput(),
+                    b.p99Ms(),
+                    r.ratio());
         }
         out.println();
         if (checks != null) {
-            out.printf(Locale.ROOT, "Registration run: %,d sales answered (%.1f %% with a rule's warning), %,d retries replayed,"
+            out.printf(
+                    Locale.ROOT,
+                    "Registration run: %,d sales answered (%.1f %% with a rule's warning), %,d retries replayed,"
                             + " %,d rows written, %d lost, %d duplicated, %d without their idempotency record;"
                             + " written in %,d transactions (%.1f sales each), %d groups fell back to sale by sale.%n",
-                    checks.answered(), 100.0 * checks.tripped() / Math.max(1, checks.answered()), checks.retries(), checks.written(),
-                    checks.lost(), checks.duplicates(), checks.unanswered(), checks.commits(),
-                    (double) checks.written() / Math.max(1, checks.commits()), checks.fallbacks());
+                    checks.answered(),
+                    100.0 * checks.tripped() / Math.max(1, checks.answered()),
+                    checks.retries(),
+                    checks.written(),
+                    checks.lost(),
+                    checks.duplicates(),
+                    checks.unanswered(),
+                    checks.commits(),
+                    (double) checks.written() / Math.max(1, checks.commits()),
+                    checks.fallbacks());
         }
         rows.forEach(r -> {
             if (!r.scenario().statuses().isEmpty() && r.scenario().errors() > 0) {
@@ -85,7 +115,10 @@ final class Report {
         });
         out.println();
         out.println("Targets:");
-        targets().forEach(t -> out.printf("- [%s] %s: %s%n", t.get("met").equals(Boolean.TRUE) ? "met" : "MISSED", t.get("target"), t.get("measured")));
+        targets()
+                .forEach(t -> out.printf(
+                        "- [%s] %s: %s%n",
+                        t.get("met").equals(Boolean.TRUE) ? "met" : "MISSED", t.get("target"), t.get("measured")));
     }
 
     void write(Path file) throws IOException {
@@ -112,8 +145,17 @@ final class Report {
             json.put("checks", checks);
         }
         json.put("targets", targets());
-        json.put("run", Map.of("date", when, "machine", machine(), "seconds_per_scenario", options.duration().toSeconds(),
-                "quick", options.quick()));
+        json.put(
+                "run",
+                Map.of(
+                        "date",
+                        when,
+                        "machine",
+                        machine(),
+                        "seconds_per_scenario",
+                        options.duration().toSeconds(),
+                        "quick",
+                        options.quick()));
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(Files.newOutputStream(file), json);
     }
 
@@ -122,16 +164,29 @@ final class Report {
         Row submit = row("registration submit");
         if (submit != null) {
             Measurement m = submit.scenario();
-            out.add(target("registration submit ≥ 0.25 × raw JDBC, p99 ≤ 100 ms, no errors, none lost or duplicated",
-                    m.requests() > 0 && submit.ratio() >= 0.25 && m.p99Ms() <= 100 && m.errors() == 0
-                            && checks.lost() == 0 && checks.duplicates() == 0 && checks.unanswered() == 0,
-                    String.format(Locale.ROOT, "%.2f ×, p99 %.1f ms, %d errors, %d lost, %d duplicated", submit.ratio(),
-                            m.p99Ms(), m.errors(), checks.lost(), checks.duplicates())));
+            out.add(target(
+                    "registration submit ≥ 0.25 × raw JDBC, p99 ≤ 100 ms, no errors, none lost or duplicated",
+                    m.requests() > 0
+                            && submit.ratio() >= 0.25
+                            && m.p99Ms() <= 100
+                            && m.errors() == 0
+                            && checks.lost() == 0
+                            && checks.duplicates() == 0
+                            && checks.unanswered() == 0,
+                    String.format(
+                            Locale.ROOT,
+                            "%.2f ×, p99 %.1f ms, %d errors, %d lost, %d duplicated",
+                            submit.ratio(),
+                            m.p99Ms(),
+                            m.errors(),
+                            checks.lost(),
+                            checks.duplicates())));
         }
         Row barcode = row("barcode lookup");
         if (barcode != null) {
             Measurement m = barcode.scenario();
-            out.add(target("barcode lookup ≥ 0.6 × trivial endpoint, p99 ≤ 20 ms",
+            out.add(target(
+                    "barcode lookup ≥ 0.6 × trivial endpoint, p99 ≤ 20 ms",
                     m.requests() > 0 && barcode.ratio() >= 0.6 && m.p99Ms() <= 20 && m.errors() == 0,
                     String.format(Locale.ROOT, "%.2f ×, p99 %.1f ms", barcode.ratio(), m.p99Ms())));
         }
@@ -141,12 +196,25 @@ final class Report {
             }
             Measurement m = row(name).scenario();
             Double before = earlierP99(name);
-            String vs = before == null ? "" : String.format(Locale.ROOT, ", %.2f × the %s-row run's p99 (%.1f ms)", m.p99Ms() / before,
-                    Options.label(earlier.path("dataset").path("registrations").asLong()), before);
-            out.add(target(name + " p99 ≤ 50 ms at " + row(name).connections() + " clients"
+            String vs = before == null
+                    ? ""
+                    : String.format(
+                            Locale.ROOT,
+                            ", %.2f × the %s-row run's p99 (%.1f ms)",
+                            m.p99Ms() / before,
+                            Options.label(earlier.path("dataset")
+                                    .path("registrations")
+                                    .asLong()),
+                            before);
+            out.add(target(
+                    name + " p99 ≤ 50 ms at " + row(name).connections() + " clients"
                             + (before == null ? "" : " and ≤ 1.5 × the smaller dataset's"),
-                    m.requests() > 0 && m.p99Ms() <= 50 && m.errors() == 0 && (before == null || m.p99Ms() <= 1.5 * before),
-                    String.format(Locale.ROOT, "p99 %.1f ms at %s rows%s", m.p99Ms(), Options.label(registrations), vs)));
+                    m.requests() > 0
+                            && m.p99Ms() <= 50
+                            && m.errors() == 0
+                            && (before == null || m.p99Ms() <= 1.5 * before),
+                    String.format(
+                            Locale.ROOT, "p99 %.1f ms at %s rows%s", m.p99Ms(), Options.label(registrations), vs)));
         }
         return out;
     }
@@ -182,13 +250,21 @@ final class Report {
     static String machine() {
         String cpu = "unknown CPU";
         try {
-            cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
-                    .map(l -> l.substring(l.indexOf(':') + 1).strip()).findFirst().orElse(cpu);
+            cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
+                    .filter(l -> l.startsWith("model name"))
+                    .map(l -> l.substring(l.indexOf(':') + 1).strip())
+                    .findFirst()
+                    .orElse(cpu);
         } catch (IOException ignored) {
             // not Linux: the core count and memory still say something
         }
-        long memory = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getTotalMemorySize();
-        return String.format(Locale.ROOT, "%d cores (%s), %d GiB; app, MariaDB, Redis and wrk on the same machine",
-                Runtime.getRuntime().availableProcessors(), cpu, memory >> 30);
+        long memory = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getTotalMemorySize();
+        return String.format(
+                Locale.ROOT,
+                "%d cores (%s), %d GiB; app, MariaDB, Redis and wrk on the same machine",
+                Runtime.getRuntime().availableProcessors(),
+                cpu,
+                memory >> 30);
     }
 }

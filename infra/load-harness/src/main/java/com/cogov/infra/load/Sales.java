@@ -15,15 +15,16 @@ final class Sales {
 
     static final String SOLD_AT = "@SOLD_AT@"; // the Lua script puts the time of sending here
 
-    private Sales() {
-    }
+    private Sales() {}
 
     /** Lines {@code from} (inclusive) to {@code to} of the run: "<clerk index>\t<JSON body>". */
     static List<String> lines(Dataset.Loaded dataset, int clerks, int runSeed, int from, int to) {
         Random random = new Random(runSeed * 31L + from);
         LocalDate today = LocalDate.now(Dataset.CHINA);
         List<Dataset.Drug> ephedrine = of(dataset, "EPHEDRINE_COMPOUND");
-        List<Dataset.Drug> others = dataset.specialDrugs().stream().filter(d -> !d.category().equals("EPHEDRINE_COMPOUND")).toList();
+        List<Dataset.Drug> others = dataset.specialDrugs().stream()
+                .filter(d -> !d.category().equals("EPHEDRINE_COMPOUND"))
+                .toList();
         List<String> lines = new ArrayList<>(to - from);
         for (int j = from; j < to; j++) {
             boolean minor = j % 20 == 7;
@@ -31,13 +32,19 @@ final class Sales {
             // Disjoint per run seed, and from every historical buyer (born before 2000).
             long buyer = (long) runSeed * 1_000_003L % 38_000_000L + j;
             String number = minor ? Population.minorNumber(runSeed + j / 20, today) : Population.runNumber(buyer);
-            String trace = random.nextBoolean() ? "[\"" + drug.productIdentifier() + "9" + String.format("%06d%06d", runSeed, j % 1_000_000) + "\"]" : "[]";
+            String trace = random.nextBoolean()
+                    ? "[\"" + drug.productIdentifier() + "9" + String.format("%06d%06d", runSeed, j % 1_000_000) + "\"]"
+                    : "[]";
             String prescription = drug.prescriptionOnly()
-                    ? "{\"number\":\"CF" + runSeed + "-" + j + "\",\"prescriber\":\"张医生\",\"institution\":\"武汉市第一医院\"}" : "null";
-            String body = "{\"buyer\":{\"documentType\":\"RESIDENT_ID\",\"documentNumber\":\"" + number + "\",\"name\":\""
+                    ? "{\"number\":\"CF" + runSeed + "-" + j + "\",\"prescriber\":\"张医生\",\"institution\":\"武汉市第一医院\"}"
+                    : "null";
+            String body = "{\"buyer\":{\"documentType\":\"RESIDENT_ID\",\"documentNumber\":\"" + number
+                    + "\",\"name\":\""
                     + Population.name(buyer) + "\"},\"items\":[{\"barcode\":\"" + drug.barcode() + "\",\"quantity\":"
-                    + (drug.prescriptionOnly() ? 1 : 1 + random.nextInt(2)) + ",\"batchNumber\":\"B" + (20260000 + random.nextInt(1000))
-                    + "\",\"traceCodes\":" + trace + ",\"prescribedQuantity\":" + (drug.prescriptionOnly() ? "2" : "null")
+                    + (drug.prescriptionOnly() ? 1 : 1 + random.nextInt(2)) + ",\"batchNumber\":\"B"
+                    + (20260000 + random.nextInt(1000))
+                    + "\",\"traceCodes\":" + trace + ",\"prescribedQuantity\":"
+                    + (drug.prescriptionOnly() ? "2" : "null")
                     + "}],\"prescription\":" + prescription + ",\"soldAt\":\"" + SOLD_AT + "\"}";
             lines.add(j % clerks + "\t" + body);
         }
@@ -45,7 +52,9 @@ final class Sales {
     }
 
     private static List<Dataset.Drug> of(Dataset.Loaded dataset, String category) {
-        return dataset.specialDrugs().stream().filter(d -> d.category().equals(category)).toList();
+        return dataset.specialDrugs().stream()
+                .filter(d -> d.category().equals(category))
+                .toList();
     }
 
     private static Dataset.Drug pick(List<Dataset.Drug> drugs, Random random) {

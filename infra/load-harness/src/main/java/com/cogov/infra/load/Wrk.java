@@ -2,7 +2,6 @@ package com.cogov.infra.load;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -36,7 +35,9 @@ final class Wrk {
 
     static void requireInstalled() {
         try {
-            Process p = new ProcessBuilder("wrk", "--version").redirectErrorStream(true).start();
+            Process p = new ProcessBuilder("wrk", "--version")
+                    .redirectErrorStream(true)
+                    .start();
             p.getInputStream().readAllBytes();
             p.waitFor();
         } catch (IOException e) {
@@ -47,8 +48,9 @@ final class Wrk {
     }
 
     /** A warm-up run whose figures are dropped, then the measured one. */
-    Measurement measure(String name, String baseUrl, String mode, Path folder, int connections, Duration warmUp,
-                        Duration duration) throws IOException, InterruptedException {
+    Measurement measure(
+            String name, String baseUrl, String mode, Path folder, int connections, Duration warmUp, Duration duration)
+            throws IOException, InterruptedException {
         run(name + " (warm-up)", baseUrl, mode, folder, connections, warmUp);
         return run(name, baseUrl, mode, folder, connections, duration);
     }
@@ -56,23 +58,50 @@ final class Wrk {
     /** One wrk run. Each run has its own id, so idempotency keys never repeat across runs. */
     Measurement run(String name, String baseUrl, String mode, Path folder, int connections, Duration duration)
             throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("wrk", "-t" + Math.min(THREADS, connections), "-c" + connections,
-                "-d" + duration.toSeconds() + "s", "--timeout", "10s", "-s", script.toString(), baseUrl,
-                "--", mode, folder.toString(), String.valueOf(Math.min(THREADS, connections)), runId + "-" + ++invocation));
+        List<String> command = new ArrayList<>(List.of(
+                "wrk",
+                "-t" + Math.min(THREADS, connections),
+                "-c" + connections,
+                "-d" + duration.toSeconds() + "s",
+                "--timeout",
+                "10s",
+                "-s",
+                script.toString(),
+                baseUrl,
+                "--",
+                mode,
+                folder.toString(),
+                String.valueOf(Math.min(THREADS, connections)),
+                runId + "-" + ++invocation));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (process.waitFor() != 0) {
             throw new IllegalStateException("wrk failed for " + name + ":\n" + output);
         }
-        String line = output.lines().filter(l -> l.startsWith("HARNESS_RESULT ")).findFirst()
+        String line = output.lines()
+                .filter(l -> l.startsWith("HARNESS_RESULT "))
+                .findFirst()
                 .orElseThrow(() -> new IllegalStateException("wrk printed no result for " + name + ":\n" + output));
         JsonNode r = JSON.readTree(line.substring("HARNESS_RESULT ".length()));
         Map<String, Long> statuses = new LinkedHashMap<>();
-        r.get("statuses").fields().forEachRemaining(e -> statuses.put(e.getKey(), e.getValue().asLong()));
-        long non2xx = statuses.entrySet().stream().filter(e -> !e.getKey().startsWith("2")).mapToLong(Map.Entry::getValue).sum();
-        return new Measurement(name, r.get("requests").asLong(), r.get("duration_us").asLong() / 1e6,
-                r.get("p50_us").asLong() / 1e3, r.get("p95_us").asLong() / 1e3, r.get("p99_us").asLong() / 1e3,
-                r.get("socket_errors").asLong() + non2xx, statuses, r.get("distinct_ids").asLong(), r.get("tripped").asLong(),
+        r.get("statuses")
+                .fields()
+                .forEachRemaining(e -> statuses.put(e.getKey(), e.getValue().asLong()));
+        long non2xx = statuses.entrySet().stream()
+                .filter(e -> !e.getKey().startsWith("2"))
+                .mapToLong(Map.Entry::getValue)
+                .sum();
+        return new Measurement(
+                name,
+                r.get("requests").asLong(),
+                r.get("duration_us").asLong() / 1e6,
+                r.get("p50_us").asLong() / 1e3,
+                r.get("p95_us").asLong() / 1e3,
+                r.get("p99_us").asLong() / 1e3,
+                r.get("socket_errors").asLong() + non2xx,
+                statuses,
+                r.get("distinct_ids").asLong(),
+                r.get("tripped").asLong(),
                 r.get("retries").asLong());
     }
 

@@ -1,14 +1,13 @@
 package com.cogov.infra.load;
 
-import com.cogov.api.buyer.TestPersonalData;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.cogov.api.buyer.TestPersonalData;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 /** The harness's dataset must be one the app accepts, and its duplicate check must not see duplicates that are not. */
 class PopulationTest {
@@ -22,8 +21,11 @@ class PopulationTest {
         for (long k = 0; k < 100_000; k += 3) {
             numbers.add(Population.runNumber(k));
         }
-        assertThat(numbers).hasSize(300_000 / 7 + 1 + 100_000 / 3 + 1)
-                .allSatisfy(n -> assertThat(TestPersonalData.findResidentId(n)).as("checksum-valid").isPresent());
+        assertThat(numbers)
+                .hasSize(300_000 / 7 + 1 + 100_000 / 3 + 1)
+                .allSatisfy(n -> assertThat(TestPersonalData.findResidentId(n))
+                        .as("checksum-valid")
+                        .isPresent());
     }
 
     @Test
