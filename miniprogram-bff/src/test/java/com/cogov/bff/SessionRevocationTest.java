@@ -77,6 +77,24 @@ class SessionRevocationTest implements DevServicesTest {
     }
 
     @Test
+    void aReplayedRefreshTokenOfASignInWhoseIdHoldsAPhoneShapedRunIsRefusedNotAnError() throws Exception {
+        Tokens first = new MiniProgramSessions(client).signIn("phone-shaped-" + UUID.randomUUID());
+        sessions.refresh(new AuthRequests.Refresh(first.refreshToken()), CallerBinder.ANYONE);
+        // a random sid can hold a run of digits shaped like a mobile number (some do): the audit row of the
+        // reuse must still be written, and the replay answered 401, not 500
+        try (Connection c = devServices().openConnection();
+                PreparedStatement digits =
+                        c.prepareStatement("UPDATE refresh_token SET family_id = ? WHERE family_id = ?")) {
+            digits.setString(
+                    1, "f13987650000f" + Long.toHexString(System.nanoTime()).substring(0, 8) + "e".repeat(11));
+            digits.setString(2, claims(first.accessToken()).get("sid").toString());
+            assertThat(digits.executeUpdate()).isEqualTo(2);
+        }
+        MiniProgramSessions.refused(
+                () -> sessions.refresh(new AuthRequests.Refresh(first.refreshToken()), CallerBinder.ANYONE), 401);
+    }
+
+    @Test
     void aRebindRetiresThePublicAccountsTokenAtOnce() {
         MiniProgramSessions mp = new MiniProgramSessions(client);
         Tokens manager = mp.signIn("demo-manager");

@@ -3,6 +3,7 @@ package com.cogov.api.account;
 import com.cogov.api.audit.AuditOutcome;
 import com.cogov.api.audit.AuditService;
 import com.cogov.api.shared.Actor;
+import com.cogov.api.shared.Digests;
 import com.cogov.contracts.account.ProfileView;
 import com.cogov.contracts.account.Tokens;
 import io.micronaut.transaction.annotation.ReadOnly;
@@ -37,7 +38,9 @@ class SignedInSessions {
                     "account",
                     String.valueOf(previous.accountId()),
                     AuditOutcome.DENIED,
-                    Map.of("session", previous.familyId()));
+                    // A fingerprint of the sign-in (sha256 of the token's sid), not the sid itself: a random hex id
+                    // can hold a run of digits shaped like a phone number, which the trail refuses to record.
+                    Map.of("session", Digests.sha256Hex(previous.familyId())));
         }
         if (rotation.outcome() != Sessions.Outcome.ROTATED) {
             throw SignInRejectedException.badToken();
