@@ -28,8 +28,17 @@ record AuditEvent(
 
     /** This row with its hash computed over its content and its link to the row before. */
     AuditEvent sealed() {
+        return with(id, prevHash, AuditHashing.hash(this));
+    }
+
+    /** This staged content as the chain's row {@code id}, linked to the row before it and sealed. */
+    AuditEvent chained(long chainId, String previousHash) {
+        return with(chainId, previousHash, "").sealed();
+    }
+
+    private AuditEvent with(long rowId, String previous, String rowHash) {
         return new AuditEvent(
-                id,
+                rowId,
                 occurredAt,
                 actorAccountId,
                 actorRole,
@@ -41,27 +50,7 @@ record AuditEvent(
                 sourceAddress,
                 traceId,
                 details,
-                prevHash,
-                AuditHashing.hash(this));
-    }
-
-    /** This staged content as the chain's row {@code id}, linked to the row before it and sealed. */
-    AuditEvent chained(long chainId, String previousHash) {
-        return new AuditEvent(
-                        chainId,
-                        occurredAt,
-                        actorAccountId,
-                        actorRole,
-                        actorScope,
-                        action,
-                        targetType,
-                        targetId,
-                        outcome,
-                        sourceAddress,
-                        traceId,
-                        details,
-                        previousHash,
-                        "")
-                .sealed();
+                previous,
+                rowHash);
     }
 }
