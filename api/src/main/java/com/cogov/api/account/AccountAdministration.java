@@ -7,6 +7,7 @@ import com.cogov.api.privacy.PersonalField;
 import com.cogov.api.privacy.PrivacyService;
 import com.cogov.api.shared.Actor;
 import com.cogov.api.shared.CityConfiguration;
+import com.cogov.api.shared.DuplicateKey;
 import com.cogov.contracts.account.AccountRequests;
 import com.cogov.contracts.account.AccountView;
 import com.cogov.contracts.account.IssuedCredential;
@@ -17,7 +18,6 @@ import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.transaction.annotation.ReadOnly;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
-import java.sql.SQLIntegrityConstraintViolationException;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -195,20 +195,11 @@ class AccountAdministration {
         try {
             return accounts.save(account);
         } catch (DataAccessException e) {
-            if (account.username() != null && isDuplicateKey(e)) {
+            if (account.username() != null && DuplicateKey.violated(e, "uk_account_username")) {
                 throw AccountRequestInvalidException.usernameTaken(account.username());
             }
             throw e;
         }
-    }
-
-    private static boolean isDuplicateKey(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLIntegrityConstraintViolationException) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static <T> T required(@Nullable T value, String field) {

@@ -1,12 +1,12 @@
 package com.cogov.api.registration;
 
+import com.cogov.api.shared.DuplicateKey;
 import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.SQLIntegrityConstraintViolationException;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -100,8 +100,7 @@ class IdempotencyRecords {
                         return true;
                     } catch (SQLException e) {
                         // A batch reports a duplicate as BatchUpdateException, with the driver's error as its cause.
-                        if (e instanceof SQLIntegrityConstraintViolationException
-                                || e.getCause() instanceof SQLIntegrityConstraintViolationException) {
+                        if (DuplicateKey.violated(e, null)) {
                             return false;
                         }
                         throw e;

@@ -1,5 +1,6 @@
 package com.cogov.api.registration;
 
+import com.cogov.api.shared.DuplicateKey;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
@@ -10,7 +11,6 @@ import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.SQLIntegrityConstraintViolationException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.sql.Types;
@@ -176,13 +176,7 @@ class RegistrationStore {
 
     /** A batch reports a duplicate as BatchUpdateException, with the driver's error (naming the key) as its cause. */
     private static boolean isDuplicateNumber(SQLException e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLIntegrityConstraintViolationException
-                    && String.valueOf(t.getMessage()).contains("uk_registration_number")) {
-                return true;
-            }
-        }
-        return false;
+        return DuplicateKey.violated(e, "uk_registration_number");
     }
 
     @Transactional
