@@ -63,6 +63,26 @@ public enum ErrorCode {
     BARCODE_NOT_FOUND_IN_IMAGE(422, "未识别到条码：请对准条码、保持清晰、避免反光"),
     BARCODE_ALREADY_KNOWN(409, "该条码已在药品目录中，无需上报"),
 
+    // Lists, record queries and statistics (the regulator's desk)
+    PAGE_CURSOR_INVALID(400, "翻页标记无效或已过期，请从第一页重新查询"),
+    PAGE_LIMIT_INVALID(400, "每页条数须在1到200之间"),
+    TIME_SPAN_INVALID(400, "查询时间范围无效：须给出起止时间，结束不早于开始，跨度不超过366天"),
+    QUERY_PARAMETER_INVALID(400, "查询条件有误，请按提示修改后重试"),
+    REASON_REQUIRED(400, "按证件号码查询或查看完整个人信息须填写事由"),
+
+    // Jobs and exports
+    JOB_NOT_FOUND(404, "未找到该任务"),
+    JOB_NOT_CANCELLABLE(409, "任务已结束，无法取消"),
+    EXPORT_KIND_UNKNOWN(400, "不支持的导出类型"),
+    EXPORT_FORMAT_UNKNOWN(400, "导出格式须为 xlsx 或 csv"),
+    EXPORT_NOT_READY(409, "导出尚未完成，请稍后再下载"),
+    EXPORT_EXPIRED(410, "导出文件已过期（保留24小时），请重新导出"),
+
+    // Alerts
+    ALERT_NOT_FOUND(404, "未找到该预警"),
+    ALERT_TRANSITION_INVALID(409, "该预警当前状态不能这样处理"),
+    ALERT_NOTE_REQUIRED(400, "排除或确认预警须填写处理说明"),
+
     // Platform
     SERVICE_UNAVAILABLE(503, "服务暂时不可用，请稍后再试"),
     INTERNAL_ERROR(500, "系统开小差了，请稍后再试；如多次出现请联系运维并提供追踪号");

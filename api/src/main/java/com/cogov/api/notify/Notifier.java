@@ -1,0 +1,12 @@
+package com.cogov.api.notify;
+
+/**
+ * Tells people (docs/platform: notify). Call it inside the transaction of the change it reports: the notice is written
+ * to the notification outbox with that change and sent afterwards with retries, so it is never lost and never sent
+ * twice (the same {@link Notice#key()} again is ignored).
+ */
+public interface Notifier {
+
+    /** Every active inspector of the district (6-digit code). */
+    void toDistrictInspectors(String districtCode, Notice notice);
+}
