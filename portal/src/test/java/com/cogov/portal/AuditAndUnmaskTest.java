@@ -16,6 +16,7 @@ import com.cogov.contracts.audit.AuditVerificationView;
 import com.cogov.contracts.paging.Page;
 import com.cogov.contracts.privacy.UnmaskedValue;
 import io.micronaut.core.type.Argument;
+import io.micronaut.core.type.GenericArgument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
@@ -44,7 +45,7 @@ class AuditAndUnmaskTest implements PortalTest {
     @Inject
     PrivacyService privacy;
 
-    private static final Argument<Page<AuditEventView>> AUDIT_PAGE = Argument.of(Page.class, AuditEventView.class);
+    private static final Argument<Page<AuditEventView>> AUDIT_PAGE = new GenericArgument<>() {};
 
     PortalSessions portal;
     String admin;
