@@ -47,7 +47,7 @@ class StatisticsController {
                     + " from, over 366 days)")
     @ProblemResponse(status = "403", codes = "FORBIDDEN: only city administrators and district inspectors")
     @ProblemResponse(status = "404", codes = "DISTRICT_NOT_FOUND: unknown, or not the inspector's district")
-    StatisticsTable registrations(
+    StatisticsTable statisticsOfRegistrations(
             @Parameter(description = "day (default), district, pharmacy, drug or category") @Nullable @QueryValue
                     String groupBy,
             @Parameter(description = "An ISO-8601 instant or a date (China time)") @Nullable @QueryValue String from,
@@ -74,7 +74,7 @@ class StatisticsController {
                     + " nothing in 14 days.")
     @ProblemResponse(status = "400", codes = "QUERY_PARAMETER_INVALID: date is not a date")
     @ProblemResponse(status = "403", codes = "FORBIDDEN: only city administrators and district inspectors")
-    StatisticsOverview overview(
+    StatisticsOverview statisticsOverview(
             @Parameter(description = "A China day, e.g. 2026-12-03 (default: today)") @Nullable @QueryValue String date,
             @Parameter(hidden = true) Actor actor) {
         return statistics.overview(actor, date);
