@@ -90,7 +90,7 @@ class StatisticsTest implements PortalTest {
         registrations.voidRegistration(wuchangClerk, voided.number(), "录入错误，重新登记");
         sell(clerk(2L, JIANGHAN), TestPersonalData.residentId(LocalDate.of(1982, 5, 3)), 1);
 
-        await().atMost(Duration.ofSeconds(60))
+        await().atMost(Duration.ofSeconds(120))
                 .pollInterval(Duration.ofMillis(300))
                 .untilAsserted(() -> {
                     StatisticsTable after = byDistrict(admin, "");
@@ -135,7 +135,7 @@ class StatisticsTest implements PortalTest {
     @Test
     void theDashboardShowsTheScopeSeriesTopDrugsAlertsAndDormantPharmacies() throws Exception {
         sell(clerk(1L, WUCHANG), TestPersonalData.residentId(LocalDate.of(1983, 6, 4)), 1);
-        await().atMost(Duration.ofSeconds(60))
+        await().atMost(Duration.ofSeconds(120))
                 .pollInterval(Duration.ofMillis(300))
                 .untilAsserted(
                         () -> assertThat(overview(admin, "").today().sales()).isPositive());

@@ -1,5 +1,6 @@
 package com.cogov.api.statistics;
 
+import com.cogov.api.shared.Digests;
 import io.micronaut.core.annotation.Nullable;
 import java.nio.ByteBuffer;
 
@@ -32,13 +33,25 @@ final class BuyerSketch {
 
     /** @param buyerIndex the buyer's blind index, hexadecimal */
     void add(String buyerIndex) {
-        long hash = Long.parseUnsignedLong(buyerIndex.substring(0, 16), 16);
+        long hash = hash(buyerIndex);
         int register = (int) (hash >>> (64 - P));
         long rest = hash << P;
         int rank = rest == 0 ? 64 - P + 1 : Long.numberOfLeadingZeros(rest) + 1;
         if (rank > registers[register]) {
             registers[register] = (byte) rank;
         }
+    }
+
+    /** The blind index's first 64 bits; anything else (never written by the app) through SHA-256, never a failure. */
+    private static long hash(String buyerIndex) {
+        if (buyerIndex.length() >= 16) {
+            try {
+                return Long.parseUnsignedLong(buyerIndex.substring(0, 16), 16);
+            } catch (NumberFormatException notHex) {
+                // hashed below
+            }
+        }
+        return Long.parseUnsignedLong(Digests.sha256Hex(buyerIndex).substring(0, 16), 16);
     }
 
     void merge(BuyerSketch other) {

@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /** The rollup's own tables, written by the job only: the buyer set and the daily rows with their sketches. */
 @Singleton
@@ -99,6 +100,7 @@ class RollupWrites {
                         List.of(key.grain().name(), key.districtCode(), key.day(), key.itemKey()),
                         rs -> rs.getBytes(1))
                 .stream()
+                .filter(Objects::nonNull) // a row begun by a block or a void has no sketch yet
                 .findFirst()
                 .orElse(null);
     }

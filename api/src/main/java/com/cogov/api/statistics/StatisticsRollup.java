@@ -2,10 +2,13 @@ package com.cogov.api.statistics;
 
 import com.cogov.api.job.SingleNode;
 import io.micronaut.scheduling.annotation.Scheduled;
+import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,6 +25,13 @@ class StatisticsRollup {
 
     private static final Logger LOG = LoggerFactory.getLogger(StatisticsRollup.class);
 
+    /** One run's budget: the lock is given back this often, so a node's turn is short. */
+    private static final Duration RUN = Duration.ofSeconds(20);
+    /** Longer than a run can take (its budget plus one batch). */
+    private static final Duration LEASE = Duration.ofMinutes(1);
+
+    private final ReentrantLock running = new ReentrantLock();
+    private volatile boolean closing;
     private final SingleNode singleNode;
     private final RollupBatch batch;
     private final StatisticsConfiguration config;
@@ -39,23 +49,38 @@ class StatisticsRollup {
         catchUp();
     }
 
-    /** Counts what is new, a batch at a time, for up to a minute (the next run goes on). */
+    /** Counts what is new, a batch at a time, for up to {@link #RUN} (the next run goes on). */
     boolean catchUp() {
-        return singleNode.run("statistics.rollup", Duration.ofMinutes(2), () -> {
+        return singleNode.run("statistics.rollup", LEASE, () -> {
+            running.lock();
             try {
-                Instant deadline = clock.instant().plus(Duration.ofMinutes(1));
+                Instant deadline = clock.instant().plus(RUN);
                 repeat(() -> batch.countSales(clock.instant()), deadline);
                 repeat(() -> batch.countBlocks(clock.instant()), deadline);
                 repeat(batch::countVoids, deadline);
             } catch (RuntimeException e) {
                 // Nothing of a failed step committed; the next run counts it again.
                 LOG.warn("Statistics rollup stopped, the next run goes on: {}", e.toString(), e);
+            } finally {
+                running.unlock();
             }
         });
     }
 
+    /**
+     * On shutdown, the run in progress stops after its current step and gives the lock back while Redis is still
+     * reachable, instead of leaving it to its lease: another node takes over at once.
+     */
+    @PreDestroy
+    void close() throws InterruptedException {
+        closing = true;
+        if (running.tryLock(RUN.toSeconds(), TimeUnit.SECONDS)) {
+            running.unlock();
+        }
+    }
+
     private void repeat(BooleanSupplier step, Instant deadline) {
-        while (step.getAsBoolean() && clock.instant().isBefore(deadline)) {
+        while (!closing && step.getAsBoolean() && clock.instant().isBefore(deadline)) {
             LOG.debug("Statistics rollup: a full batch of {}, going on", config.batchSize());
         }
     }
