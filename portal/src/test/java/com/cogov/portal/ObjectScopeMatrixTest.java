@@ -95,6 +95,12 @@ class ObjectScopeMatrixTest implements PortalTest {
                 "POST /portal/v1/pharmacies/{id}/disable",
                 Case.roleOnly(
                         () -> HttpRequest.POST("/portal/v1/pharmacies/2/disable", new AccountRequests.Reason("越权测试"))));
+        // statistics take a district, not an id in the path: 江汉区 (420103) is outside 武昌区
+        m.put(
+                "GET /portal/v1/statistics/registrations?districtCode",
+                Case.scoped(
+                        () -> HttpRequest.GET("/portal/v1/statistics/registrations?districtCode=420103"),
+                        () -> HttpRequest.GET("/portal/v1/statistics/registrations?districtCode=420106")));
         return m;
     }
 
