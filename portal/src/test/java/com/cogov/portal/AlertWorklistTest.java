@@ -19,6 +19,7 @@ import com.cogov.contracts.audit.AuditPageView;
 import com.cogov.contracts.error.ErrorCode;
 import com.cogov.contracts.paging.Page;
 import io.micronaut.core.type.Argument;
+import io.micronaut.core.type.GenericArgument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
@@ -55,7 +56,7 @@ class AlertWorklistTest implements PortalTest {
     /** Between two looks at what the detection job wrote: it runs every 200 ms here. */
     private static final Duration POLL = Duration.ofMillis(100);
 
-    private static final Argument<Page<AlertView>> PAGE = Argument.of(Page.class, AlertView.class);
+    private static final Argument<Page<AlertView>> PAGE = new GenericArgument<>() {};
     /** Demo pharmacies: 1 and 5 in 武昌区 (the inspector's), 2 in 江汉区, 3 in 硚口区, 7 in 洪山区. */
     private static final long WUCHANG = 1;
 

@@ -43,6 +43,7 @@ class AlertController {
 
     @Get
     @Operation(
+            operationId = "listAlerts",
             summary = "The alert worklist, newest first, buyers masked",
             description = "Filters combine. from/to: an ISO-8601 instant or a date (00:00 China time); to is exclusive;"
                     + " a span of at most 366 days. An inspector sees their own district only.")
@@ -77,7 +78,9 @@ class AlertController {
     }
 
     @Get("/{id}")
-    @Operation(summary = "An alert with the sales behind it (masked, by public number) and its triage history")
+    @Operation(
+            operationId = "getAlert",
+            summary = "An alert with the sales behind it (masked, by public number) and its triage history")
     @ProblemResponse(status = "401", codes = "UNAUTHENTICATED, TOKEN_INVALID")
     @ProblemResponse(status = "403", codes = "FORBIDDEN: not a city administrator or district inspector")
     @ProblemResponse(status = "404", codes = "ALERT_NOT_FOUND: no such alert, or outside the inspector's district")
@@ -87,6 +90,7 @@ class AlertController {
 
     @Post("/{id}/triage")
     @Operation(
+            operationId = "triageAlert",
             summary = "Triage an alert: REVIEWING, DISMISSED or CONFIRMED (a note is required to dismiss or confirm)",
             description = "OPEN → REVIEWING → DISMISSED or CONFIRMED; OPEN may be dismissed or confirmed at once."
                     + " Every step is kept with who and when, and audited.")
