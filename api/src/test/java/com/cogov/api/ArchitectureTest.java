@@ -56,7 +56,7 @@ class ArchitectureTest {
             Map.entry("job", Set.of()),
             Map.entry("notify", Set.of()),
             Map.entry("paging", Set.of()),
-            Map.entry("statistics", Set.of()),
+            Map.entry("statistics", Set.of("job")),
             Map.entry("pharmacy", Set.of("audit", "privacy")),
             Map.entry("privacy", Set.of("audit")),
             // a blocked sale's alert tells the district's inspectors (alert: the notice; notify: the sending)

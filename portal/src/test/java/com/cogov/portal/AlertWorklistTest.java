@@ -40,6 +40,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -344,6 +345,12 @@ class AlertWorklistTest implements PortalTest {
 
     /** A registration written as the counter writes it (sealed buyer, blind index), with one item of 新康泰克. */
     private long sale(long pharmacy, String district, String buyer, Instant soldAt, int packages) throws Exception {
+        return sale(pharmacy, district, buyer, soldAt, EPHEDRINE_DRUG, "EPHEDRINE_COMPOUND", packages);
+    }
+
+    private long sale(
+            long pharmacy, String district, String buyer, Instant soldAt, long drug, String category, int packages)
+            throws Exception {
         try (Connection c = devServices().openConnection()) {
             long id;
             try (PreparedStatement ps = c.prepareStatement(
@@ -406,8 +413,13 @@ class AlertWorklistTest implements PortalTest {
         }
     }
 
-    private AlertView awaitAlert(String token, String rule, String buyer) throws InterruptedException {
+    private AlertView awaitAlert(String token, String rule, String buyer) {
         String masked = privacy.mask(PersonalField.ID_NUMBER, buyer);
+        return awaitAlert(
+                token, rule, a -> a.buyer() != null && masked.equals(a.buyer().number()));
+    }
+
+    private AlertView awaitAlert(String token, String rule, Predicate<AlertView> wanted) {
         Instant deadline = Instant.now().plusSeconds(20);
         while (true) {
             Page<AlertView> page = client.toBlocking()
@@ -416,9 +428,7 @@ class AlertWorklistTest implements PortalTest {
                                     .bearerAuth(token)
                                     .header("X-Forwarded-For", "203.0.113.9"),
                             PAGE);
-            Optional<AlertView> found = page.items().stream()
-                    .filter(a -> a.buyer() != null && masked.equals(a.buyer().number()))
-                    .findFirst();
+            Optional<AlertView> found = page.items().stream().filter(wanted).findFirst();
             if (found.isPresent()) {
                 return found.get();
             }

@@ -41,6 +41,14 @@ class AlertQueries {
     /** Up to {@link PageRequest#fetchSize()} rows after the page's cursor, newest first. */
     @ReadOnly
     List<AlertRow> list(AlertFilter filter, PageRequest page) {
+        Sql sql = listSql(filter, page);
+        return rows(sql.text(), sql.values());
+    }
+
+    /** A statement and its values in order (an Instant bound as epoch seconds). */
+    record Sql(String text, List<Object> values) {}
+
+    static Sql listSql(AlertFilter filter, PageRequest page) {
         List<String> where = new ArrayList<>();
         List<Object> values = new ArrayList<>();
         if (filter.districtCode() != null) {
@@ -75,9 +83,9 @@ class AlertQueries {
             values.add(page.after().id());
         }
         values.add(page.fetchSize());
-        String sql = SELECT + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
+        String text = SELECT + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
                 + " ORDER BY a.created_at DESC, a.id DESC LIMIT ?";
-        return rows(sql, values);
+        return new Sql(text, values);
     }
 
     Optional<AlertRow> find(long id) {
