@@ -36,6 +36,7 @@ import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
@@ -406,10 +407,12 @@ class RegistrationTest implements DevServicesTest {
         assertThat(p.code()).isEqualTo("REGISTRATION_BLOCKED");
         assertThat(p.errors()).extracting(Problem.FieldError::message).anyMatch(m -> m.startsWith("PER_SALE_LIMIT"));
         assertThat(p.detail()).contains("不得超过2个最小包装");
+        // The district's alert shows the buyer (sealed, to be masked) though no sale was made.
         try (Connection c = devServices().openConnection();
                 ResultSet rs = c.createStatement()
                         .executeQuery("SELECT COUNT(*) FROM rule_alert WHERE rule_code = 'PER_SALE_LIMIT'"
-                                + " AND severity = 'BLOCK' AND registration_id IS NULL AND district_code = '420106'")) {
+                                + " AND severity = 'BLOCK' AND registration_id IS NULL AND district_code = '420106'"
+                                + " AND buyer_number_sealed IS NOT NULL AND buyer_name_sealed IS NOT NULL")) {
             rs.next();
             assertThat(rs.getInt(1)).isPositive();
         }
@@ -518,7 +521,7 @@ class RegistrationTest implements DevServicesTest {
     }
 
     @Test
-    void aTraceabilityCodeSoldBeforeIsFlaggedAsResale() {
+    void aTraceabilityCodeSoldBeforeIsFlaggedAsResaleAndItsRepeatsAreOneAlert() throws Exception {
         String code = Counter.traceCode(EPHEDRINE);
         assertThat(counter.register(clerk, sale(adultId(), item(EPHEDRINE, 1, code)))
                         .warnings())
@@ -527,6 +530,23 @@ class RegistrationTest implements DevServicesTest {
                         .warnings())
                 .extracting(RegistrationResult.Warning::code)
                 .containsExactly("TRACE_CODE_RESOLD");
+        assertThat(counter.register(clerk, sale(adultId(), item(EPHEDRINE, 1, code)))
+                        .warnings())
+                .extracting(RegistrationResult.Warning::code)
+                .containsExactly("TRACE_CODE_RESOLD");
+        // The second repeat joins the code's open alert, with every sale of the code behind it.
+        try (Connection c = devServices().openConnection();
+                PreparedStatement ps = c.prepareStatement("SELECT a.occurrences, (SELECT COUNT(*) FROM"
+                        + " rule_alert_registration r WHERE r.alert_id = a.id) FROM rule_alert a"
+                        + " WHERE a.rule_code = 'TRACE_CODE_RESOLD' AND a.subject_key = ?")) {
+            ps.setString(1, code);
+            try (ResultSet rs = ps.executeQuery()) {
+                assertThat(rs.next()).as("one alert for the code").isTrue();
+                assertThat(rs.getInt(1)).as("repeats counted").isEqualTo(2);
+                assertThat(rs.getInt(2)).as("sales behind it").isEqualTo(3);
+                assertThat(rs.next()).as("one alert for the code").isFalse();
+            }
+        }
         assertThat(counter.mp
                         .refused(
                                 post(

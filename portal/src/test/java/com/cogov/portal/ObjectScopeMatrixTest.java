@@ -12,6 +12,11 @@ import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.web.router.Router;
 import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -90,6 +95,19 @@ class ObjectScopeMatrixTest implements PortalTest {
                     Case.roleOnly(
                             () -> HttpRequest.POST("/portal/v1/accounts/" + cityAdminAccount + "/" + action, "")));
         }
+        // an alert of 江汉区 (pharmacy 2), outside 武昌区; the in-scope triage gets a fresh open alert each time
+        m.put(
+                "GET /portal/v1/alerts/{id}",
+                Case.scoped(
+                        () -> HttpRequest.GET("/portal/v1/alerts/" + alert("420103", 2)),
+                        () -> HttpRequest.GET("/portal/v1/alerts/" + alert("420106", 1))));
+        m.put(
+                "POST /portal/v1/alerts/{id}/triage",
+                Case.scoped(
+                        () -> HttpRequest.POST(
+                                "/portal/v1/alerts/" + alert("420103", 2) + "/triage", Map.of("status", "REVIEWING")),
+                        () -> HttpRequest.POST(
+                                "/portal/v1/alerts/" + alert("420106", 1) + "/triage", Map.of("status", "REVIEWING"))));
         // pharmacy 2 is in 江汉区, outside 武昌区
         m.put(
                 "POST /portal/v1/pharmacies/{id}/disable",
@@ -102,6 +120,25 @@ class ObjectScopeMatrixTest implements PortalTest {
                         () -> HttpRequest.GET("/portal/v1/statistics/registrations?districtCode=420103"),
                         () -> HttpRequest.GET("/portal/v1/statistics/registrations?districtCode=420106")));
         return m;
+    }
+
+    /** A rule alert of a pharmacy in the district, as a blocked sale leaves it. */
+    private long alert(String district, long pharmacy) {
+        try (Connection c = devServices().openConnection();
+                PreparedStatement ps = c.prepareStatement(
+                        "INSERT INTO rule_alert (district_code, pharmacy_id, rule_code, severity, detail)"
+                                + " VALUES (?,?,'PER_SALE_LIMIT','BLOCK','越权测试')",
+                        Statement.RETURN_GENERATED_KEYS)) {
+            ps.setString(1, district);
+            ps.setLong(2, pharmacy);
+            ps.executeUpdate();
+            try (ResultSet keys = ps.getGeneratedKeys()) {
+                keys.next();
+                return keys.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @BeforeAll

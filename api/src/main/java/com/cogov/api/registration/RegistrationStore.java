@@ -15,7 +15,10 @@ import java.sql.Statement;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The registration tables' writes, in plain SQL: inserts only (registrations are append-only). Every write runs in a
@@ -63,15 +66,34 @@ class RegistrationStore {
             @Nullable Integer prescribedQuantity,
             List<String> traceCodes) {}
 
+    /** @param subject what repeats are grouped by into one open alert (a resold trace code), or null */
     record NewAlert(
             String districtCode,
             long pharmacyId,
             @Nullable Long registrationId,
-            String buyerIndex,
+            SealedBuyer buyer,
             String rule,
             String severity,
             @Nullable String category,
-            String detail) {}
+            String detail,
+            @Nullable String subject) {
+
+        NewAlert(String districtCode, long pharmacyId, @Nullable Long registrationId, SealedBuyer buyer, Finding f) {
+            this(
+                    districtCode,
+                    pharmacyId,
+                    registrationId,
+                    buyer,
+                    f.code(),
+                    f.severity().name(),
+                    f.category(),
+                    f.message(),
+                    f.subject());
+        }
+    }
+
+    /** An alert written now, with its id (for its notice). */
+    record Raised(NewAlert alert, long id) {}
 
     /**
      * A registration's public number was taken already (by an earlier sale, or by another of the same group): nothing
@@ -179,31 +201,100 @@ class RegistrationStore {
         return DuplicateKey.violated(e, "uk_registration_number");
     }
 
+    private static final String ALERT_COLUMNS = "district_code, pharmacy_id, registration_id, buyer_number_index,"
+            + " buyer_document_type, buyer_number_sealed, buyer_name_sealed, rule_code, severity, category_code, detail";
+
+    /**
+     * Joins the caller's transaction. An alert with a subject joins the open alert of its subject when there is one
+     * (its key is the subject while it is open: see V7_4), with every sale of the code behind it; the others are one
+     * new alert each.
+     *
+     * @return the alerts written as new ones (not a repeat that joined an open one), with their ids
+     */
     @Transactional
-    void alerts(List<NewAlert> alerts) {
+    List<Raised> alerts(List<NewAlert> alerts) {
         if (alerts.isEmpty()) {
-            return;
+            return List.of();
         }
-        jdbc.prepareStatement(
-                "INSERT INTO rule_alert (district_code, pharmacy_id, registration_id, buyer_number_index, rule_code,"
-                        + " severity, category_code, detail) VALUES (?,?,?,?,?,?,?,?)",
-                ps -> {
-                    for (NewAlert a : alerts) {
-                        Statements.bind(
-                                ps,
-                                java.util.Arrays.asList(
-                                        a.districtCode(),
-                                        a.pharmacyId(),
-                                        a.registrationId(),
-                                        a.buyerIndex(),
-                                        a.rule(),
-                                        a.severity(),
-                                        a.category(),
-                                        a.detail().length() > 255 ? a.detail().substring(0, 255) : a.detail()));
+        List<Raised> raised = new ArrayList<>();
+        try {
+            Connection c = jdbc.getConnection();
+            List<NewAlert> single =
+                    alerts.stream().filter(a -> a.subject() == null).toList();
+            if (!single.isEmpty()) {
+                try (PreparedStatement ps = c.prepareStatement(
+                        "INSERT INTO rule_alert (" + ALERT_COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                        Statement.RETURN_GENERATED_KEYS)) {
+                    for (NewAlert a : single) {
+                        Statements.bind(ps, alertValues(a));
                         ps.addBatch();
                     }
-                    return ps.executeBatch();
-                });
+                    ps.executeBatch();
+                    try (ResultSet keys = ps.getGeneratedKeys()) {
+                        for (NewAlert a : single) {
+                            keys.next();
+                            raised.add(new Raised(a, keys.getLong(1)));
+                        }
+                    }
+                }
+            }
+            for (NewAlert a : alerts) {
+                if (a.subject() != null) {
+                    grouped(c, a).ifPresent(id -> raised.add(new Raised(a, id)));
+                }
+            }
+            return raised;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not store alerts", e);
+        }
+    }
+
+    /** A repeat of a subject: the open alert counts it, or a new one opens; either way every sale of it is behind it. */
+    private static Optional<Long> grouped(Connection c, NewAlert a) throws SQLException {
+        String key = a.rule() + ":" + a.subject();
+        Optional<Long> created = Optional.empty();
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO rule_alert (" + ALERT_COLUMNS + ", occurrence_key, subject_key, last_seen_at)"
+                        + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,CURRENT_TIMESTAMP(6))"
+                        + " ON DUPLICATE KEY UPDATE occurrences = occurrences + 1,"
+                        + " last_seen_at = CURRENT_TIMESTAMP(6), updated_at = CURRENT_TIMESTAMP(6)",
+                Statement.RETURN_GENERATED_KEYS)) {
+            List<Object> values = new ArrayList<>(alertValues(a));
+            values.add(key);
+            values.add(a.subject());
+            Statements.bind(ps, values);
+            if (ps.executeUpdate() == 1) { // 1: inserted, 2: an open alert of the subject counted it
+                try (ResultSet keys = ps.getGeneratedKeys()) {
+                    keys.next();
+                    created = Optional.of(keys.getLong(1));
+                }
+            }
+        }
+        try (PreparedStatement ps =
+                c.prepareStatement("INSERT IGNORE INTO rule_alert_registration (alert_id, registration_id)"
+                        + " SELECT a.id, t.registration_id FROM rule_alert a"
+                        + " JOIN registration_trace_code t ON t.trace_code = a.subject_key"
+                        + " WHERE a.occurrence_key = ?")) {
+            ps.setString(1, key);
+            ps.executeUpdate();
+        }
+        return created;
+    }
+
+    private static List<Object> alertValues(NewAlert a) {
+        SealedBuyer b = a.buyer();
+        return Arrays.asList(
+                a.districtCode(),
+                a.pharmacyId(),
+                a.registrationId(),
+                b.numberIndex(),
+                b.documentType().name(),
+                b.numberSealed(),
+                b.nameSealed(),
+                a.rule(),
+                a.severity(),
+                a.category(),
+                a.detail().length() > 255 ? a.detail().substring(0, 255) : a.detail());
     }
 
     /** An event for the data centre's uploader, written in the transaction of the change it reports. */
@@ -237,7 +328,7 @@ class RegistrationStore {
 
     private int update(String sql, Object... parameters) {
         return jdbc.prepareStatement(sql, ps -> {
-            Statements.bind(ps, java.util.Arrays.asList(parameters));
+            Statements.bind(ps, Arrays.asList(parameters));
             return ps.executeUpdate();
         });
     }

@@ -1,7 +1,9 @@
 package com.cogov.api.registration;
 
+import com.cogov.api.alert.AlertService;
 import com.cogov.api.audit.AuditOutcome;
 import com.cogov.api.audit.AuditService;
+import com.cogov.api.notify.Notifier;
 import com.cogov.api.shared.Actor;
 import com.cogov.api.shared.Digests;
 import com.cogov.contracts.error.ErrorCode;
@@ -31,13 +33,16 @@ class RegistrationWriter {
     private final RegistrationNumbers numbers;
     private final AuditService audit;
     private final JsonMapper json;
+    private final Notifier notifier;
 
     RegistrationWriter(
             RegistrationStore store,
             IdempotencyRecords requests,
             RegistrationNumbers numbers,
             AuditService audit,
-            JsonMapper json) {
+            JsonMapper json,
+            Notifier notifier) {
+        this.notifier = notifier;
         this.store = store;
         this.requests = requests;
         this.numbers = numbers;
@@ -145,15 +150,8 @@ class RegistrationWriter {
             long id = ids[k];
             String number = drawn.get(k);
             sale.warnings()
-                    .forEach(f -> alerts.add(new RegistrationStore.NewAlert(
-                            r.districtCode(),
-                            r.pharmacyId(),
-                            id,
-                            r.buyer().numberIndex(),
-                            f.code(),
-                            f.severity().name(),
-                            f.category(),
-                            f.message())));
+                    .forEach(f -> alerts.add(
+                            new RegistrationStore.NewAlert(r.districtCode(), r.pharmacyId(), id, r.buyer(), f)));
             outbox.add(new RegistrationStore.OutboxEvent(
                     "registration", id, 1, "REGISTERED", write(outboxPayload(id, number, r))));
             RegistrationResult result = new RegistrationResult(
@@ -179,6 +177,21 @@ class RegistrationWriter {
         }
         audit.recordAll(events);
         return results;
+    }
+
+    /**
+     * A refused sale's alerts, each block told to the district's inspectors (once: the notice is keyed by the alert),
+     * in one transaction: the notice is written with the alert or not at all.
+     */
+    @Transactional
+    void refused(List<RegistrationStore.NewAlert> alerts) {
+        for (RegistrationStore.Raised raised : store.alerts(alerts)) {
+            if (Finding.Severity.BLOCK.name().equals(raised.alert().severity())) {
+                notifier.toDistrictInspectors(
+                        raised.alert().districtCode(),
+                        AlertService.notice(raised.id(), raised.alert().rule()));
+            }
+        }
     }
 
     @Transactional

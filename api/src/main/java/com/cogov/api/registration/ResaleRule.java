@@ -11,7 +11,12 @@ class ResaleRule implements SaleRule {
     public List<Finding> check(Sale sale, Policies policies) {
         return sale.resoldTraceCodes().stream()
                 .map(code -> new Finding(
-                        "TRACE_CODE_RESOLD", Finding.Severity.WARN, "追溯码 " + code + " 已在此前的销售中登记，疑似回流药品", null, null))
+                        "TRACE_CODE_RESOLD",
+                        Finding.Severity.WARN,
+                        "追溯码 " + code + " 已在此前的销售中登记，疑似回流药品",
+                        null,
+                        null,
+                        code))
                 .toList();
     }
 }

@@ -39,7 +39,6 @@ class SaleIntake {
     private final SaleEvaluation evaluation;
     private final GroupCommit commits;
     private final RegistrationWriter writer;
-    private final RegistrationStore store;
     private final AuditService audit;
     private final Validator validator;
     private final Clock clock;
@@ -49,7 +48,6 @@ class SaleIntake {
             SaleEvaluation evaluation,
             GroupCommit commits,
             RegistrationWriter writer,
-            RegistrationStore store,
             AuditService audit,
             Validator validator,
             Clock clock,
@@ -57,7 +55,6 @@ class SaleIntake {
         this.evaluation = evaluation;
         this.commits = commits;
         this.writer = writer;
-        this.store = store;
         this.audit = audit;
         this.validator = validator;
         this.clock = clock;
@@ -169,16 +166,9 @@ class SaleIntake {
     }
 
     private void refuse(Actor clerk, Sale sale, List<Finding> findings, List<Finding> blocks) {
-        store.alerts(findings.stream()
-                .map(f -> new RegistrationStore.NewAlert(
-                        clerk.districtCode(),
-                        clerk.pharmacyId(),
-                        null,
-                        sale.buyer().numberIndex(),
-                        f.code(),
-                        f.severity().name(),
-                        f.category(),
-                        f.message()))
+        writer.refused(findings.stream()
+                .map(f ->
+                        new RegistrationStore.NewAlert(clerk.districtCode(), clerk.pharmacyId(), null, sale.buyer(), f))
                 .toList());
         audit.record(
                 clerk,

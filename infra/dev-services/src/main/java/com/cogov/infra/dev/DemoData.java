@@ -123,6 +123,7 @@ public final class DemoData {
             insertPharmacies(connection, random);
             int[] drugs = insertDrugs(connection);
             insertEnterprisesAndAccounts(connection);
+            DemoAlerts.insert(connection);
             connection.commit();
             return new Summary(PHARMACIES, drugs[0], drugs[1], count(connection, "account"), true);
         } catch (SQLException | RuntimeException e) {
