@@ -15,7 +15,7 @@ import com.cogov.contracts.alert.AlertDetailView;
 import com.cogov.contracts.alert.AlertStatus;
 import com.cogov.contracts.alert.AlertView;
 import com.cogov.contracts.alert.TriageRequest;
-import com.cogov.contracts.audit.AuditPageView;
+import com.cogov.contracts.audit.AuditEventView;
 import com.cogov.contracts.error.ErrorCode;
 import com.cogov.contracts.paging.Page;
 import io.micronaut.core.type.Argument;
@@ -203,10 +203,10 @@ class AlertWorklistTest implements PortalTest {
                         .code())
                 .isEqualTo(ErrorCode.ALERT_TRANSITION_INVALID.name());
 
-        AuditPageView trail = portal.call(
+        Page<AuditEventView> trail = portal.call(
                 HttpRequest.GET("/portal/v1/audit/events?action=alert.triage&targetType=alert&targetId=" + id),
                 admin,
-                AuditPageView.class);
+                new GenericArgument<Page<AuditEventView>>() {});
         assertThat(trail.items()).hasSize(2);
         assertThat(trail.items().get(0).details()).containsEntry("to", "DISMISSED");
     }
