@@ -7,6 +7,7 @@ import com.cogov.api.shared.Actor;
 import com.cogov.contracts.notify.InboxEntryView;
 import com.cogov.contracts.notify.NotificationSubscriptionView;
 import com.cogov.contracts.paging.Page;
+import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Map;
@@ -28,8 +29,20 @@ public class NotificationService {
         this.topics = topics;
     }
 
-    /** The reader's own entries, newest first; only the unread ones when asked. */
-    public Page<InboxEntryView> inbox(Actor reader, boolean unreadOnly, PageRequest page) {
+    /**
+     * The reader's own entries, newest first; only the unread ones when {@code unread} is {@code true}.
+     *
+     * @param unread {@code true}, {@code false} or absent, as the query string has it; anything else is a 400
+     */
+    public Page<InboxEntryView> inbox(Actor reader, @Nullable String unread, PageRequest page) {
+        boolean unreadOnly;
+        if (unread == null || unread.isEmpty() || unread.equals("false")) {
+            unreadOnly = false;
+        } else if (unread.equals("true")) {
+            unreadOnly = true;
+        } else {
+            throw new InboxQueryInvalidException("unread", "须为 true 或 false");
+        }
         return Pages.of(
                 inbox.page(accountOf(reader), unreadOnly, page),
                 page,

@@ -5,6 +5,7 @@ import com.cogov.api.paging.PageRequest;
 import com.cogov.api.shared.Actor;
 import com.cogov.contracts.notify.InboxEntryView;
 import com.cogov.contracts.paging.Page;
+import io.micronaut.core.annotation.Nullable;
 
 /** The inbox routes ({@link InboxOperations}) as both apps serve them, each under its own {@code @Controller} prefix. */
 public abstract class InboxEndpoints implements InboxOperations {
@@ -16,8 +17,9 @@ public abstract class InboxEndpoints implements InboxOperations {
     }
 
     @Override
-    public Page<InboxEntryView> inbox(Boolean unread, String cursor, Integer limit, Actor reader) {
-        return notifications.inbox(reader, Boolean.TRUE.equals(unread), PageRequest.of(limit, cursor));
+    public Page<InboxEntryView> inbox(
+            @Nullable String unread, @Nullable String cursor, @Nullable Integer limit, Actor reader) {
+        return notifications.inbox(reader, unread, PageRequest.of(limit, cursor));
     }
 
     @Override

@@ -11,6 +11,7 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.security.annotation.Secured;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 
 /**
@@ -21,15 +22,17 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 @SecurityRequirement(name = "bearer")
 public interface InboxOperations {
 
-    @Get("/inbox{?unread,cursor,limit}")
+    @Get("/inbox")
     @Operation(
             summary = "My messages, newest first",
             description = "unread=true lists only the unread ones. Pass nextCursor back as cursor for the next page.")
-    @ProblemResponse(status = "400", codes = "PAGE_CURSOR_INVALID, PAGE_LIMIT_INVALID, VALIDATION_FAILED")
+    @ProblemResponse(
+            status = "400",
+            codes = "PAGE_CURSOR_INVALID, PAGE_LIMIT_INVALID, QUERY_PARAMETER_INVALID (unread neither true nor false)")
     @ProblemResponse(status = "401", codes = "UNAUTHENTICATED, TOKEN_INVALID")
     @ProblemResponse(status = "403", codes = "FORBIDDEN: not a member of staff")
     Page<InboxEntryView> inbox(
-            @Nullable @QueryValue Boolean unread,
+            @Nullable @QueryValue @Parameter(schema = @Schema(type = "boolean")) String unread,
             @Nullable @QueryValue String cursor,
             @Nullable @QueryValue Integer limit,
             @Parameter(hidden = true) Actor reader);
