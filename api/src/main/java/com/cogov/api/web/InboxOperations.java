@@ -28,7 +28,8 @@ public interface InboxOperations {
             description = "unread=true lists only the unread ones. Pass nextCursor back as cursor for the next page.")
     @ProblemResponse(
             status = "400",
-            codes = "PAGE_CURSOR_INVALID, PAGE_LIMIT_INVALID, QUERY_PARAMETER_INVALID (unread neither true nor false)")
+            codes = "PAGE_CURSOR_INVALID, PAGE_LIMIT_INVALID, QUERY_PARAMETER_INVALID (unread neither true nor false),"
+                    + " MALFORMED_REQUEST (limit not a number)")
     @ProblemResponse(status = "401", codes = "UNAUTHENTICATED, TOKEN_INVALID")
     @ProblemResponse(status = "403", codes = "FORBIDDEN: not a member of staff")
     Page<InboxEntryView> inbox(
@@ -39,6 +40,7 @@ public interface InboxOperations {
 
     @Post("/inbox/{id}/read")
     @Operation(summary = "Mark one of my messages read (again: no change)")
+    @ProblemResponse(status = "400", codes = "MALFORMED_REQUEST: the id is not a number")
     @ProblemResponse(status = "401", codes = "UNAUTHENTICATED, TOKEN_INVALID")
     @ProblemResponse(status = "403", codes = "FORBIDDEN: not a member of staff")
     @ProblemResponse(status = "404", codes = "INBOX_ENTRY_NOT_FOUND: no such message of mine")

@@ -40,7 +40,7 @@ class NotificationSubscriptionController {
     @Operation(summary = "The topics I can receive as WeChat messages, their templates, and which I receive")
     @ProblemResponse(status = "401", codes = "UNAUTHENTICATED, TOKEN_INVALID")
     @ProblemResponse(status = "403", codes = "FORBIDDEN: not a member of staff")
-    List<NotificationSubscriptionView> list(@Parameter(hidden = true) Actor user) {
+    List<NotificationSubscriptionView> subscriptions(@Parameter(hidden = true) Actor user) {
         return notifications.subscriptions(user);
     }
 
