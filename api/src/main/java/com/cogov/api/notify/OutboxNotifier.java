@@ -24,27 +24,34 @@ class OutboxNotifier implements Notifier {
     @Override
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     public void toDistrictInspectors(String districtCode, Notice notice) {
-        requireWellFormed(notice);
-        inbox.writeForDistrictInspectors(districtCode, notice);
-        if (topics.find(notice.topic()).isPresent()) {
-            inbox.queueWeChatForDistrictInspectors(districtCode, notice);
+        Notice fitted = fitted(notice);
+        inbox.writeForDistrictInspectors(districtCode, fitted);
+        if (topics.find(fitted.topic()).isPresent()) {
+            inbox.queueWeChatForDistrictInspectors(districtCode, fitted);
         }
     }
 
-    /** A caller's mistake, not a user's: fails the caller's change, as a constraint violation would. */
-    private static void requireWellFormed(Notice notice) {
-        check(notice.key(), 128, "key");
-        check(notice.topic(), 32, "topic");
-        check(notice.title(), 64, "title");
-        check(notice.body(), 500, "body");
-        if (notice.link() != null && notice.link().length() > 255) {
-            throw new IllegalArgumentException("Notice link longer than 255 characters");
-        }
+    /**
+     * A key or topic that cannot be stored is the caller's mistake and fails its change, as a constraint violation
+     * would: tests find it at once. Text too long for its column is cut instead, so that the wording of a notice never
+     * stops the change it reports.
+     */
+    private static Notice fitted(Notice notice) {
+        require(notice.key(), 128, "key");
+        require(notice.topic(), 32, "topic");
+        require(notice.title(), Integer.MAX_VALUE, "title");
+        require(notice.body(), Integer.MAX_VALUE, "body");
+        String link = notice.link() == null || notice.link().length() > 255 ? null : notice.link();
+        return new Notice(notice.key(), notice.topic(), cut(notice.title(), 64), cut(notice.body(), 500), link);
     }
 
-    private static void check(String value, int maxLength, String name) {
+    private static void require(String value, int maxLength, String name) {
         if (value == null || value.isBlank() || value.length() > maxLength) {
             throw new IllegalArgumentException("Notice " + name + " must be 1 to " + maxLength + " characters");
         }
+    }
+
+    private static String cut(String text, int maxLength) {
+        return text.length() <= maxLength ? text : text.substring(0, maxLength - 1) + "…";
     }
 }

@@ -133,6 +133,19 @@ class NotifierTest implements DevServicesTest {
     }
 
     @Test
+    void anOverlongNoticeIsCutToFitRatherThanFailingTheChange() throws SQLException {
+        Notice notice = new Notice("test:" + run + ":long", "ALERT", "长".repeat(100), "文".repeat(600), "/alerts/1");
+        commit(notice);
+
+        assertThat(recipients(notice)).hasSize(3);
+        assertThat(sender.sendDue()).as("its WeChat fields fit too").isEqualTo(1);
+        JsonNode sent = weChat().subscribeMessagesTo("opted-in-" + run).get(0);
+        assertThat(sent.path("data").path("thing1").path("value").asText())
+                .hasSize(20)
+                .endsWith("…");
+    }
+
+    @Test
     void theSameKeyTwiceIsWrittenAndSentOnce() throws SQLException {
         Notice notice = notice("twice");
         commit(notice);
