@@ -13,8 +13,12 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.web.router.Router;
 import jakarta.inject.Inject;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.UUID;
 import java.util.function.LongFunction;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
@@ -40,6 +44,7 @@ class ObjectScopeMatrixTest implements DevServicesTest {
     Tokens otherPharmacysManager;
     long clerkOfPharmacyOne;
     String registrationOfPharmacyOne;
+    long inboxEntryOfPharmacyOnesClerk;
 
     /** route -> the request another pharmacy's manager makes against pharmacy 1's object, or null if not scoped. */
     Map<String, LongFunction<MutableHttpRequest<?>>> matrix() {
@@ -63,6 +68,13 @@ class ObjectScopeMatrixTest implements DevServicesTest {
                 id -> HttpRequest.POST(
                         "/mp/v1/registrations/" + registrationOfPharmacyOne + "/void",
                         new com.cogov.contracts.registration.VoidRequest("越权测试")));
+        // an inbox entry is its recipient's: anyone else's is not found
+        m.put(
+                "POST /mp/v1/inbox/{id}/read",
+                id -> HttpRequest.POST("/mp/v1/inbox/" + inboxEntryOfPharmacyOnesClerk + "/read", ""));
+        // a topic is no one's object: each caller opts themselves in or out
+        m.put("PUT /mp/v1/notification-subscriptions/{topic}", null);
+        m.put("DELETE /mp/v1/notification-subscriptions/{topic}", null);
         return m;
     }
 
@@ -73,6 +85,19 @@ class ObjectScopeMatrixTest implements DevServicesTest {
                     .executeUpdate(
                             "INSERT IGNORE INTO account (wechat_openid, role, display_name, pharmacy_id, district_code)"
                                     + " VALUES ('idor-manager-2', 'PHARMACY_MANAGER', '二号店长', 2, '420103')");
+        }
+        try (Connection c = devServices().openConnection();
+                PreparedStatement ps = c.prepareStatement(
+                        "INSERT INTO notification_inbox (account_id, notice_key, topic, title, body)"
+                                + " SELECT id, ?, 'SYSTEM', '越权测试', '越权测试' FROM account"
+                                + " WHERE wechat_openid = 'demo-clerk'",
+                        Statement.RETURN_GENERATED_KEYS)) {
+            ps.setString(1, "idor:" + UUID.randomUUID());
+            ps.executeUpdate();
+            try (ResultSet keys = ps.getGeneratedKeys()) {
+                keys.next();
+                inboxEntryOfPharmacyOnesClerk = keys.getLong(1);
+            }
         }
         mp = new MiniProgramSessions(client);
         otherPharmacysManager = mp.signIn("idor-manager-2");

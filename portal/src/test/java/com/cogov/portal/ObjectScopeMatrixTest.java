@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
@@ -53,6 +54,8 @@ class ObjectScopeMatrixTest implements PortalTest {
     String districtInspector;
     String enterpriseUser;
     long cityAdminAccount;
+    long adminsInboxEntry;
+    long inspectorsInboxEntry;
 
     /**
      * How one route keeps a scoped user out. {@code outOfScope} is their request against an object outside their scope;
@@ -108,6 +111,12 @@ class ObjectScopeMatrixTest implements PortalTest {
                                 "/portal/v1/alerts/" + alert("420103", 2) + "/triage", Map.of("status", "REVIEWING")),
                         () -> HttpRequest.POST(
                                 "/portal/v1/alerts/" + alert("420106", 1) + "/triage", Map.of("status", "REVIEWING"))));
+        // an inbox entry is its recipient's: anyone else's is not found
+        m.put(
+                "POST /portal/v1/inbox/{id}/read",
+                Case.scoped(
+                        () -> HttpRequest.POST("/portal/v1/inbox/" + adminsInboxEntry + "/read", ""),
+                        () -> HttpRequest.POST("/portal/v1/inbox/" + inspectorsInboxEntry + "/read", "")));
         // pharmacy 2 is in 江汉区, outside 武昌区
         m.put(
                 "POST /portal/v1/pharmacies/{id}/disable",
@@ -142,7 +151,7 @@ class ObjectScopeMatrixTest implements PortalTest {
     }
 
     @BeforeAll
-    void signIn() {
+    void signIn() throws SQLException {
         portal = new PortalSessions(client);
         cityAdminAccount = portal.call(HttpRequest.GET("/portal/v1/me"), portal.admin(devServices()), ProfileView.class)
                 .accountId();
@@ -158,6 +167,26 @@ class ObjectScopeMatrixTest implements PortalTest {
                         .districtCode())
                 .as("the matrix's district user is scoped to 武昌区")
                 .isEqualTo("420106");
+        long inspectorAccount = portal.call(HttpRequest.GET("/portal/v1/me"), districtInspector, ProfileView.class)
+                .accountId();
+        adminsInboxEntry = inboxEntry(cityAdminAccount);
+        inspectorsInboxEntry = inboxEntry(inspectorAccount);
+    }
+
+    private long inboxEntry(long accountId) throws SQLException {
+        try (Connection c = devServices().openConnection();
+                PreparedStatement ps = c.prepareStatement(
+                        "INSERT INTO notification_inbox (account_id, notice_key, topic, title, body)"
+                                + " VALUES (?, ?, 'SYSTEM', '越权测试', '越权测试')",
+                        Statement.RETURN_GENERATED_KEYS)) {
+            ps.setLong(1, accountId);
+            ps.setString(2, "idor:" + UUID.randomUUID());
+            ps.executeUpdate();
+            try (ResultSet keys = ps.getGeneratedKeys()) {
+                keys.next();
+                return keys.getLong(1);
+            }
+        }
     }
 
     @Test

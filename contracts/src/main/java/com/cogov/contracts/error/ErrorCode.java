@@ -83,6 +83,10 @@ public enum ErrorCode {
     ALERT_TRANSITION_INVALID(409, "该预警当前状态不能这样处理"),
     ALERT_NOTE_REQUIRED(400, "排除或确认预警须填写处理说明"),
 
+    // Notifications
+    INBOX_ENTRY_NOT_FOUND(404, "未找到该消息"),
+    NOTIFICATION_TOPIC_NOT_FOUND(404, "没有这类消息可以订阅"),
+
     // Platform
     SERVICE_UNAVAILABLE(503, "服务暂时不可用，请稍后再试"),
     INTERNAL_ERROR(500, "系统开小差了，请稍后再试；如多次出现请联系运维并提供追踪号");

@@ -215,6 +215,7 @@ public final class DevServices implements AutoCloseable {
         try (Connection connection = DriverManager.getConnection(jdbcUrl, DB_USER, "")) {
             DemoData.Summary summary = DemoData.seedIfEmpty(connection);
             DemoLogins.apply(connection, demoPasswords);
+            DemoInbox.seed(connection);
             return summary;
         } catch (SQLException e) {
             throw new IllegalStateException("Could not seed the demo data", e);

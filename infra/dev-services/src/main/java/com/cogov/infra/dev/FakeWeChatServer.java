@@ -46,7 +46,7 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code POST /wxa/business/getuserphonenumber}</li>
  *   <li>{@code POST /wxa/msg_sec_check}, {@code POST /wxa/media_check_async} (callback event on the side)</li>
  *   <li>{@code POST /cv/ocr/idcard} ({@code img_url} query parameter, or a multipart upload)</li>
- *   <li>{@code POST /cgi-bin/message/subscribe/send}</li>
+ *   <li>{@code POST /cgi-bin/message/subscribe/send} (each accepted message is kept: {@link #subscribeMessages()})</li>
  *   <li>{@code GET /__fake/requests}: the last recorded requests, for humans</li>
  * </ul>
  * Login code {@code demo:<openid>} and phone code {@code demo-phone:<11 digits>} always work, so a newcomer can log
@@ -123,6 +123,7 @@ public final class FakeWeChatServer implements AutoCloseable {
     private final Deque<Map<String, Object>> idCardAnswers = new ConcurrentLinkedDeque<>();
     private final AtomicReference<Verdict> nextMediaVerdict = new AtomicReference<>();
     private final List<MediaCallback> mediaCallbacks = new CopyOnWriteArrayList<>();
+    private final List<JsonNode> subscribeMessages = new CopyOnWriteArrayList<>();
 
     private volatile Set<String> riskyWords = DEFAULT_RISKY_WORDS;
     private volatile Set<String> reviewWords = Set.of();
@@ -256,6 +257,21 @@ public final class FakeWeChatServer implements AutoCloseable {
     }
 
     /**
+     * The subscribe messages WeChat accepted (and would have delivered), oldest first: the bodies of the
+     * {@code subscribe/send} calls that were answered {@code errcode 0}, not those refused or failed on purpose.
+     */
+    public List<JsonNode> subscribeMessages() {
+        return List.copyOf(subscribeMessages);
+    }
+
+    /** The accepted subscribe messages to one user. */
+    public List<JsonNode> subscribeMessagesTo(String openid) {
+        return subscribeMessages.stream()
+                .filter(m -> openid.equals(m.path("touser").asText()))
+                .toList();
+    }
+
+    /**
      * Clears recordings, queued answers, failure modes, registered codes and the pending media verdict. Keeps the
      * credentials, issued tokens (clients cache them) and configuration such as risky words and the callback URL,
      * which the app under test may have set up once at boot.
@@ -263,6 +279,7 @@ public final class FakeWeChatServer implements AutoCloseable {
     public void reset() {
         http.clearRequests();
         mediaCallbacks.clear();
+        subscribeMessages.clear();
         idCardAnswers.clear();
         nextMediaVerdict.set(null);
         loginCodes.clear();
@@ -516,6 +533,14 @@ public final class FakeWeChatServer implements AutoCloseable {
         if (body.path("template_id").asText("").isBlank()) {
             throw new WeChatError(40037, "invalid template_id");
         }
+        // A template's "thing" fields take at most 20 characters; WeChat refuses longer values with 47003.
+        body.path("data").fields().forEachRemaining(field -> {
+            String value = field.getValue().path("value").asText("");
+            if (field.getKey().startsWith("thing") && value.codePointCount(0, value.length()) > 20) {
+                throw new WeChatError(47003, "argument invalid! data." + field.getKey() + ".value exceeds limit");
+            }
+        });
+        subscribeMessages.add(body);
         return fields("errcode", 0, "errmsg", "ok", "msgid", RANDOM.nextLong() >>> 1);
     }
 

@@ -323,6 +323,25 @@ class FakeWeChatServerTest {
         JsonNode sent = fake.requests("/cgi-bin/message/subscribe/send").get(0).json();
         assertThat(sent.path("touser").asText()).isEqualTo("o-reporter");
         assertThat(sent.path("template_id").asText()).isEqualTo("tpl-report-received");
+        assertThat(fake.subscribeMessagesTo("o-reporter")).hasSize(1);
+    }
+
+    @Test
+    void onlyAcceptedSubscribeMessagesAreKeptAndLongThingFieldsAreRefused() throws Exception {
+        fake.failNext("/cgi-bin/message/subscribe/send", 45009, "reach max api daily quota limit");
+        assertThatThrownBy(() -> wx.getMsgService().sendSubscribeMsg(subscribeMessage()))
+                .isInstanceOf(WxErrorException.class);
+        WxMaSubscribeMessage tooLong = subscribeMessage()
+                .setData(List.of(new WxMaSubscribeMessage.MsgData("thing1", "一二三四五六七八九十一二三四五六七八九十一")));
+        assertThatThrownBy(() -> wx.getMsgService().sendSubscribeMsg(tooLong))
+                .isInstanceOfSatisfying(
+                        WxErrorException.class,
+                        e -> assertThat(e.getError().getErrorCode()).isEqualTo(47003));
+        assertThat(fake.subscribeMessages()).isEmpty();
+
+        wx.getMsgService().sendSubscribeMsg(subscribeMessage());
+        assertThat(fake.subscribeMessages()).hasSize(1);
+        assertThat(fake.requests("/cgi-bin/message/subscribe/send")).hasSize(3);
     }
 
     @Test
