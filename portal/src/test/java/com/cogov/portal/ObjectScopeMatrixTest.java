@@ -1,9 +1,11 @@
 package com.cogov.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.cogov.contracts.account.AccountRequests;
 import com.cogov.contracts.account.ProfileView;
+import com.cogov.contracts.job.JobView;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpRequest;
@@ -12,6 +14,7 @@ import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.web.router.Router;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -48,6 +51,8 @@ class ObjectScopeMatrixTest implements PortalTest {
     String districtInspector;
     String enterpriseUser;
     long cityAdminAccount;
+    long adminExport;
+    long inspectorExport;
 
     /**
      * How one route keeps a scoped user out. {@code outOfScope} is their request against an object outside their scope;
@@ -95,7 +100,47 @@ class ObjectScopeMatrixTest implements PortalTest {
                 "POST /portal/v1/pharmacies/{id}/disable",
                 Case.roleOnly(
                         () -> HttpRequest.POST("/portal/v1/pharmacies/2/disable", new AccountRequests.Reason("越权测试"))));
+        // Jobs and their exports are their requester's alone: the city administrator's are not found by anyone else.
+        for (String route : List.of("", "/events")) {
+            m.put(
+                    "GET /portal/v1/jobs/{id}" + route,
+                    Case.scoped(
+                            () -> HttpRequest.GET("/portal/v1/jobs/" + adminExport + route),
+                            () -> HttpRequest.GET("/portal/v1/jobs/" + inspectorExport + route)));
+        }
+        m.put(
+                "POST /portal/v1/jobs/{id}/cancel",
+                Case.scoped(
+                        () -> HttpRequest.POST("/portal/v1/jobs/" + adminExport + "/cancel", ""),
+                        () -> HttpRequest.POST(
+                                "/portal/v1/jobs/" + exportOf(districtInspector, 1_000_000) + "/cancel", "")));
+        m.put(
+                "GET /portal/v1/exports/{id}/file",
+                Case.scoped(
+                        () -> HttpRequest.GET("/portal/v1/exports/" + adminExport + "/file"),
+                        () -> HttpRequest.GET("/portal/v1/exports/" + inspectorExport + "/file")));
         return m;
+    }
+
+    /** Starts a TEST_ROWS export (portal test sources) as the user. @return its job's id */
+    private long exportOf(String token, int rows) {
+        return portal.call(
+                        HttpRequest.POST(
+                                "/portal/v1/exports",
+                                Map.of("kind", "TEST_ROWS", "format", "csv", "filter", Map.of("rows", rows))),
+                        token,
+                        JobView.class)
+                .id();
+    }
+
+    private long finishedExportOf(String token) {
+        long id = exportOf(token, 1);
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> portal.call(HttpRequest.GET("/portal/v1/jobs/" + id), token, JobView.class)
+                        .state()
+                        .ended());
+        return id;
     }
 
     @BeforeAll
@@ -115,6 +160,8 @@ class ObjectScopeMatrixTest implements PortalTest {
                         .districtCode())
                 .as("the matrix's district user is scoped to 武昌区")
                 .isEqualTo("420106");
+        adminExport = finishedExportOf(portal.admin(devServices()));
+        inspectorExport = finishedExportOf(districtInspector);
     }
 
     @Test
