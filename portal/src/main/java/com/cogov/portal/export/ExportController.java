@@ -47,6 +47,7 @@ class ExportController {
     @Post
     @Status(HttpStatus.ACCEPTED)
     @Operation(
+            operationId = "createExport",
             summary = "Start an export; follow it at /portal/v1/jobs/{id}, fetch it at /portal/v1/exports/{id}/file",
             description = "The filter takes the query route's parameters by name and is checked as that route checks"
                     + " them, in the caller's scope, before the job exists. The file is masked, names the exporter,"
@@ -63,7 +64,9 @@ class ExportController {
     }
 
     @Get("/{id}/file")
-    @Operation(summary = "The export's file (xlsx or csv), for its requester, within 24 hours of its making")
+    @Operation(
+            operationId = "downloadExport",
+            summary = "The export's file (xlsx or csv), for its requester, within 24 hours of its making")
     @ApiResponse(
             responseCode = "200",
             description = "The file, as an attachment",

@@ -15,6 +15,9 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Duration;
@@ -43,7 +46,7 @@ class JobController {
     }
 
     @Get("/{id}")
-    @Operation(summary = "One of the caller's jobs: state and progress")
+    @Operation(operationId = "getJob", summary = "One of the caller's jobs: state and progress")
     @ProblemResponse(status = "404", codes = "JOB_NOT_FOUND (no such job, or another user's)")
     JobView get(long id, @Parameter(hidden = true) Actor caller) {
         return jobs.view(caller, id);
@@ -51,9 +54,15 @@ class JobController {
 
     @Get(value = "/{id}/events", produces = MediaType.TEXT_EVENT_STREAM)
     @Operation(
+            operationId = "streamJobEvents",
             summary = "The job's progress as Server-Sent Events",
             description = "An event `job` with the job's view now and at each change; the stream ends when the job"
                     + " ends (DONE, FAILED or CANCELLED), or after an hour.")
+    @ApiResponse(
+            responseCode = "200",
+            description = "Events named `job`, each with the job as its JSON data",
+            content =
+                    @Content(mediaType = MediaType.TEXT_EVENT_STREAM, schema = @Schema(implementation = JobView.class)))
     @ProblemResponse(status = "404", codes = "JOB_NOT_FOUND (no such job, or another user's)")
     Publisher<Event<JobView>> events(long id, @Parameter(hidden = true) Actor caller) {
         JobView first = jobs.view(caller, id); // refused here, before the stream starts, with a problem answer
@@ -68,7 +77,9 @@ class JobController {
     }
 
     @Post("/{id}/cancel")
-    @Operation(summary = "Cancel the job: a queued one ends at once, a running one within a second or two")
+    @Operation(
+            operationId = "cancelJob",
+            summary = "Cancel the job: a queued one ends at once, a running one within a second or two")
     @ProblemResponse(status = "404", codes = "JOB_NOT_FOUND (no such job, or another user's)")
     @ProblemResponse(status = "409", codes = "JOB_NOT_CANCELLABLE (it has ended)")
     JobView cancel(long id, @Parameter(hidden = true) Actor caller) {
