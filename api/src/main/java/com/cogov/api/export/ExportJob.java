@@ -41,6 +41,7 @@ class ExportJob implements JobHandler {
     private final AuditService audit;
     private final AccountService accounts;
     private final CityConfiguration city;
+    private final SealedFilter sealing;
     private final Clock clock;
 
     ExportJob(
@@ -50,7 +51,9 @@ class ExportJob implements JobHandler {
             AuditService audit,
             AccountService accounts,
             CityConfiguration city,
+            SealedFilter sealing,
             Clock clock) {
+        this.sealing = sealing;
         this.sources = sources;
         this.config = config;
         this.files = files;
@@ -69,7 +72,7 @@ class ExportJob implements JobHandler {
     public void run(JobContext context) throws IOException {
         ExportParams params = context.params(ExportParams.class);
         Actor owner = context.owner();
-        ExportPlan plan = sources.get(params.kind()).plan(owner, params.filter());
+        ExportPlan plan = sources.get(params.kind()).plan(owner, sealing.open(params.filterSealed()));
         ExportFormat format = ExportFormat.parse(params.format());
         Instant at = clock.instant();
         var heading = new SheetWriter.Heading(

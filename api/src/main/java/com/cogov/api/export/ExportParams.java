@@ -1,8 +1,11 @@
 package com.cogov.api.export;
 
 import io.micronaut.serde.annotation.Serdeable;
-import java.util.Map;
 
-/** What an export job keeps, to plan again when it runs (maybe on another node, after a restart). */
+/**
+ * What an export job keeps, to plan again when it runs (maybe on another node, after a restart).
+ *
+ * @param filterSealed the filter, sealed by {@link SealedFilter}
+ */
 @Serdeable
-record ExportParams(String kind, String format, Map<String, String> filter) {}
+record ExportParams(String kind, String format, String filterSealed) {}

@@ -29,10 +29,18 @@ public class ExportService {
     private final JobService jobs;
     private final FileService files;
     private final AuditService audit;
+    private final SealedFilter sealing;
     private final Clock clock;
 
-    ExportService(ExportSources sources, JobService jobs, FileService files, AuditService audit, Clock clock) {
+    ExportService(
+            ExportSources sources,
+            JobService jobs,
+            FileService files,
+            AuditService audit,
+            SealedFilter sealing,
+            Clock clock) {
         this.sources = sources;
+        this.sealing = sealing;
         this.jobs = jobs;
         this.files = files;
         this.audit = audit;
@@ -48,7 +56,8 @@ public class ExportService {
         ExportFormat format = ExportFormat.parse(request.format());
         Map<String, String> filter = ExportFilter.of(request.filter());
         ExportPlan plan = source.plan(actor, filter); // the feature's own 400/404 for a filter it refuses
-        JobView job = jobs.submit(actor, ExportJob.TYPE, new ExportParams(source.kind(), format.extension(), filter));
+        JobView job = jobs.submit(
+                actor, ExportJob.TYPE, new ExportParams(source.kind(), format.extension(), sealing.seal(filter)));
         audit.record(
                 actor,
                 "export.create",

@@ -92,6 +92,9 @@ final class XlsxSheetWriter implements SheetWriter {
 
     @Override
     public void close() throws IOException {
+        // A cancelled export is closed unwritten: its rows still in memory go to the temporary file first, or POI's
+        // close trips over them and leaves that file behind.
+        sheet.flushRows();
         workbook.close(); // also removes the temporary files (POI 5.4+)
     }
 }

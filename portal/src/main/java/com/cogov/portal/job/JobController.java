@@ -67,6 +67,7 @@ class JobController {
     Publisher<Event<JobView>> events(long id, @Parameter(hidden = true) Actor caller) {
         JobView first = jobs.view(caller, id); // refused here, before the stream starts, with a problem answer
         Flux<JobView> later = Flux.interval(POLL)
+                .onBackpressureDrop() // a tick while the last read is still running is skipped, not an error
                 .concatMap(tick ->
                         Mono.fromCallable(() -> jobs.view(caller, id)).subscribeOn(Schedulers.boundedElastic()));
         return Flux.concat(Flux.just(first), first.state().ended() ? Flux.empty() : later)
