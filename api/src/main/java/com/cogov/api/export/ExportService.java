@@ -78,7 +78,7 @@ public class ExportService {
         StoredFile file = files.find(fileId)
                 .filter(f -> !f.expiredAt(clock.instant()))
                 .orElseThrow(ExportUnavailableException::expired);
-        InputStream content = files.open(fileId).orElseThrow(ExportUnavailableException::expired);
+        // Recorded before the bytes go out: a download that fails midway has still been asked for and begun.
         audit.record(
                 actor,
                 "export.download",
@@ -86,6 +86,7 @@ public class ExportService {
                 Long.toString(id),
                 AuditOutcome.SUCCESS,
                 Map.of("fileName", clip(file.fileName()), "bytes", Long.toString(file.sizeBytes())));
+        InputStream content = files.open(fileId).orElseThrow(ExportUnavailableException::expired);
         return new ExportDownload(file.fileName(), file.contentType(), file.sizeBytes(), content);
     }
 

@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * The jobs feature's entry (docs/platform: jobs): long work submitted by a user or the platform, run off the request
@@ -34,12 +33,12 @@ public class JobService {
     /**
      * Queues a job and starts it at once if this node has a free slot.
      *
-     * @param owner  who it runs as; their scope is kept with the job
+     * @param owner  who it runs as; their scope is kept with the job. The platform's own jobs ({@link Actor#system})
+     *               have no owner account, so no user sees them
      * @param type   a {@link JobHandler#type()}
      * @param params what the handler reads back with {@link JobContext#params}; JSON-serialisable
      */
     public JobView submit(Actor owner, String type, Object params) {
-        Objects.requireNonNull(owner.accountId(), "a job belongs to an account");
         String text;
         try {
             text = json.writeValueAsString(params);
