@@ -12,9 +12,11 @@ import com.cogov.contracts.account.IssuedCredential;
 import com.cogov.contracts.account.Role;
 import com.cogov.contracts.account.SignInResult;
 import com.cogov.contracts.audit.AuditEventView;
-import com.cogov.contracts.audit.AuditPageView;
 import com.cogov.contracts.audit.AuditVerificationView;
+import com.cogov.contracts.paging.Page;
 import com.cogov.contracts.privacy.UnmaskedValue;
+import io.micronaut.core.type.Argument;
+import io.micronaut.core.type.GenericArgument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
@@ -23,6 +25,9 @@ import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,6 +44,8 @@ class AuditAndUnmaskTest implements PortalTest {
 
     @Inject
     PrivacyService privacy;
+
+    private static final Argument<Page<AuditEventView>> AUDIT_PAGE = new GenericArgument<>() {};
 
     PortalSessions portal;
     String admin;
@@ -67,10 +74,10 @@ class AuditAndUnmaskTest implements PortalTest {
                 UnmaskedValue.class);
         assertThat(full.value()).isEqualTo(TestPersonalData.PHONE);
 
-        AuditPageView trail = portal.call(
+        Page<AuditEventView> trail = portal.call(
                 HttpRequest.GET("/portal/v1/audit/events?action=privacy.unmask&targetType=account&targetId=" + id),
                 admin,
-                AuditPageView.class);
+                AUDIT_PAGE);
         assertThat(trail.items()).hasSize(1);
         AuditEventView unmask = trail.items().get(0);
         assertThat(unmask.actorRole()).isEqualTo("CITY_ADMIN");
@@ -95,21 +102,44 @@ class AuditAndUnmaskTest implements PortalTest {
     }
 
     @Test
-    void theAdministratorSearchesTheTrailByActionAndActor() {
-        AuditPageView signIns = portal.call(
-                HttpRequest.GET("/portal/v1/audit/events?action=account.*&size=5"), admin, AuditPageView.class);
-        assertThat(signIns.items())
+    void theAdministratorSearchesTheTrailByActionAPageAtATimeNewestFirst() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            accountWithPhone(); // an account.* entry each, so that two pages of 2 hold entries
+        }
+        Page<AuditEventView> first =
+                portal.call(HttpRequest.GET("/portal/v1/audit/events?action=account.*&limit=2"), admin, AUDIT_PAGE);
+        assertThat(first.items())
+                .hasSize(2)
+                .allSatisfy(e -> assertThat(e.action()).startsWith("account."));
+        assertThat(first.nextCursor()).isNotNull();
+
+        Page<AuditEventView> second = portal.call(
+                HttpRequest.GET("/portal/v1/audit/events?action=account.*&limit=2&cursor=" + first.nextCursor()),
+                admin,
+                AUDIT_PAGE);
+        List<AuditEventView> both = new ArrayList<>(first.items());
+        both.addAll(second.items());
+        assertThat(second.items())
                 .isNotEmpty()
                 .allSatisfy(e -> assertThat(e.action()).startsWith("account."));
-        assertThat(signIns.items())
-                .extracting(AuditEventView::id)
-                .isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        assertThat(both).extracting(AuditEventView::occurredAt).isSortedAccordingTo(Comparator.reverseOrder());
+        assertThat(both).extracting(AuditEventView::id).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void aLimitOver200OrACursorThePortalDidNotGiveIsRefused() {
         assertThat(portal.refused(
-                                HttpRequest.GET("/portal/v1/audit/events?size=1000")
+                                HttpRequest.GET("/portal/v1/audit/events?limit=201")
                                         .bearerAuth(admin),
                                 400)
                         .code())
-                .isEqualTo("VALIDATION_FAILED");
+                .isEqualTo("PAGE_LIMIT_INVALID");
+        assertThat(portal.refused(
+                                HttpRequest.GET("/portal/v1/audit/events?cursor=not-a-cursor")
+                                        .bearerAuth(admin),
+                                400)
+                        .code())
+                .isEqualTo("PAGE_CURSOR_INVALID");
     }
 
     @Test

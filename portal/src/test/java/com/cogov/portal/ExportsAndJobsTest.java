@@ -7,9 +7,11 @@ import com.cogov.api.file.FileService;
 import com.cogov.api.job.JobService;
 import com.cogov.contracts.account.ProfileView;
 import com.cogov.contracts.audit.AuditEventView;
-import com.cogov.contracts.audit.AuditPageView;
 import com.cogov.contracts.job.JobState;
 import com.cogov.contracts.job.JobView;
+import com.cogov.contracts.paging.Page;
+import io.micronaut.core.type.Argument;
+import io.micronaut.core.type.GenericArgument;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -55,6 +57,8 @@ class ExportsAndJobsTest implements PortalTest {
 
     @Inject
     DataSource dataSource;
+
+    private static final Argument<Page<AuditEventView>> AUDIT_PAGE = new GenericArgument<>() {};
 
     PortalSessions portal;
     String inspector;
@@ -115,10 +119,8 @@ class ExportsAndJobsTest implements PortalTest {
                 .containsExactly("1", "测试药店1", "备注1", "2026-12-03 10:00:01", "4201**********123X");
         assertThat(workbook.rows()).isEqualTo(5 + 100_000);
 
-        AuditPageView trail = portal.call(
-                HttpRequest.GET("/portal/v1/audit/events?targetType=job&targetId=" + queued.id()),
-                admin,
-                AuditPageView.class);
+        Page<AuditEventView> trail = portal.call(
+                HttpRequest.GET("/portal/v1/audit/events?targetType=job&targetId=" + queued.id()), admin, AUDIT_PAGE);
         assertThat(trail.items())
                 .extracting(AuditEventView::action)
                 .contains("export.create", "export.done", "export.download");

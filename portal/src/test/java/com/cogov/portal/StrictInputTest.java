@@ -191,12 +191,12 @@ class StrictInputTest implements PortalTest {
                 .isEqualTo(AccountView.Status.ACTIVE);
         // and a number in a query too
         assertThat(portal.refused(
-                                HttpRequest.GET("/portal/v1/audit/events?page=" + encoded("１"))
+                                HttpRequest.GET("/portal/v1/audit/events?limit=" + encoded("１"))
                                         .bearerAuth(admin),
                                 400)
                         .errors())
                 .extracting(Problem.FieldError::field)
-                .containsExactly("page");
+                .containsExactly("limit");
     }
 
     private static MutableHttpRequest<?> json(String path, String body) {

@@ -1,20 +1,21 @@
 package com.cogov.api.audit;
 
+import com.cogov.api.paging.PageRequest;
 import io.micronaut.core.annotation.Nullable;
 import java.time.Instant;
 import java.util.regex.Pattern;
 
 /**
- * An audit search; every filter is optional and they combine with AND. Results come newest first.
+ * An audit search; every filter is optional and they combine with AND. Results come newest first, a page at a time
+ * on the platform's keyset paging (docs/platform: paging): {@code page} says how many and after which entry.
  *
  * @param actorAccountId who acted
  * @param action         an exact action ({@code account.login}), or every action under a prefix ({@code account.*})
  * @param targetType     kind of object acted on; {@code targetId} needs it, so that the target index applies
  * @param from           inclusive
  * @param to             exclusive
- * @param page           0-based
- * @param size           1 to {@value #MAX_SIZE}
- * @throws InvalidAuditQueryException when a filter is malformed or the page is out of range
+ * @param page           how many entries, and the (time, id) the previous page ended on
+ * @throws InvalidAuditQueryException when a filter is malformed
  */
 public record AuditQuery(
         @Nullable Long actorAccountId,
@@ -23,12 +24,8 @@ public record AuditQuery(
         @Nullable String targetId,
         @Nullable Instant from,
         @Nullable Instant to,
-        int page,
-        int size) {
+        PageRequest page) {
 
-    public static final int MAX_SIZE = 200;
-    /** Deep offsets get slow; a search that needs more pages should narrow its time window instead. */
-    public static final int MAX_PAGE = 10_000;
     // Only the shapes an action can take, so a prefix needs no LIKE escaping: no '%' or '_' gets through.
     private static final Pattern ACTION = Pattern.compile("[a-z]+(\\.[a-z-]+)*(\\.\\*)?");
 
@@ -42,17 +39,6 @@ public record AuditQuery(
         if (from != null && to != null && !from.isBefore(to)) {
             throw InvalidAuditQueryException.of("from", "开始时间须早于结束时间");
         }
-        if (page < 0 || page > MAX_PAGE) {
-            throw InvalidAuditQueryException.of("page", "页码须在 0 到 " + MAX_PAGE + " 之间");
-        }
-        if (size < 1 || size > MAX_SIZE) {
-            throw InvalidAuditQueryException.of("size", "每页条数须在 1 到 " + MAX_SIZE + " 之间");
-        }
-    }
-
-    /** No filter: the whole trail, newest first. */
-    public static AuditQuery everything(int page, int size) {
-        return new AuditQuery(null, null, null, null, null, null, page, size);
     }
 
     boolean actionIsPrefix() {

@@ -1,5 +1,6 @@
 package com.cogov.api.audit;
 
+import com.cogov.api.paging.Cursor;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.ReadOnly;
 import jakarta.inject.Singleton;
@@ -14,7 +15,9 @@ import java.util.List;
 /**
  * The admin search. The statement is assembled from fixed fragments, one per filter present, with every value bound
  * as a parameter: each combination then leads with the column of one of the (x, occurred_at) indexes, which a
- * catch-all {@code (:p IS NULL OR col = :p)} statement would hide from the optimizer.
+ * catch-all {@code (:p IS NULL OR col = :p)} statement would hide from the optimizer. Pages continue after the
+ * previous page's last (occurred_at, id), never by OFFSET: the index range starts there, so page 1,000 costs what
+ * page 1 does (InnoDB secondary indexes end in the primary key, so (x, occurred_at) is ordered by id too).
  */
 @Singleton
 class AuditSearch {
@@ -39,7 +42,7 @@ class AuditSearch {
         }
     }
 
-    /** One row more than the page, to tell whether there is a next page. */
+    /** One row more than the page ({@link com.cogov.api.paging.PageRequest#fetchSize()}), to tell whether a next follows. */
     @ReadOnly
     List<AuditEvent> find(AuditQuery query) {
         Sql sql = sql(query);
@@ -86,11 +89,20 @@ class AuditSearch {
             Instant to = query.to().truncatedTo(ChronoUnit.MICROS);
             parameters.add(to.equals(query.to()) ? to : to.plus(1, ChronoUnit.MICROS));
         }
-        parameters.add(query.size() + 1);
-        parameters.add((long) query.page() * query.size());
+        Cursor after = query.page().after();
+        if (after != null) {
+            // Strictly after the previous page's last entry on (occurred_at DESC, id DESC). The leading "<=" is
+            // redundant but gives the optimizer the range on occurred_at that the OR alone would hide.
+            conditions.add("occurred_at <= " + SqlTime.PLACEHOLDER + " AND (occurred_at < " + SqlTime.PLACEHOLDER
+                    + " OR id < ?)");
+            parameters.add(after.at());
+            parameters.add(after.at());
+            parameters.add(after.id());
+        }
+        parameters.add(query.page().fetchSize());
         String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
         return new Sql(
-                "SELECT * FROM audit_event" + where + " ORDER BY occurred_at DESC, id DESC LIMIT ? OFFSET ?",
+                "SELECT * FROM audit_event" + where + " ORDER BY occurred_at DESC, id DESC LIMIT ?",
                 List.copyOf(parameters));
     }
 }

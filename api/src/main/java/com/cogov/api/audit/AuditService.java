@@ -1,8 +1,10 @@
 package com.cogov.api.audit;
 
+import com.cogov.api.paging.Cursor;
+import com.cogov.api.paging.Pages;
 import com.cogov.api.shared.Actor;
 import com.cogov.contracts.audit.AuditEventView;
-import com.cogov.contracts.audit.AuditPageView;
+import com.cogov.contracts.paging.Page;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
@@ -187,13 +189,10 @@ public class AuditService {
     }
 
     /** The admin search: optional filters, newest first, up to the moment of the search. */
-    public AuditPageView search(AuditQuery query) {
+    public Page<AuditEventView> search(AuditQuery query) {
         flush();
-        List<AuditEvent> rows = search.find(query);
-        boolean hasMore = rows.size() > query.size();
-        List<AuditEventView> items =
-                rows.stream().limit(query.size()).map(this::view).toList();
-        return new AuditPageView(items, query.page(), query.size(), hasMore);
+        return Pages.of(
+                search.find(query), query.page(), event -> new Cursor(event.occurredAt(), event.id()), this::view);
     }
 
     private AuditEventView view(AuditEvent event) {

@@ -5,7 +5,7 @@ import com.cogov.contracts.error.ErrorCode;
 import com.cogov.contracts.error.Problem;
 import java.util.List;
 
-/** An audit search the trail cannot answer as asked (a malformed action, an unbacked filter, a page out of range). */
+/** An audit search the trail cannot answer as asked (a malformed action, an unbacked filter, an empty time window). */
 public final class InvalidAuditQueryException extends CogovException {
 
     private InvalidAuditQueryException(String field, String message) {

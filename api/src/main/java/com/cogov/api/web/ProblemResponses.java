@@ -9,7 +9,7 @@ import java.lang.annotation.Target;
 /** The container of repeated {@link ProblemResponse}s. */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
-@Target(ElementType.METHOD)
+@Target({ElementType.METHOD, ElementType.TYPE})
 public @interface ProblemResponses {
 
     ProblemResponse[] value();

@@ -6,6 +6,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import com.cogov.api.paging.PageRequest;
 import com.cogov.api.shared.Actor;
 import com.cogov.contracts.audit.AuditEventView;
 import com.cogov.infra.dev.DevServicesTest;
@@ -64,7 +65,8 @@ class AuditScheduleTest implements DevServicesTest {
     void anIntactChainIsRecordedAsTheSystemsSuccessfulVerification() {
         nightly.verifyNightly();
 
-        AuditEventView entry = audit.search(new AuditQuery(null, "audit.verify", null, null, null, null, 0, 1))
+        AuditEventView entry = audit.search(
+                        new AuditQuery(null, "audit.verify", null, null, null, null, PageRequest.of(1, null)))
                 .items()
                 .get(0);
         assertThat(entry.actorAccountId()).isNull();

@@ -3,10 +3,12 @@ package com.cogov.api.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.cogov.api.paging.Cursor;
+import com.cogov.api.paging.PageRequest;
 import com.cogov.api.shared.Actor;
 import com.cogov.contracts.account.Role;
 import com.cogov.contracts.audit.AuditEventView;
-import com.cogov.contracts.audit.AuditPageView;
+import com.cogov.contracts.paging.Page;
 import com.cogov.infra.dev.DevServicesTest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -33,6 +35,8 @@ import org.junit.jupiter.api.TestInstance;
 @MicronautTest(startApplication = false, transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AuditSearchTest implements DevServicesTest {
+
+    private static final PageRequest FIRST_50 = PageRequest.of(50, null);
 
     @Inject
     AuditService audit;
@@ -72,13 +76,13 @@ class AuditSearchTest implements DevServicesTest {
                 AuditOutcome.DENIED,
                 Map.of("reason", "out-of-scope"));
 
-        AuditPageView page = audit.search(byActor(inspector, null, 0, 50));
+        Page<AuditEventView> page = audit.search(byActor(inspector, null, FIRST_50));
 
         assertThat(page.items())
                 .extracting(AuditEventView::action)
                 .containsExactly("privacy.unmask", "inspection.create", "account.login");
         assertThat(page.items()).extracting(AuditEventView::id).isSortedAccordingTo(Comparator.reverseOrder());
-        assertThat(page.hasMore()).isFalse();
+        assertThat(page.nextCursor()).as("a single page has no next").isNull();
         AuditEventView denial = page.items().get(0);
         assertThat(denial.actorAccountId()).isEqualTo(inspector.accountId());
         assertThat(denial.actorRole()).isEqualTo("DISTRICT_INSPECTOR");
@@ -102,10 +106,10 @@ class AuditSearchTest implements DevServicesTest {
         audit.record(admin, "accounting.export", null, null, AuditOutcome.SUCCESS, Map.of());
         audit.record(admin, "privacy.unmask", "registration", "5", AuditOutcome.SUCCESS, Map.of());
 
-        assertThat(actions(byActor(admin, "account.*", 0, 50)))
+        assertThat(actions(byActor(admin, "account.*", FIRST_50)))
                 .containsExactly("account.disable", "account.login.failed", "account.login");
-        assertThat(actions(byActor(admin, "account.login", 0, 50))).containsExactly("account.login");
-        assertThat(actions(byActor(admin, "account.login.*", 0, 50))).containsExactly("account.login.failed");
+        assertThat(actions(byActor(admin, "account.login", FIRST_50))).containsExactly("account.login");
+        assertThat(actions(byActor(admin, "account.login.*", FIRST_50))).containsExactly("account.login.failed");
     }
 
     @Test
@@ -119,7 +123,8 @@ class AuditSearchTest implements DevServicesTest {
                 admin, "registration.read-personal", "registration", "reg-" + key(), AuditOutcome.SUCCESS, Map.of());
         audit.record(admin, "privacy.unmask", "complaint", registration, AuditOutcome.SUCCESS, Map.of());
 
-        AuditPageView page = audit.search(new AuditQuery(null, null, "registration", registration, null, null, 0, 50));
+        Page<AuditEventView> page =
+                audit.search(new AuditQuery(null, null, "registration", registration, null, null, FIRST_50));
 
         assertThat(page.items())
                 .extracting(AuditEventView::action)
@@ -136,40 +141,56 @@ class AuditSearchTest implements DevServicesTest {
         Instant to = tick();
         audit.record(admin, "account.enable", "account", "4", AuditOutcome.SUCCESS, Map.of());
 
-        AuditPageView page = audit.search(new AuditQuery(admin.accountId(), null, null, null, from, to, 0, 50));
+        Page<AuditEventView> page =
+                audit.search(new AuditQuery(admin.accountId(), null, null, null, from, to, FIRST_50));
 
         assertThat(page.items()).extracting(AuditEventView::targetId).containsExactly("3", "2");
         assertThat(page.items()).allSatisfy(e -> assertThat(e.occurredAt()).isBetween(from, to));
     }
 
     @Test
-    void pagesSplitTheResultNewestFirstAndSayWhetherMoreFollow() {
+    void pagesFollowEachOtherNewestFirstByCursorAndTheLastHasNoNext() {
         Actor admin = inspector();
         for (int i = 1; i <= 5; i++) {
             audit.record(admin, "account.reset-password", "account", String.valueOf(i), AuditOutcome.SUCCESS, Map.of());
         }
 
-        AuditPageView first = audit.search(byActor(admin, null, 0, 2));
-        AuditPageView second = audit.search(byActor(admin, null, 1, 2));
-        AuditPageView last = audit.search(byActor(admin, null, 2, 2));
-        AuditPageView beyond = audit.search(byActor(admin, null, 3, 2));
+        Page<AuditEventView> first = audit.search(byActor(admin, null, PageRequest.of(2, null)));
+        Page<AuditEventView> second = audit.search(byActor(admin, null, PageRequest.of(2, first.nextCursor())));
+        Page<AuditEventView> last = audit.search(byActor(admin, null, PageRequest.of(2, second.nextCursor())));
 
         assertThat(first.items()).extracting(AuditEventView::targetId).containsExactly("5", "4");
-        assertThat(first.hasMore()).isTrue();
+        assertThat(first.nextCursor()).isNotNull();
         assertThat(second.items()).extracting(AuditEventView::targetId).containsExactly("3", "2");
-        assertThat(second.hasMore()).isTrue();
+        assertThat(second.nextCursor()).isNotNull();
         assertThat(last.items()).extracting(AuditEventView::targetId).containsExactly("1");
-        assertThat(last.hasMore()).isFalse();
-        assertThat(last.page()).isEqualTo(2);
-        assertThat(last.size()).isEqualTo(2);
-        assertThat(beyond.items()).isEmpty();
+        assertThat(last.nextCursor()).isNull();
+    }
+
+    @Test
+    void aPageContinuesWithEntriesOfTheSameMicrosecondAndASmallerId() {
+        Actor admin = inspector();
+        for (int i = 1; i <= 3; i++) {
+            audit.record(admin, "account.unlock", "account", String.valueOf(i), AuditOutcome.SUCCESS, Map.of());
+        }
+        AuditEventView middle =
+                audit.search(byActor(admin, null, FIRST_50)).items().get(1);
+
+        // As if the previous page had ended on an entry written in the same microsecond, just after the middle one:
+        // a busy node writes several per microsecond, and the id must part them so none is skipped.
+        String sameInstantLaterId = new Cursor(middle.occurredAt(), middle.id() + 1).encode();
+        Page<AuditEventView> next = audit.search(byActor(admin, null, PageRequest.of(50, sameInstantLaterId)));
+
+        assertThat(next.items()).extracting(AuditEventView::targetId).containsExactly("2", "1");
     }
 
     @Test
     void occurredAtKeepsItsMicrosecondsThroughTheDatabase() throws SQLException {
         Actor admin = inspector();
         audit.record(admin, "account.login", null, null, AuditOutcome.SUCCESS, Map.of());
-        AuditEventView event = audit.search(byActor(admin, null, 0, 1)).items().get(0);
+        AuditEventView event = audit.search(byActor(admin, null, PageRequest.of(1, null)))
+                .items()
+                .get(0);
 
         String stored = database.strings("SELECT CAST(occurred_at AS CHAR) FROM audit_event WHERE id = ?", event.id())
                 .get(0);
@@ -183,14 +204,12 @@ class AuditSearchTest implements DevServicesTest {
 
     @Test
     void aSearchTheIndexesCannotServeOrAMalformedOneIsRefused() {
-        assertThatThrownBy(() -> new AuditQuery(null, null, null, "981", null, null, 0, 50))
+        assertThatThrownBy(() -> new AuditQuery(null, null, null, "981", null, null, FIRST_50))
                 .isInstanceOf(InvalidAuditQueryException.class);
-        assertThatThrownBy(() -> new AuditQuery(null, "account.%", null, null, null, null, 0, 50))
+        assertThatThrownBy(() -> new AuditQuery(null, "account.%", null, null, null, null, FIRST_50))
                 .isInstanceOf(InvalidAuditQueryException.class);
-        assertThatThrownBy(() -> AuditQuery.everything(0, 201)).isInstanceOf(InvalidAuditQueryException.class);
-        assertThatThrownBy(() -> AuditQuery.everything(-1, 20)).isInstanceOf(InvalidAuditQueryException.class);
         Instant now = Instant.now();
-        assertThatThrownBy(() -> new AuditQuery(null, null, null, null, now, now, 0, 20))
+        assertThatThrownBy(() -> new AuditQuery(null, null, null, null, now, now, FIRST_50))
                 .isInstanceOf(InvalidAuditQueryException.class);
     }
 
@@ -215,12 +234,18 @@ class AuditSearchTest implements DevServicesTest {
         Instant to = Instant.now().plusSeconds(1);
         Instant from = to.minus(1, ChronoUnit.DAYS);
 
-        assertUsesIndex(
-                new AuditQuery(actors.get(0).accountId(), null, null, null, from, to, 0, 50), "ix_audit_event_actor");
-        assertUsesIndex(new AuditQuery(null, null, "registration", "reg-1", from, to, 0, 50), "ix_audit_event_target");
-        assertUsesIndex(new AuditQuery(null, "account.login", null, null, from, to, 0, 50), null);
-        assertUsesIndex(new AuditQuery(null, "account.*", null, null, from, to, 0, 50), null);
-        assertUsesIndex(new AuditQuery(null, null, null, null, from, to, 0, 50), "ix_audit_event_time");
+        // A later page starts inside the same index range, after the previous page's last (time, id).
+        PageRequest later = PageRequest.of(50, new Cursor(to.minusSeconds(1), Long.MAX_VALUE / 2).encode());
+        for (PageRequest page : List.of(FIRST_50, later)) {
+            assertUsesIndex(
+                    new AuditQuery(actors.get(0).accountId(), null, null, null, from, to, page),
+                    "ix_audit_event_actor");
+            assertUsesIndex(
+                    new AuditQuery(null, null, "registration", "reg-1", from, to, page), "ix_audit_event_target");
+            assertUsesIndex(new AuditQuery(null, "account.login", null, null, from, to, page), null);
+            assertUsesIndex(new AuditQuery(null, "account.*", null, null, from, to, page), null);
+            assertUsesIndex(new AuditQuery(null, null, null, null, from, to, page), "ix_audit_event_time");
+        }
     }
 
     /** EXPLAIN of the very statement the search runs: not a full scan, and through an index (that one, if named). */
@@ -248,8 +273,8 @@ class AuditSearchTest implements DevServicesTest {
         return audit.search(query).items().stream().map(AuditEventView::action).toList();
     }
 
-    private static AuditQuery byActor(Actor actor, String action, int page, int size) {
-        return new AuditQuery(actor.accountId(), action, null, null, null, null, page, size);
+    private static AuditQuery byActor(Actor actor, String action, PageRequest page) {
+        return new AuditQuery(actor.accountId(), action, null, null, null, null, page);
     }
 
     /** A district inspector no other test acts as. */

@@ -3,6 +3,7 @@ package com.cogov.api.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.cogov.api.paging.PageRequest;
 import com.cogov.api.shared.Actor;
 import com.cogov.contracts.account.Role;
 import com.cogov.contracts.audit.AuditEventView;
@@ -375,7 +376,7 @@ class AuditTrailTest implements DevServicesTest {
     }
 
     private AuditEventView latest(String action) {
-        return audit.search(new AuditQuery(null, action, null, null, null, null, 0, 1))
+        return audit.search(new AuditQuery(null, action, null, null, null, null, PageRequest.of(1, null)))
                 .items()
                 .get(0);
     }

@@ -13,13 +13,17 @@ import io.swagger.v3.oas.annotations.media.Schema;
 public record SignInResult(
         Status status,
 
-        @Nullable @Schema(description = "Present when status is SIGNED_IN")
+        @Nullable @Schema(description = "Present when status is SIGNED_IN", type = "object")
         Tokens tokens,
 
         @Nullable @Schema(description = "Pass to the next step; valid 5 minutes")
         String challengeToken,
 
-        @Nullable @Schema(description = "Present when status is TOTP_ENROLMENT_REQUIRED")
+        @Nullable
+        @Schema(
+                description = "Present when status is TOTP_ENROLMENT_REQUIRED",
+                type = "object",
+                implementation = TotpEnrolment.class)
         TotpEnrolment totpEnrolment) {
 
     public enum Status {

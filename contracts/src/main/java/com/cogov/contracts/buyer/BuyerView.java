@@ -27,4 +27,4 @@ public record BuyerView(
         @Schema(description = "Full years of age today (Beijing time); absent when the document carries no birth date")
         Integer age,
 
-        @Nullable Sex sex) {}
+        @Nullable @Schema(type = "string") Sex sex) {}

@@ -42,8 +42,8 @@ public record DecodedBarcodes(
                                     + "what to report when the drug is not found; absent when the content cannot be a drug code")
             String code,
 
-            @Nullable Gs1Elements gs1,
-            @Nullable DrugView drug,
+            @Nullable @Schema(type = "object") Gs1Elements gs1,
+            @Nullable @Schema(type = "object") DrugView drug,
 
             @Nullable
             @Schema(

@@ -21,7 +21,7 @@ public record DrugView(
 
         String approvalNumber,
 
-        @Nullable @Schema(description = "Special compound category, absent for ordinary drugs")
+        @Nullable @Schema(description = "Special compound category, absent for ordinary drugs", type = "object")
         SpecialCategoryView specialCategory,
 
         boolean prescriptionOnly,

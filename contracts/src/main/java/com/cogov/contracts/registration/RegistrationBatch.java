@@ -40,6 +40,6 @@ public final class RegistrationBatch {
     public record Outcome(
             String idempotencyKey,
             int status,
-            @Nullable RegistrationResult result,
-            @Nullable Problem problem) {}
+            @Nullable @Schema(type = "object") RegistrationResult result,
+            @Nullable @Schema(type = "object") Problem problem) {}
 }

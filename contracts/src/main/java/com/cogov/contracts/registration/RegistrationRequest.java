@@ -24,7 +24,7 @@ public record RegistrationRequest(
         @NotEmpty(message = "请至少登记一种药品") @Size(max = 20, message = "一次最多登记20种药品")
         List<@NotNull @Valid Item> items,
 
-        @Nullable @Valid Prescription prescription,
+        @Nullable @Valid @Schema(type = "object") Prescription prescription,
 
         @NotNull(message = "请填写销售时间") @Schema(example = "2026-11-21T10:15:00+08:00")
         OffsetDateTime soldAt) {
@@ -36,7 +36,7 @@ public record RegistrationRequest(
             @Nullable @Size(max = 64, message = "身份引用格式不正确") @Schema(description = "From POST /mp/v1/buyers/scan")
             String identityRef,
 
-            @Nullable DocumentType documentType,
+            @Nullable @Schema(type = "string") DocumentType documentType,
             @Nullable @Size(max = 32, message = "证件号码过长") String documentNumber,
             @Nullable @Size(max = 40, message = "姓名过长") String name) {}
 

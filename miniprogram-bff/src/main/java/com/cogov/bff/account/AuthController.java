@@ -2,6 +2,7 @@ package com.cogov.bff.account;
 
 import com.cogov.api.account.AccountService;
 import com.cogov.api.shared.Actor;
+import com.cogov.api.web.ProblemResponse;
 import com.cogov.api.web.SessionEndpoints;
 import com.cogov.contracts.account.AuthRequests;
 import com.cogov.contracts.account.Tokens;
@@ -29,9 +30,15 @@ class AuthController extends SessionEndpoints {
 
     @Post("/auth/wechat")
     @Secured(SecurityRule.IS_ANONYMOUS)
+    @SecurityRequirement(name = "") // public: no credentials yet
     @Operation(
+            operationId = "signInWithWeChat",
             summary = "Sign in with the wx.login code",
             description = "A known WeChat identity signs in as its account; an unknown one becomes a public user.")
+    @ProblemResponse(status = "400", codes = "VALIDATION_FAILED, MALFORMED_REQUEST")
+    @ProblemResponse(status = "401", codes = "WECHAT_CODE_INVALID: unknown or used; call wx.login again")
+    @ProblemResponse(status = "403", codes = "ACCOUNT_DISABLED")
+    @ProblemResponse(status = "503", codes = "WECHAT_UNAVAILABLE: retry later")
     Tokens signIn(@Body @Valid AuthRequests.WeChatSignIn request, @Parameter(hidden = true) Actor caller) {
         return accounts.signInWithWeChat(request.code(), caller);
     }
@@ -40,9 +47,16 @@ class AuthController extends SessionEndpoints {
     @Secured("PUBLIC")
     @SecurityRequirement(name = "bearer")
     @Operation(
+            operationId = "bindStaffAccount",
             summary = "Bind this WeChat identity to a staff account with its activation code",
             description =
                     "Optionally binds the phone through the getPhoneNumber code. Answers with the staff account's tokens.")
+    @ProblemResponse(
+            status = "400",
+            codes = "ACTIVATION_CODE_INVALID: unknown, used or expired; VALIDATION_FAILED, MALFORMED_REQUEST")
+    @ProblemResponse(status = "401", codes = "UNAUTHENTICATED, TOKEN_INVALID")
+    @ProblemResponse(status = "403", codes = "FORBIDDEN: already bound to a staff account; ACCOUNT_DISABLED")
+    @ProblemResponse(status = "503", codes = "WECHAT_UNAVAILABLE: the phone could not be read; retry later")
     Tokens bind(@Body @Valid AuthRequests.Bind request, @Parameter(hidden = true) Actor caller) {
         return accounts.bind(caller, request.activationCode(), request.phoneCode());
     }

@@ -35,6 +35,7 @@ class BuyerController {
 
     @Post(value = "/scan", consumes = MediaType.MULTIPART_FORM_DATA)
     @Operation(
+            operationId = "scanIdCard",
             summary = "Read the buyer's ID card from a photo",
             description = "Multipart field `image`: a photo of the front (人像面) of the card, JPEG, PNG or WebP, at most "
                     + "5 MB and 50 megapixels, judged by its content and decoded whole before anything is sent on. WeChat's OCR reads it and the number is re-validated (GB 11643). The "
@@ -44,6 +45,8 @@ class BuyerController {
     @ProblemResponse(
             status = "400",
             codes = "UPLOAD_EMPTY, MISSING_PARAMETER, MALFORMED_REQUEST (a part without a name)")
+    @ProblemResponse(status = "401", codes = "UNAUTHENTICATED, TOKEN_INVALID")
+    @ProblemResponse(status = "403", codes = "FORBIDDEN: not pharmacy staff")
     @ProblemResponse(status = "413", codes = "UPLOAD_TOO_LARGE")
     @ProblemResponse(status = "415", codes = "UPLOAD_NOT_AN_IMAGE")
     @ProblemResponse(

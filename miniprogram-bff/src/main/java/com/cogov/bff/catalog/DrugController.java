@@ -43,7 +43,6 @@ class DrugController implements CatalogOperations {
     }
 
     @Override
-    @Operation(operationId = "byBarcode") // as first published here
     public DrugView drugByBarcode(String code) {
         return catalog.findByCode(code);
     }
@@ -52,6 +51,7 @@ class DrugController implements CatalogOperations {
     @Secured(SecurityRule.IS_AUTHENTICATED)
     @SecurityRequirement(name = "bearer")
     @Operation(
+            operationId = "decodeBarcodePhoto",
             summary = "Read the codes in a photo of a drug package",
             description =
                     "For when the phone's own scanner fails (glare, damage, a code it does not read): multipart field "
@@ -62,6 +62,7 @@ class DrugController implements CatalogOperations {
     @ProblemResponse(
             status = "400",
             codes = "UPLOAD_EMPTY, MISSING_PARAMETER, MALFORMED_REQUEST (a part without a name)")
+    @ProblemResponse(status = "401", codes = "UNAUTHENTICATED, TOKEN_INVALID")
     @ProblemResponse(status = "413", codes = "UPLOAD_TOO_LARGE, PAYLOAD_TOO_LARGE")
     @ProblemResponse(status = "415", codes = "UPLOAD_NOT_AN_IMAGE")
     @ProblemResponse(status = "422", codes = "IMAGE_UNREADABLE, BARCODE_NOT_FOUND_IN_IMAGE")
@@ -76,6 +77,7 @@ class DrugController implements CatalogOperations {
     @Secured({"PHARMACY_CLERK", "PHARMACY_MANAGER"})
     @SecurityRequirement(name = "bearer")
     @Operation(
+            operationId = "reportUnknownBarcode",
             summary = "Report a code the catalog lacks, for the regulator to add",
             description = "For the caller's own pharmacy. A repeat report of the same code by the pharmacy answers the "
                     + "existing report (200) instead of creating another (201).")
@@ -88,6 +90,8 @@ class DrugController implements CatalogOperations {
                             schema = @Schema(implementation = UnknownBarcodeReportView.class)))
     @ApiResponse(responseCode = "200", description = "Already reported by this pharmacy: the existing report")
     @ProblemResponse(status = "400", codes = "BARCODE_INVALID, VALIDATION_FAILED")
+    @ProblemResponse(status = "401", codes = "UNAUTHENTICATED, TOKEN_INVALID")
+    @ProblemResponse(status = "403", codes = "FORBIDDEN: not pharmacy staff")
     @ProblemResponse(status = "409", codes = "BARCODE_ALREADY_KNOWN: the catalog resolves it; look it up instead")
     HttpResponse<UnknownBarcodeReportView> report(
             @Body @Valid UnknownBarcodeReportRequest request, @Parameter(hidden = true) Actor clerk) {

@@ -2,6 +2,7 @@ package com.cogov.bff.pharmacy;
 
 import com.cogov.api.account.AccountService;
 import com.cogov.api.shared.Actor;
+import com.cogov.api.web.ProblemResponse;
 import com.cogov.contracts.account.AccountRequests;
 import com.cogov.contracts.account.AccountView;
 import com.cogov.contracts.account.IssuedCredential;
@@ -27,6 +28,8 @@ import java.util.List;
 @Secured("PHARMACY_MANAGER")
 @SecurityRequirement(name = "bearer")
 @Tag(name = "Pharmacy staff")
+@ProblemResponse(status = "401", codes = "UNAUTHENTICATED, TOKEN_INVALID")
+@ProblemResponse(status = "403", codes = "FORBIDDEN: not a pharmacy manager")
 class ClerkController {
 
     private final AccountService accounts;
@@ -36,32 +39,45 @@ class ClerkController {
     }
 
     @Get
-    @Operation(summary = "The clerks of my pharmacy")
+    @Operation(operationId = "listClerks", summary = "The clerks of my pharmacy")
     List<AccountView> list(@Parameter(hidden = true) Actor manager) {
         return accounts.clerks(manager);
     }
 
     @Post
     @Status(HttpStatus.CREATED)
-    @Operation(summary = "Add a clerk; answers with the activation code to hand over (single use, 72 h)")
+    @Operation(
+            operationId = "addClerk",
+            summary = "Add a clerk; answers with the activation code to hand over (single use, 72 h)")
+    @ProblemResponse(status = "400", codes = "VALIDATION_FAILED, MALFORMED_REQUEST")
     IssuedCredential add(@Body @Valid AccountRequests.CreateClerk request, @Parameter(hidden = true) Actor manager) {
         return accounts.addClerk(manager, request.displayName());
     }
 
     @Post("/{id}/disable")
-    @Operation(summary = "Disable a clerk at once (their sign-in stops working within a second)")
+    @Operation(
+            operationId = "disableClerk",
+            summary = "Disable a clerk at once (their sign-in stops working within a second)")
+    @ProblemResponse(status = "400", codes = "VALIDATION_FAILED: no reason; MALFORMED_REQUEST")
+    @ProblemResponse(status = "404", codes = "ACCOUNT_NOT_FOUND: no such clerk in my pharmacy")
     AccountView disable(long id, @Body @Valid AccountRequests.Reason request, @Parameter(hidden = true) Actor manager) {
         return accounts.setClerkActive(manager, id, false, request.reason());
     }
 
     @Post("/{id}/enable")
-    @Operation(summary = "Re-enable a clerk")
+    @Operation(operationId = "enableClerk", summary = "Re-enable a clerk")
+    @ProblemResponse(status = "400", codes = "VALIDATION_FAILED: no reason; MALFORMED_REQUEST")
+    @ProblemResponse(status = "404", codes = "ACCOUNT_NOT_FOUND: no such clerk in my pharmacy")
     AccountView enable(long id, @Body @Valid AccountRequests.Reason request, @Parameter(hidden = true) Actor manager) {
         return accounts.setClerkActive(manager, id, true, request.reason());
     }
 
     @Post("/{id}/activation-code")
-    @Operation(summary = "Issue a new activation code (replaces the outstanding one)")
+    @Operation(
+            operationId = "reissueClerkActivationCode",
+            summary = "Issue a new activation code (replaces the outstanding one)")
+    @ProblemResponse(status = "400", codes = "MALFORMED_REQUEST: the id is not a number")
+    @ProblemResponse(status = "404", codes = "ACCOUNT_NOT_FOUND: no such clerk in my pharmacy")
     IssuedCredential reissue(long id, @Parameter(hidden = true) Actor manager) {
         return accounts.reissueClerkCode(manager, id);
     }

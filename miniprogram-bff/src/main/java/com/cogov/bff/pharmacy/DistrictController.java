@@ -6,7 +6,6 @@ import com.cogov.contracts.pharmacy.DistrictView;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 
@@ -22,7 +21,6 @@ class DistrictController implements DistrictOperations {
     }
 
     @Override
-    @Operation(operationId = "list") // as first published here
     public List<DistrictView> districts() {
         return pharmacies.districts();
     }

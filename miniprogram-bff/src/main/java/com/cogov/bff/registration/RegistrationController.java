@@ -25,6 +25,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -39,6 +40,8 @@ import java.util.concurrent.CompletableFuture;
 @Secured({"PHARMACY_CLERK", "PHARMACY_MANAGER"})
 @SecurityRequirement(name = "bearer")
 @Tag(name = "Registrations")
+@ProblemResponse(status = "401", codes = "UNAUTHENTICATED, TOKEN_INVALID")
+@ProblemResponse(status = "403", codes = "FORBIDDEN: not pharmacy staff")
 class RegistrationController {
 
     private final RegistrationService registrations;
@@ -50,12 +53,17 @@ class RegistrationController {
     @Post
     @Status(HttpStatus.CREATED)
     @Operation(
+            operationId = "registerSale",
             summary = "Register a sale",
             description =
                     "Send a new Idempotency-Key per sale and the same key when retrying it: the same key and body "
                             + "answer the same result (a retry arriving while the first is being written waits for it), the same key "
                             + "with another body 422.")
     @ApiResponse(responseCode = "201", description = "Accepted, with any warnings the rules raised")
+    @ProblemResponse(
+            status = "400",
+            codes = "VALIDATION_FAILED, MALFORMED_REQUEST, IDEMPOTENCY_KEY_REQUIRED, IDENTITY_REF_INVALID, "
+                    + "SOLD_AT_OUT_OF_RANGE, NOT_A_SPECIAL_DRUG")
     @ProblemResponse(status = "422", codes = "REGISTRATION_BLOCKED or IDEMPOTENCY_KEY_REUSED")
     // On the registration pool (application.yml): a few threads check sales in arrival order while the commit
     // writers answer them, instead of one blocked thread per waiting counter competing for the two cores.
@@ -68,14 +76,21 @@ class RegistrationController {
     }
 
     @Post("/batch")
-    @Operation(summary = "Send up to 50 registrations queued offline; each is answered as it would be alone")
+    @Operation(
+            operationId = "registerSaleBatch",
+            summary = "Send up to 50 registrations queued offline; each is answered as it would be alone")
+    @ProblemResponse(status = "400", codes = "VALIDATION_FAILED: none or over 50; MALFORMED_REQUEST")
     RegistrationBatch.Result batch(
             @Body @Valid RegistrationBatch.Request request, @Parameter(hidden = true) Actor clerk) {
         return registrations.registerBatch(clerk, request);
     }
 
     @Post("/{number}/void")
-    @Operation(summary = "Void a registration of this pharmacy (within the void window); the record stays on file")
+    @Operation(
+            operationId = "voidRegistration",
+            summary = "Void a registration of this pharmacy (within the void window); the record stays on file")
+    @ProblemResponse(status = "400", codes = "VALIDATION_FAILED: no reason; MALFORMED_REQUEST")
+    @ProblemResponse(status = "409", codes = "VOID_WINDOW_CLOSED, ALREADY_VOIDED")
     @ProblemResponse(status = "404", codes = "REGISTRATION_NOT_FOUND: no such number in this pharmacy")
     RegistrationView voidRegistration(
             @Parameter(description = "The registration's number", example = "DJ202611214830192756") String number,
@@ -86,6 +101,7 @@ class RegistrationController {
 
     @Get
     @Operation(
+            operationId = "listRegistrations",
             summary = "This pharmacy's registrations, newest first (buyer data masked)",
             description =
                     "Default window: today. A search by the buyer's full document number uses the blind index and is audited.")
@@ -95,7 +111,7 @@ class RegistrationController {
             @Nullable @QueryValue Long drugId,
             @Nullable @QueryValue String category,
             @Nullable @QueryValue Long clerkId,
-            @Nullable @QueryValue DocumentType documentType,
+            @Nullable @QueryValue @Schema(type = "string") DocumentType documentType,
             @Nullable @QueryValue String documentNumber,
             @QueryValue(defaultValue = "0") int page,
             @QueryValue(defaultValue = "20") int size,
@@ -107,13 +123,16 @@ class RegistrationController {
     }
 
     @Get("/summary")
-    @Operation(summary = "Counts and packages by drug for one day of this pharmacy")
+    @Operation(operationId = "getDailySummary", summary = "Counts and packages by drug for one day of this pharmacy")
+    @ProblemResponse(status = "400", codes = "MISSING_PARAMETER, MALFORMED_REQUEST: date is not yyyy-MM-dd")
     DailySummary summary(@QueryValue LocalDate date, @Parameter(hidden = true) Actor clerk) {
         return registrations.daySummary(clerk, date);
     }
 
     @Get("/{number}")
-    @Operation(summary = "One registration of this pharmacy, by its number (buyer data masked)")
+    @Operation(
+            operationId = "getRegistration",
+            summary = "One registration of this pharmacy, by its number (buyer data masked)")
     @ProblemResponse(status = "404", codes = "REGISTRATION_NOT_FOUND: no such number in this pharmacy")
     RegistrationView get(
             @Parameter(description = "The registration's number", example = "DJ202611214830192756") String number,

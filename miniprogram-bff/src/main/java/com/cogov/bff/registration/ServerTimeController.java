@@ -1,11 +1,13 @@
 package com.cogov.bff.registration;
 
+import com.cogov.api.web.ProblemResponse;
 import com.cogov.contracts.registration.ServerTime;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 
@@ -27,7 +29,11 @@ class ServerTimeController {
     }
 
     @Get
-    @Operation(summary = "The server's current time (UTC), to check the phone's clock against")
+    @SecurityRequirement(name = "") // public
+    @Operation(
+            operationId = "getServerTime",
+            summary = "The server's current time (UTC), to check the phone's clock against")
+    @ProblemResponse(status = "406", codes = "NOT_ACCEPTABLE: the Accept header excludes JSON")
     ServerTime now() {
         return new ServerTime(clock.instant());
     }

@@ -2,6 +2,7 @@ package com.cogov.portal.account;
 
 import com.cogov.api.account.AccountService;
 import com.cogov.api.shared.Actor;
+import com.cogov.api.web.ProblemResponse;
 import com.cogov.contracts.account.AccountRequests;
 import com.cogov.contracts.account.AccountView;
 import com.cogov.contracts.account.IssuedCredential;
@@ -28,6 +29,8 @@ import java.util.List;
 @Secured("CITY_ADMIN")
 @SecurityRequirement(name = "bearer")
 @Tag(name = "Accounts")
+@ProblemResponse(status = "401", codes = "UNAUTHENTICATED, TOKEN_INVALID")
+@ProblemResponse(status = "403", codes = "FORBIDDEN: not a city administrator")
 class AccountAdminController {
 
     private final AccountService accounts;
@@ -37,54 +40,87 @@ class AccountAdminController {
     }
 
     @Get
-    @Operation(summary = "Staff accounts (active and disabled)")
+    @Operation(operationId = "listAccounts", summary = "Staff accounts (active and disabled)")
     List<AccountView> list(@Parameter(hidden = true) Actor admin) {
         return accounts.list(admin);
     }
 
     @Post
     @Status(HttpStatus.CREATED)
-    @Operation(summary = "Create an account; answers once with its one-time password or activation code")
+    @Operation(
+            operationId = "createAccount",
+            summary = "Create an account; answers once with its one-time password or activation code")
+    @ProblemResponse(
+            status = "400",
+            codes = "VALIDATION_FAILED: a field missing for the role, or an unknown pharmacy, district or enterprise; "
+                    + "MALFORMED_REQUEST")
+    @ProblemResponse(status = "409", codes = "USERNAME_TAKEN")
     IssuedCredential create(@Body @Valid AccountRequests.Create request, @Parameter(hidden = true) Actor admin) {
         return accounts.create(admin, request);
     }
 
     @Get("/{id}")
+    @Operation(operationId = "getAccount", summary = "One staff account")
+    @ProblemResponse(status = "400", codes = "MALFORMED_REQUEST: the id is not a number")
+    @ProblemResponse(status = "404", codes = "ACCOUNT_NOT_FOUND")
     AccountView get(long id, @Parameter(hidden = true) Actor admin) {
         return accounts.get(admin, id);
     }
 
     @Post("/{id}/disable")
-    @Operation(summary = "Emergency disable: the account's tokens stop working within a second on every node")
+    @Operation(
+            operationId = "disableAccount",
+            summary = "Emergency disable: the account's tokens stop working within a second on every node")
+    @ProblemResponse(status = "400", codes = "VALIDATION_FAILED: no reason; MALFORMED_REQUEST")
+    @ProblemResponse(status = "404", codes = "ACCOUNT_NOT_FOUND")
     AccountView disable(long id, @Body @Valid AccountRequests.Reason request, @Parameter(hidden = true) Actor admin) {
         return accounts.disable(admin, id, request.reason());
     }
 
     @Post("/{id}/enable")
+    @Operation(operationId = "enableAccount", summary = "Re-enable a disabled account")
+    @ProblemResponse(status = "400", codes = "VALIDATION_FAILED: no reason; MALFORMED_REQUEST")
+    @ProblemResponse(status = "404", codes = "ACCOUNT_NOT_FOUND")
     AccountView enable(long id, @Body @Valid AccountRequests.Reason request, @Parameter(hidden = true) Actor admin) {
         return accounts.enable(admin, id, request.reason());
     }
 
     @Post("/{id}/reset-password")
-    @Operation(summary = "Issue a one-time password (the user must change it at the next sign-in); ends their sessions")
+    @Operation(
+            operationId = "resetAccountPassword",
+            summary = "Issue a one-time password (the user must change it at the next sign-in); ends their sessions")
+    @ProblemResponse(
+            status = "400",
+            codes = "VALIDATION_FAILED: the account signs in through the mini-program (reissue its activation code)")
+    @ProblemResponse(status = "404", codes = "ACCOUNT_NOT_FOUND")
     IssuedCredential resetPassword(long id, @Parameter(hidden = true) Actor admin) {
         return accounts.resetPassword(admin, id);
     }
 
     @Post("/{id}/unlock")
-    @Operation(summary = "Lift a sign-in lockout")
+    @Operation(operationId = "unlockAccount", summary = "Lift a sign-in lockout")
+    @ProblemResponse(status = "400", codes = "MALFORMED_REQUEST: the id is not a number")
+    @ProblemResponse(status = "404", codes = "ACCOUNT_NOT_FOUND")
     AccountView unlock(long id, @Parameter(hidden = true) Actor admin) {
         return accounts.unlock(admin, id);
     }
 
     @Post("/{id}/activation-code")
-    @Operation(summary = "Issue a new activation code for mini-program staff")
+    @Operation(
+            operationId = "reissueAccountActivationCode",
+            summary = "Issue a new activation code for mini-program staff")
+    @ProblemResponse(status = "400", codes = "VALIDATION_FAILED: the account is not mini-program staff")
+    @ProblemResponse(status = "404", codes = "ACCOUNT_NOT_FOUND")
     IssuedCredential reissue(long id, @Parameter(hidden = true) Actor admin) {
         return accounts.reissueActivationCode(admin, id);
     }
 
     @Post("/{id}/phone/unmask")
-    @Operation(summary = "Show the bound phone in full; requires a reason, and is recorded in the audit trail")
+    @Operation(
+            operationId = "unmaskAccountPhone",
+            summary = "Show the bound phone in full; requires a reason, and is recorded in the audit trail")
+    @ProblemResponse(status = "400", codes = "VALIDATION_FAILED: no reason, or no phone bound; MALFORMED_REQUEST")
+    @ProblemResponse(status = "404", codes = "ACCOUNT_NOT_FOUND")
     UnmaskedValue unmaskPhone(
             long id, @Body @Valid AccountRequests.Reason request, @Parameter(hidden = true) Actor admin) {
         return accounts.unmaskPhone(admin, id, request.reason());
@@ -92,7 +128,9 @@ class AccountAdminController {
 
     @Post("/{id}/delete")
     @Status(HttpStatus.NO_CONTENT)
-    @Operation(summary = "Delete (soft): the audit trail keeps the identity")
+    @Operation(operationId = "deleteAccount", summary = "Delete (soft): the audit trail keeps the identity")
+    @ProblemResponse(status = "400", codes = "VALIDATION_FAILED: no reason; MALFORMED_REQUEST")
+    @ProblemResponse(status = "404", codes = "ACCOUNT_NOT_FOUND")
     void delete(long id, @Body @Valid AccountRequests.Reason request, @Parameter(hidden = true) Actor admin) {
         accounts.delete(admin, id, request.reason());
     }

@@ -2,9 +2,12 @@ package com.cogov.portal.audit;
 
 import com.cogov.api.audit.AuditQuery;
 import com.cogov.api.audit.AuditService;
+import com.cogov.api.paging.PageRequest;
 import com.cogov.api.shared.Actor;
-import com.cogov.contracts.audit.AuditPageView;
+import com.cogov.api.web.ProblemResponse;
+import com.cogov.contracts.audit.AuditEventView;
 import com.cogov.contracts.audit.AuditVerificationView;
+import com.cogov.contracts.paging.Page;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -23,6 +26,8 @@ import java.time.Instant;
 @ExecuteOn(TaskExecutors.BLOCKING)
 @SecurityRequirement(name = "bearer")
 @Tag(name = "Audit")
+@ProblemResponse(status = "401", codes = "UNAUTHENTICATED, TOKEN_INVALID")
+@ProblemResponse(status = "403", codes = "FORBIDDEN: the search is the city administrator's, the check the operator's")
 class AuditController {
 
     private final AuditService audit;
@@ -34,23 +39,32 @@ class AuditController {
     @Get("/events")
     @Secured("CITY_ADMIN")
     @Operation(
+            operationId = "searchAuditEvents",
             summary = "Search the audit trail, newest first",
-            description = "Filters combine: actor, action (exact, or a prefix like account.*), target, time window.")
-    AuditPageView search(
+            description = "Filters combine: actor, action (exact, or a prefix like account.*), target, time window. "
+                    + "Paged by cursor: pass the answer's nextCursor back as cursor for the next page.")
+    @ProblemResponse(
+            status = "400",
+            codes = "PAGE_LIMIT_INVALID, PAGE_CURSOR_INVALID; VALIDATION_FAILED: a malformed action, targetId without "
+                    + "targetType, from not before to; MALFORMED_REQUEST: a number or time that does not parse")
+    Page<AuditEventView> search(
             @Nullable @QueryValue Long actorAccountId,
             @Nullable @QueryValue String action,
             @Nullable @QueryValue String targetType,
             @Nullable @QueryValue String targetId,
             @Nullable @QueryValue Instant from,
             @Nullable @QueryValue Instant to,
-            @QueryValue(defaultValue = "0") int page,
-            @QueryValue(defaultValue = "50") int size) {
-        return audit.search(new AuditQuery(actorAccountId, action, targetType, targetId, from, to, page, size));
+            @Nullable @QueryValue @Parameter(description = "Entries per page, 1 to 200 (default 50)") Integer limit,
+            @Nullable @QueryValue @Parameter(description = "The previous page's nextCursor") String cursor) {
+        return audit.search(
+                new AuditQuery(actorAccountId, action, targetType, targetId, from, to, PageRequest.of(limit, cursor)));
     }
 
     @Post("/verification")
     @Secured("OPERATOR")
-    @Operation(summary = "Verify the hash chain now; reports the first entry changed, removed or out of place")
+    @Operation(
+            operationId = "verifyAuditChain",
+            summary = "Verify the hash chain now; reports the first entry changed, removed or out of place")
     AuditVerificationView verify(@Parameter(hidden = true) Actor operator) {
         return audit.verify(operator).view();
     }

@@ -2,6 +2,7 @@ package com.cogov.portal.pharmacy;
 
 import com.cogov.api.pharmacy.PharmacyService;
 import com.cogov.api.shared.Actor;
+import com.cogov.api.web.ProblemResponse;
 import com.cogov.contracts.account.AccountRequests;
 import com.cogov.contracts.pharmacy.PharmacySummary;
 import io.micronaut.http.annotation.Body;
@@ -21,6 +22,8 @@ import jakarta.validation.Valid;
 @Secured("CITY_ADMIN")
 @SecurityRequirement(name = "bearer")
 @Tag(name = "Pharmacies")
+@ProblemResponse(status = "401", codes = "UNAUTHENTICATED, TOKEN_INVALID")
+@ProblemResponse(status = "403", codes = "FORBIDDEN: not a city administrator")
 class PharmacyAdminController {
 
     private final PharmacyService pharmacies;
@@ -30,7 +33,11 @@ class PharmacyAdminController {
     }
 
     @Post("/{id}/disable")
-    @Operation(summary = "Disable a pharmacy; its clerks and managers are disabled with it")
+    @Operation(
+            operationId = "disablePharmacy",
+            summary = "Disable a pharmacy; its clerks and managers are disabled with it")
+    @ProblemResponse(status = "400", codes = "VALIDATION_FAILED: no reason; MALFORMED_REQUEST")
+    @ProblemResponse(status = "404", codes = "PHARMACY_NOT_FOUND")
     PharmacySummary disable(
             long id, @Body @Valid AccountRequests.Reason request, @Parameter(hidden = true) Actor admin) {
         return pharmacies.disable(admin, id, request.reason());
