@@ -1,9 +1,11 @@
 package com.cogov.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.cogov.contracts.account.AccountRequests;
 import com.cogov.contracts.account.ProfileView;
+import com.cogov.contracts.job.JobView;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpRequest;
@@ -17,6 +19,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -56,6 +59,8 @@ class ObjectScopeMatrixTest implements PortalTest {
     long cityAdminAccount;
     long adminsInboxEntry;
     long inspectorsInboxEntry;
+    long adminExport;
+    long inspectorExport;
 
     /**
      * How one route keeps a scoped user out. {@code outOfScope} is their request against an object outside their scope;
@@ -148,6 +153,47 @@ class ObjectScopeMatrixTest implements PortalTest {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+        // Jobs and their exports are their requester's alone: the city administrator's are not found by anyone else.
+        for (String route : List.of("", "/events")) {
+            m.put(
+                    "GET /portal/v1/jobs/{id}" + route,
+                    Case.scoped(
+                            () -> HttpRequest.GET("/portal/v1/jobs/" + adminExport + route),
+                            () -> HttpRequest.GET("/portal/v1/jobs/" + inspectorExport + route)));
+        }
+        m.put(
+                "POST /portal/v1/jobs/{id}/cancel",
+                Case.scoped(
+                        () -> HttpRequest.POST("/portal/v1/jobs/" + adminExport + "/cancel", ""),
+                        () -> HttpRequest.POST(
+                                "/portal/v1/jobs/" + exportOf(districtInspector, 1_000_000) + "/cancel", "")));
+        m.put(
+                "GET /portal/v1/exports/{id}/file",
+                Case.scoped(
+                        () -> HttpRequest.GET("/portal/v1/exports/" + adminExport + "/file"),
+                        () -> HttpRequest.GET("/portal/v1/exports/" + inspectorExport + "/file")));
+        return m;
+    }
+
+    /** Starts a TEST_ROWS export (portal test sources) as the user. @return its job's id */
+    private long exportOf(String token, int rows) {
+        return portal.call(
+                        HttpRequest.POST(
+                                "/portal/v1/exports",
+                                Map.of("kind", "TEST_ROWS", "format", "csv", "filter", Map.of("rows", rows))),
+                        token,
+                        JobView.class)
+                .id();
+    }
+
+    private long finishedExportOf(String token) {
+        long id = exportOf(token, 1);
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> portal.call(HttpRequest.GET("/portal/v1/jobs/" + id), token, JobView.class)
+                        .state()
+                        .ended());
+        return id;
     }
 
     @BeforeAll
@@ -187,6 +233,8 @@ class ObjectScopeMatrixTest implements PortalTest {
                 return keys.getLong(1);
             }
         }
+        adminExport = finishedExportOf(portal.admin(devServices()));
+        inspectorExport = finishedExportOf(districtInspector);
     }
 
     @Test

@@ -89,6 +89,9 @@ public final class DevServices implements AutoCloseable {
             if (dataCentre != null) {
                 properties.put(DATACENTRE_URL, dataCentre.baseUrl());
             }
+            // Generated files (exports) beside the other dev data: .devdata/files, or target/ in tests.
+            properties.put(
+                    "cogov.files.root", root.resolve("files").toAbsolutePath().toString());
             secrets.stringPropertyNames().stream()
                     .sorted()
                     .filter(k -> !external.containsKey(environmentName(k)))
@@ -133,6 +136,7 @@ public final class DevServices implements AutoCloseable {
             deleteRecursively(root.resolve("mariadb-data"));
             deleteRecursively(root.resolve("secrets.properties"));
             deleteRecursively(root.resolve("demo-logins.properties"));
+            deleteRecursively(root.resolve("files"));
             forTests = new DevServices(root, false, Map.of(), List.of());
             Runtime.getRuntime().addShutdownHook(new Thread(forTests::close, "dev-services-stop"));
         }

@@ -1,0 +1,116 @@
+package com.cogov.api.file;
+
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.NoSuchFileException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The files feature's entry (docs/platform: files): stores generated and uploaded files behind one object-storage
+ * port, each under a random opaque id, with its owner, purpose, type, size and expiry; removes expired ones.
+ * Who may read a file is for the feature that references it to check (an export: only its requester) before it calls
+ * {@link #open}: this entry knows owners, not scopes.
+ */
+@Singleton
+public class FileService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FileService.class);
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final FileStore store;
+    private final ObjectStorage storage;
+    private final Clock clock;
+
+    FileService(FileStore store, ObjectStorage storage, Clock clock) {
+        this.store = store;
+        this.storage = storage;
+        this.clock = clock;
+    }
+
+    /** Stores the content (read to its end, not closed) and records its facts. */
+    public StoredFile store(NewFile file, InputStream content) {
+        String id = newId();
+        long size;
+        try {
+            size = storage.put(id, content);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not store a " + file.purpose() + " file", e);
+        }
+        StoredFile stored = new StoredFile(
+                id,
+                file.ownerAccountId(),
+                file.purpose(),
+                file.contentType(),
+                file.fileName(),
+                size,
+                clock.instant(),
+                file.expiresAt());
+        try {
+            store.insert(stored);
+        } catch (RuntimeException e) {
+            deleteQuietly(id);
+            throw e;
+        }
+        return stored;
+    }
+
+    public Optional<StoredFile> find(String id) {
+        return store.find(id);
+    }
+
+    /** The file's content, to be closed by the caller; empty if the file is gone. */
+    public Optional<InputStream> open(String id) {
+        if (store.find(id).isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(storage.get(id));
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public void delete(String id) {
+        store.delete(id);
+        deleteQuietly(id);
+    }
+
+    /** Removes every file past its expiry. @return how many */
+    public int deleteExpired() {
+        int removed = 0;
+        Instant now = clock.instant();
+        for (List<String> batch = store.expired(now, 500); !batch.isEmpty(); batch = store.expired(now, 500)) {
+            for (String id : batch) {
+                delete(id);
+                removed++;
+            }
+        }
+        return removed;
+    }
+
+    private void deleteQuietly(String id) {
+        try {
+            storage.delete(id);
+        } catch (IOException | RuntimeException e) { // an orphan object is harmless: its facts are gone
+            LOG.warn("Could not remove stored object {}: {}", id, e.toString());
+        }
+    }
+
+    /** 24 random bytes: unguessable, and safe in a path or a URL as it is. */
+    private static String newId() {
+        byte[] bytes = new byte[24];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}
