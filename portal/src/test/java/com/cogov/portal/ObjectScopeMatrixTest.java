@@ -48,6 +48,8 @@ class ObjectScopeMatrixTest implements PortalTest {
     String districtInspector;
     String enterpriseUser;
     long cityAdminAccount;
+    String saleInDistrict;
+    String saleElsewhere;
 
     /**
      * How one route keeps a scoped user out. {@code outOfScope} is their request against an object outside their scope;
@@ -90,6 +92,34 @@ class ObjectScopeMatrixTest implements PortalTest {
                     Case.roleOnly(
                             () -> HttpRequest.POST("/portal/v1/accounts/" + cityAdminAccount + "/" + action, "")));
         }
+        // The demo sales: one of pharmacy 1 (武昌区, the inspector's) and one of pharmacy 2 (江汉区).
+        m.put(
+                "GET /portal/v1/registrations/{number}",
+                Case.scoped(
+                        () -> HttpRequest.GET("/portal/v1/registrations/" + saleElsewhere),
+                        () -> HttpRequest.GET("/portal/v1/registrations/" + saleInDistrict)));
+        m.put(
+                "POST /portal/v1/registrations/{number}/buyer/unmask",
+                Case.scoped(
+                        () -> HttpRequest.POST(
+                                "/portal/v1/registrations/" + saleElsewhere + "/buyer/unmask",
+                                new AccountRequests.Reason("越权测试")),
+                        () -> HttpRequest.POST(
+                                "/portal/v1/registrations/" + saleInDistrict + "/buyer/unmask",
+                                new AccountRequests.Reason("辖区核查"))));
+        for (String list : List.of("registrations", "registration-items")) {
+            String uri = "/portal/v1/" + list + "?" + RecordQueryTest.WINDOW;
+            m.put(
+                    "GET /portal/v1/" + list + "?pharmacyId",
+                    Case.scoped(
+                            () -> HttpRequest.GET(uri + "&pharmacyId=2"),
+                            () -> HttpRequest.GET(uri + "&pharmacyId=1")));
+            m.put(
+                    "GET /portal/v1/" + list + "?districtCode",
+                    Case.scoped(
+                            () -> HttpRequest.GET(uri + "&districtCode=420103"),
+                            () -> HttpRequest.GET(uri + "&districtCode=420106")));
+        }
         // pharmacy 2 is in 江汉区, outside 武昌区
         m.put(
                 "POST /portal/v1/pharmacies/{id}/disable",
@@ -101,8 +131,11 @@ class ObjectScopeMatrixTest implements PortalTest {
     @BeforeAll
     void signIn() {
         portal = new PortalSessions(client);
-        cityAdminAccount = portal.call(HttpRequest.GET("/portal/v1/me"), portal.admin(devServices()), ProfileView.class)
+        String admin = portal.admin(devServices());
+        cityAdminAccount = portal.call(HttpRequest.GET("/portal/v1/me"), admin, ProfileView.class)
                 .accountId();
+        saleInDistrict = demoSale(admin, 1);
+        saleElsewhere = demoSale(admin, 2);
         districtInspector = portal.login(
                         "inspector", devServices().demoPasswords().get("inspector"))
                 .tokens()
@@ -115,6 +148,18 @@ class ObjectScopeMatrixTest implements PortalTest {
                         .districtCode())
                 .as("the matrix's district user is scoped to 武昌区")
                 .isEqualTo("420106");
+    }
+
+    /** The newest demo sale of a pharmacy, as the city administrator finds it. */
+    private String demoSale(String admin, long pharmacy) {
+        return portal.call(
+                        HttpRequest.GET("/portal/v1/registrations?" + RecordQueryTest.WINDOW + "&limit=1&pharmacyId="
+                                + pharmacy),
+                        admin,
+                        RecordQueryTest.SALES)
+                .items()
+                .get(0)
+                .number();
     }
 
     @Test

@@ -8,6 +8,7 @@ import com.cogov.api.shared.Actor;
 import com.cogov.contracts.account.SignInResult;
 import com.cogov.contracts.error.Problem;
 import com.cogov.infra.dev.DevServices;
+import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.http.client.HttpClient;
@@ -73,6 +74,10 @@ final class PortalSessions {
     }
 
     <T> T call(MutableHttpRequest<?> request, String token, Class<T> type) {
+        return client.toBlocking().retrieve(withAddress(request).bearerAuth(token), type);
+    }
+
+    <T> T call(MutableHttpRequest<?> request, String token, Argument<T> type) {
         return client.toBlocking().retrieve(withAddress(request).bearerAuth(token), type);
     }
 
