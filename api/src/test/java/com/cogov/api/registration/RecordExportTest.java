@@ -64,8 +64,7 @@ class RecordExportTest implements DevServicesTest {
             assertThat((String) row.get(7)).as("document number").contains("*");
             assertThat((String) row.get(8)).as("name").contains("*");
         });
-        assertThat(rows)
-                .extracting(row -> row.get(0))
+        assertThat(rows.stream().map(row -> (String) row.get(0)).toList())
                 .containsExactlyElementsOf(
                         listed.stream().map(RegistrationRecord::number).toList());
 

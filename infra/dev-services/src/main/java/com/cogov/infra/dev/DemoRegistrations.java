@@ -39,7 +39,7 @@ public final class DemoRegistrations {
     /** A demo buyer's full number, for the README's search by document number. */
     public static final String EXAMPLE_BUYER = idNumber("420106", "19850312", "123");
 
-    static final int SALES = 36;
+    public static final int SALES = 36;
 
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     private static final String[][] BUYERS = {
