@@ -21,8 +21,9 @@ import java.util.List;
  * (clerk, status, warning, minor, and for sales a drug or category through the item index) are checked on the rows of
  * that range as it is read in order, so a page stops at its limit. The item list reads the item-side indexes, which
  * carry the sale's time, pharmacy and district (V7_2). A sale's void is read by its primary key, named: voids are few,
- * and the optimiser would rather read a small table whole than look each row up; a sale's items likewise by their
- * sale (a category holds most items: materialising them would read the item table whole). RecordQueryPlanTest checks every
+ * and the optimiser would rather read a small table whole than look each row up. A sale's items likewise by their
+ * sale, in a scalar subquery: as EXISTS the optimiser turns it into a semi-join that materialises every item of the
+ * drug or category (a category holds most items: the item table read whole). RecordQueryPlanTest checks every
  * choice with EXPLAIN.
  */
 @Singleton
@@ -118,14 +119,14 @@ class RecordSearch {
         and(
                 text,
                 parameters,
-                "EXISTS (SELECT 1 FROM registration_item i FORCE INDEX (ix_registration_item_registration)"
-                        + " WHERE i.registration_id = r.id AND i.drug_id = ?)",
+                "(SELECT 1 FROM registration_item i FORCE INDEX (ix_registration_item_registration)"
+                        + " WHERE i.registration_id = r.id AND i.drug_id = ? LIMIT 1) IS NOT NULL",
                 c.drugId());
         and(
                 text,
                 parameters,
-                "EXISTS (SELECT 1 FROM registration_item i FORCE INDEX (ix_registration_item_registration)"
-                        + " WHERE i.registration_id = r.id AND i.special_category_code = ?)",
+                "(SELECT 1 FROM registration_item i FORCE INDEX (ix_registration_item_registration)"
+                        + " WHERE i.registration_id = r.id AND i.special_category_code = ? LIMIT 1) IS NOT NULL",
                 c.category());
         saleFilters(text, parameters, c);
         return page(text, parameters, "r.sold_at", "r.id", after, fetch);
