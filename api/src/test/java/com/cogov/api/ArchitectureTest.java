@@ -47,8 +47,7 @@ class ArchitectureTest {
     private static final Set<String> COMMON = Set.of("shared", "paging", "web");
     /** feature -> the features it may call (besides shared). A feature missing here fails the build. */
     private static final Map<String, Set<String>> ALLOWED = Map.ofEntries(
-            Map.entry(
-                    "alert", Set.of("audit", "export", "job", "notify", "pharmacy", "privacy", "statistics")),
+            Map.entry("alert", Set.of("audit", "export", "job", "notify", "pharmacy", "privacy", "statistics")),
             Map.entry("account", Set.of("audit", "pharmacy", "privacy")),
             Map.entry("audit", Set.of()),
             Map.entry("buyer", Set.of("audit", "privacy")),
@@ -65,7 +64,9 @@ class ArchitectureTest {
             Map.entry("pharmacy", Set.of("audit", "privacy")),
             Map.entry("privacy", Set.of("audit")),
             // a blocked sale's alert tells the district's inspectors (alert: the notice; notify: the sending)
-            Map.entry("registration", Set.of("alert", "audit", "buyer", "catalog", "notify", "privacy")));
+            Map.entry(
+                    "registration",
+                    Set.of("alert", "audit", "buyer", "catalog", "export", "notify", "pharmacy", "privacy")));
 
     /** Past this a class holds more than one use case: split it (architecture.md §4). */
     private static final int MAX_LINES = 350;

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.cogov.contracts.account.Tokens;
 import com.cogov.contracts.error.Problem;
+import com.cogov.contracts.paging.Page;
+import com.cogov.contracts.registration.RegistrationView;
+import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.http.client.HttpClient;
@@ -30,6 +33,15 @@ final class MiniProgramSessions {
     <T> T call(MutableHttpRequest<?> request, Tokens tokens, Class<T> type) {
         return client.toBlocking().retrieve(request.bearerAuth(tokens.accessToken()), type);
     }
+
+    <T> T call(MutableHttpRequest<?> request, Tokens tokens, Argument<T> type) {
+        return client.toBlocking().retrieve(request.bearerAuth(tokens.accessToken()), type);
+    }
+
+    /** A page of the pharmacy's registrations, as {@code GET /mp/v1/registrations} answers. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    static final Argument<Page<RegistrationView>> REGISTRATIONS =
+            (Argument) Argument.of(Page.class, RegistrationView.class);
 
     /** The status of a refused request (fails if it succeeded). */
     int refusedWithAnyOf(MutableHttpRequest<?> request) {

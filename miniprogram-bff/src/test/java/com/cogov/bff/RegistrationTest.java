@@ -17,9 +17,9 @@ import static org.awaitility.Awaitility.await;
 
 import com.cogov.contracts.account.Tokens;
 import com.cogov.contracts.error.Problem;
+import com.cogov.contracts.paging.Page;
 import com.cogov.contracts.registration.DailySummary;
 import com.cogov.contracts.registration.RegistrationBatch;
-import com.cogov.contracts.registration.RegistrationPage;
 import com.cogov.contracts.registration.RegistrationRequest;
 import com.cogov.contracts.registration.RegistrationResult;
 import com.cogov.contracts.registration.RegistrationView;
@@ -391,7 +391,7 @@ class RegistrationTest implements DevServicesTest {
                 .call(
                         HttpRequest.GET("/mp/v1/registrations?documentNumber=" + documentNumber),
                         clerk,
-                        RegistrationPage.class)
+                        MiniProgramSessions.REGISTRATIONS)
                 .items()
                 .size();
     }
@@ -664,17 +664,29 @@ class RegistrationTest implements DevServicesTest {
         String buyer = adultId();
         RegistrationResult a = counter.register(own, sale(buyer, item(EPHEDRINE, 1)));
         RegistrationResult b = counter.register(own, sale(adultId(), item(EPHEDRINE_OTHER, 2)));
-        RegistrationPage page = counter.mp.call(HttpRequest.GET("/mp/v1/registrations"), own, RegistrationPage.class);
+        Page<RegistrationView> page =
+                counter.mp.call(HttpRequest.GET("/mp/v1/registrations"), own, MiniProgramSessions.REGISTRATIONS);
         assertThat(page.items()).extracting(RegistrationView::number).containsExactly(b.number(), a.number());
-        RegistrationPage byBuyer = counter.mp.call(
+        assertThat(page.nextCursor()).isNull();
+        // Cursor paging: one row per page here, newest first, the second page ends the list
+        Page<RegistrationView> first = counter.mp.call(
+                HttpRequest.GET("/mp/v1/registrations?limit=1"), own, MiniProgramSessions.REGISTRATIONS);
+        assertThat(first.items()).extracting(RegistrationView::number).containsExactly(b.number());
+        Page<RegistrationView> second = counter.mp.call(
+                HttpRequest.GET("/mp/v1/registrations?limit=1&cursor=" + first.nextCursor()),
+                own,
+                MiniProgramSessions.REGISTRATIONS);
+        assertThat(second.items()).extracting(RegistrationView::number).containsExactly(a.number());
+        assertThat(second.nextCursor()).isNull();
+        Page<RegistrationView> byBuyer = counter.mp.call(
                 HttpRequest.GET("/mp/v1/registrations?documentType=RESIDENT_ID&documentNumber=" + buyer),
                 own,
-                RegistrationPage.class);
+                MiniProgramSessions.REGISTRATIONS);
         assertThat(byBuyer.items()).extracting(RegistrationView::number).containsExactly(a.number());
 
         Tokens other = counter.clerkOf(22);
         assertThat(counter.mp
-                        .call(HttpRequest.GET("/mp/v1/registrations"), other, RegistrationPage.class)
+                        .call(HttpRequest.GET("/mp/v1/registrations"), other, MiniProgramSessions.REGISTRATIONS)
                         .items())
                 .isEmpty();
         counter.mp.refused(HttpRequest.GET("/mp/v1/registrations/" + a.number()).bearerAuth(other.accessToken()), 404);
@@ -744,16 +756,22 @@ class RegistrationTest implements DevServicesTest {
                 .isEqualTo("VALIDATION_FAILED");
         assertThat(counter.mp
                         .refused(
-                                HttpRequest.GET("/mp/v1/registrations?page=100000000&size=50")
+                                HttpRequest.GET("/mp/v1/registrations?cursor=not-a-cursor")
                                         .bearerAuth(clerk.accessToken()),
                                 400)
-                        .errors())
-                .extracting(Problem.FieldError::field)
-                .containsExactly("page");
-        assertThat(counter.mp
-                        .refused(HttpRequest.GET("/mp/v1/registrations?size=0").bearerAuth(clerk.accessToken()), 400)
                         .code())
-                .isEqualTo("VALIDATION_FAILED");
+                .isEqualTo("PAGE_CURSOR_INVALID");
+        assertThat(counter.mp
+                        .refused(HttpRequest.GET("/mp/v1/registrations?limit=0").bearerAuth(clerk.accessToken()), 400)
+                        .code())
+                .isEqualTo("PAGE_LIMIT_INVALID");
+        assertThat(counter.mp
+                        .refused(
+                                HttpRequest.GET("/mp/v1/registrations?limit=201")
+                                        .bearerAuth(clerk.accessToken()),
+                                400)
+                        .code())
+                .isEqualTo("PAGE_LIMIT_INVALID");
         // nothing of the refused attempts was kept under the key: it still works for a correct sale
         assertThat(client.toBlocking()
                         .exchange(post(clerk, key, sale(adultId(), item(EPHEDRINE, 1))))

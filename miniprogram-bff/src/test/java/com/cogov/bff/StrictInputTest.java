@@ -11,7 +11,6 @@ import com.cogov.contracts.account.AccountView;
 import com.cogov.contracts.account.IssuedCredential;
 import com.cogov.contracts.account.Tokens;
 import com.cogov.contracts.error.Problem;
-import com.cogov.contracts.registration.RegistrationPage;
 import com.cogov.contracts.registration.RegistrationRequest;
 import com.cogov.infra.dev.DevServicesTest;
 import com.cogov.infra.dev.RawHttp;
@@ -290,7 +289,7 @@ class StrictInputTest implements DevServicesTest {
     }
 
     private int salesOfThisPharmacy() {
-        return mp.call(HttpRequest.GET(SALES), clerk, RegistrationPage.class)
+        return mp.call(HttpRequest.GET(SALES), clerk, MiniProgramSessions.REGISTRATIONS)
                 .items()
                 .size();
     }

@@ -61,6 +61,8 @@ class ObjectScopeMatrixTest implements PortalTest {
     long inspectorsInboxEntry;
     long adminExport;
     long inspectorExport;
+    String saleInDistrict;
+    String saleElsewhere;
 
     /**
      * How one route keeps a scoped user out. {@code outOfScope} is their request against an object outside their scope;
@@ -122,6 +124,34 @@ class ObjectScopeMatrixTest implements PortalTest {
                 Case.scoped(
                         () -> HttpRequest.POST("/portal/v1/inbox/" + adminsInboxEntry + "/read", ""),
                         () -> HttpRequest.POST("/portal/v1/inbox/" + inspectorsInboxEntry + "/read", "")));
+        // The demo sales: one of pharmacy 1 (武昌区, the inspector's) and one of pharmacy 2 (江汉区).
+        m.put(
+                "GET /portal/v1/registrations/{number}",
+                Case.scoped(
+                        () -> HttpRequest.GET("/portal/v1/registrations/" + saleElsewhere),
+                        () -> HttpRequest.GET("/portal/v1/registrations/" + saleInDistrict)));
+        m.put(
+                "POST /portal/v1/registrations/{number}/buyer/unmask",
+                Case.scoped(
+                        () -> HttpRequest.POST(
+                                "/portal/v1/registrations/" + saleElsewhere + "/buyer/unmask",
+                                new AccountRequests.Reason("越权测试")),
+                        () -> HttpRequest.POST(
+                                "/portal/v1/registrations/" + saleInDistrict + "/buyer/unmask",
+                                new AccountRequests.Reason("辖区核查"))));
+        for (String list : List.of("registrations", "registration-items")) {
+            String uri = "/portal/v1/" + list + "?" + RecordQueryTest.WINDOW;
+            m.put(
+                    "GET /portal/v1/" + list + "?pharmacyId",
+                    Case.scoped(
+                            () -> HttpRequest.GET(uri + "&pharmacyId=2"),
+                            () -> HttpRequest.GET(uri + "&pharmacyId=1")));
+            m.put(
+                    "GET /portal/v1/" + list + "?districtCode",
+                    Case.scoped(
+                            () -> HttpRequest.GET(uri + "&districtCode=420103"),
+                            () -> HttpRequest.GET(uri + "&districtCode=420106")));
+        }
         // pharmacy 2 is in 江汉区, outside 武昌区
         m.put(
                 "POST /portal/v1/pharmacies/{id}/disable",
@@ -133,26 +163,6 @@ class ObjectScopeMatrixTest implements PortalTest {
                 Case.scoped(
                         () -> HttpRequest.GET("/portal/v1/statistics/registrations?districtCode=420103"),
                         () -> HttpRequest.GET("/portal/v1/statistics/registrations?districtCode=420106")));
-        return m;
-    }
-
-    /** A rule alert of a pharmacy in the district, as a blocked sale leaves it. */
-    private long alert(String district, long pharmacy) {
-        try (Connection c = devServices().openConnection();
-                PreparedStatement ps = c.prepareStatement(
-                        "INSERT INTO rule_alert (district_code, pharmacy_id, rule_code, severity, detail)"
-                                + " VALUES (?,?,'PER_SALE_LIMIT','BLOCK','越权测试')",
-                        Statement.RETURN_GENERATED_KEYS)) {
-            ps.setString(1, district);
-            ps.setLong(2, pharmacy);
-            ps.executeUpdate();
-            try (ResultSet keys = ps.getGeneratedKeys()) {
-                keys.next();
-                return keys.getLong(1);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
         // Jobs and their exports are their requester's alone: the city administrator's are not found by anyone else.
         for (String route : List.of("", "/events")) {
             m.put(
@@ -173,6 +183,25 @@ class ObjectScopeMatrixTest implements PortalTest {
                         () -> HttpRequest.GET("/portal/v1/exports/" + adminExport + "/file"),
                         () -> HttpRequest.GET("/portal/v1/exports/" + inspectorExport + "/file")));
         return m;
+    }
+
+    /** A rule alert of a pharmacy in the district, as a blocked sale leaves it. */
+    private long alert(String district, long pharmacy) {
+        try (Connection c = devServices().openConnection();
+                PreparedStatement ps = c.prepareStatement(
+                        "INSERT INTO rule_alert (district_code, pharmacy_id, rule_code, severity, detail)"
+                                + " VALUES (?,?,'PER_SALE_LIMIT','BLOCK','越权测试')",
+                        Statement.RETURN_GENERATED_KEYS)) {
+            ps.setString(1, district);
+            ps.setLong(2, pharmacy);
+            ps.executeUpdate();
+            try (ResultSet keys = ps.getGeneratedKeys()) {
+                keys.next();
+                return keys.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Starts a TEST_ROWS export (portal test sources) as the user. @return its job's id */
@@ -199,8 +228,11 @@ class ObjectScopeMatrixTest implements PortalTest {
     @BeforeAll
     void signIn() throws SQLException {
         portal = new PortalSessions(client);
-        cityAdminAccount = portal.call(HttpRequest.GET("/portal/v1/me"), portal.admin(devServices()), ProfileView.class)
+        String admin = portal.admin(devServices());
+        cityAdminAccount = portal.call(HttpRequest.GET("/portal/v1/me"), admin, ProfileView.class)
                 .accountId();
+        saleInDistrict = demoSale(admin, 1);
+        saleElsewhere = demoSale(admin, 2);
         districtInspector = portal.login(
                         "inspector", devServices().demoPasswords().get("inspector"))
                 .tokens()
@@ -217,6 +249,8 @@ class ObjectScopeMatrixTest implements PortalTest {
                 .accountId();
         adminsInboxEntry = inboxEntry(cityAdminAccount);
         inspectorsInboxEntry = inboxEntry(inspectorAccount);
+        adminExport = finishedExportOf(admin);
+        inspectorExport = finishedExportOf(districtInspector);
     }
 
     private long inboxEntry(long accountId) throws SQLException {
@@ -233,8 +267,18 @@ class ObjectScopeMatrixTest implements PortalTest {
                 return keys.getLong(1);
             }
         }
-        adminExport = finishedExportOf(portal.admin(devServices()));
-        inspectorExport = finishedExportOf(districtInspector);
+    }
+
+    /** The newest demo sale of a pharmacy, as the city administrator finds it. */
+    private String demoSale(String admin, long pharmacy) {
+        return portal.call(
+                        HttpRequest.GET("/portal/v1/registrations?" + RecordQueryTest.WINDOW + "&limit=1&pharmacyId="
+                                + pharmacy),
+                        admin,
+                        RecordQueryTest.SALES)
+                .items()
+                .get(0)
+                .number();
     }
 
     @Test

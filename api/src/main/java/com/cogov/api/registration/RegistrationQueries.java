@@ -3,12 +3,14 @@ package com.cogov.api.registration;
 import com.cogov.api.audit.AuditOutcome;
 import com.cogov.api.audit.AuditService;
 import com.cogov.api.buyer.BuyerService;
+import com.cogov.api.paging.Cursor;
+import com.cogov.api.paging.Pages;
 import com.cogov.api.shared.Actor;
 import com.cogov.api.shared.CityConfiguration;
 import com.cogov.contracts.buyer.DocumentType;
 import com.cogov.contracts.error.ErrorCode;
+import com.cogov.contracts.paging.Page;
 import com.cogov.contracts.registration.DailySummary;
-import com.cogov.contracts.registration.RegistrationPage;
 import com.cogov.contracts.registration.RegistrationView;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -22,8 +24,6 @@ import java.util.Map;
 @Singleton
 class RegistrationQueries {
 
-    private static final int MAX_PAGE_SIZE = 50;
-    private static final int MAX_PAGE = 10_000;
     private static final Duration MAX_QUERY_SPAN = Duration.ofDays(92);
 
     private final RegistrationSearch search;
@@ -54,14 +54,7 @@ class RegistrationQueries {
         this.clock = clock;
     }
 
-    RegistrationPage list(Actor clerk, RegistrationService.Query q) {
-        if (q.size() < 1 || q.size() > MAX_PAGE_SIZE) {
-            throw RegistrationException.field(ErrorCode.VALIDATION_FAILED, "size", "每页1到" + MAX_PAGE_SIZE + "条");
-        }
-        // Bounded so page * size cannot overflow into a negative OFFSET; deeper pages mean a narrower time window.
-        if (q.page() < 0 || q.page() > MAX_PAGE) {
-            throw RegistrationException.field(ErrorCode.VALIDATION_FAILED, "page", "页码须在0到" + MAX_PAGE + "之间，请缩小查询时间段");
-        }
+    Page<RegistrationView> list(Actor clerk, RegistrationService.Query q) {
         Instant to = q.to() != null ? q.to() : clock.instant().plus(config.maxClockAhead());
         Instant from = q.from() != null ? q.from() : city.startOfDay(city.today(clock));
         if (!from.isBefore(to) || Duration.between(from, to).compareTo(MAX_QUERY_SPAN) > 0) {
@@ -74,9 +67,9 @@ class RegistrationQueries {
             audit.record(clerk, "registration.search-by-buyer", "buyer", index, AuditOutcome.SUCCESS, Map.of());
         }
         List<StoredRegistration> rows = search.find(new RegistrationSearch.Criteria(
-                clerk.pharmacyId(), from, to, index, q.clerkId(), q.drugId(), q.category(), q.page(), q.size()));
-        boolean hasMore = rows.size() > q.size();
-        return new RegistrationPage(views.views(rows.stream().limit(q.size()).toList()), q.page(), q.size(), hasMore);
+                clerk.pharmacyId(), from, to, index, q.clerkId(), q.drugId(), q.category(), q.page()));
+        Page<StoredRegistration> keys = Pages.of(rows, q.page(), r -> new Cursor(r.soldAt(), r.id()), r -> r);
+        return new Page<>(views.views(keys.items()), keys.nextCursor());
     }
 
     RegistrationView get(Actor clerk, String number) {

@@ -1,5 +1,7 @@
 package com.cogov.api.registration;
 
+import com.cogov.api.paging.Cursor;
+import com.cogov.api.paging.PageRequest;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
@@ -27,12 +29,13 @@ class RegistrationSearch {
     }
 
     /**
-     * A checked search ({@link RegistrationQueries} validates the page and the window).
+     * A checked search ({@link RegistrationQueries} validates the window; the page is checked when it is made).
      *
      * @param from       inclusive
      * @param to         exclusive
      * @param buyerIndex the buyer's blind index, for one buyer's sales
-     * @param page       0-based; one row more than {@code size} is read, to tell whether there is a next page
+     * @param page       the limit (one row more is read, to tell whether there is a next page) and where the
+     *                   previous page ended, on (sold_at, id) newest first
      */
     record Criteria(
             long pharmacyId,
@@ -42,8 +45,7 @@ class RegistrationSearch {
             @Nullable Long clerkId,
             @Nullable Long drugId,
             @Nullable String category,
-            int page,
-            int size) {}
+            PageRequest page) {}
 
     record Sql(String text, List<Object> parameters) {}
 
@@ -76,12 +78,17 @@ class RegistrationSearch {
                 "EXISTS (SELECT 1 FROM registration_item i WHERE i.registration_id = r.id"
                         + " AND i.special_category_code = ?)",
                 c.category());
-        parameters.add(c.size() + 1);
-        parameters.add(c.page() * c.size());
+        Cursor after = c.page().after();
+        if (after != null) {
+            Timestamp at = Timestamp.from(after.at());
+            text.append(" AND (r.sold_at < ? OR (r.sold_at = ? AND r.id < ?))");
+            parameters.add(at);
+            parameters.add(at);
+            parameters.add(after.id());
+        }
+        parameters.add(c.page().fetchSize());
         return new Sql(
-                text.append(" ORDER BY r.sold_at DESC, r.id DESC LIMIT ? OFFSET ?")
-                        .toString(),
-                List.copyOf(parameters));
+                text.append(" ORDER BY r.sold_at DESC, r.id DESC LIMIT ?").toString(), List.copyOf(parameters));
     }
 
     /** The filter's fixed fragment and its bound value, when the filter is present. */

@@ -1,19 +1,25 @@
 package com.cogov.api.registration;
 
+import com.cogov.api.paging.PageRequest;
 import com.cogov.api.shared.AccessDeniedException;
 import com.cogov.api.shared.Actor;
 import com.cogov.contracts.account.Role;
 import com.cogov.contracts.buyer.DocumentType;
+import com.cogov.contracts.paging.Page;
 import com.cogov.contracts.registration.DailySummary;
 import com.cogov.contracts.registration.RegistrationBatch;
-import com.cogov.contracts.registration.RegistrationPage;
+import com.cogov.contracts.registration.RegistrationDetail;
+import com.cogov.contracts.registration.RegistrationItemRecord;
+import com.cogov.contracts.registration.RegistrationRecord;
 import com.cogov.contracts.registration.RegistrationRequest;
 import com.cogov.contracts.registration.RegistrationResult;
 import com.cogov.contracts.registration.RegistrationView;
+import com.cogov.contracts.registration.UnmaskedBuyer;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -28,11 +34,13 @@ public class RegistrationService {
     private final SaleIntake intake;
     private final SaleVoiding voiding;
     private final RegistrationQueries queries;
+    private final RecordDesk desk;
 
-    RegistrationService(SaleIntake intake, SaleVoiding voiding, RegistrationQueries queries) {
+    RegistrationService(SaleIntake intake, SaleVoiding voiding, RegistrationQueries queries, RecordDesk desk) {
         this.intake = intake;
         this.voiding = voiding;
         this.queries = queries;
+        this.desk = desk;
     }
 
     /**
@@ -80,11 +88,10 @@ public class RegistrationService {
             @Nullable Long clerkId,
             @Nullable DocumentType documentType,
             @Nullable String documentNumber,
-            int page,
-            int size) {}
+            PageRequest page) {}
 
-    /** The pharmacy's own registrations, newest first, masked. A search by buyer is audited. */
-    public RegistrationPage list(Actor clerk, Query q) {
+    /** The pharmacy's own registrations, newest first, masked, in cursor pages. A search by buyer is audited. */
+    public Page<RegistrationView> list(Actor clerk, Query q) {
         requireCounter(clerk);
         return queries.list(clerk, q);
     }
@@ -102,6 +109,32 @@ public class RegistrationService {
     public DailySummary daySummary(Actor clerk, LocalDate day) {
         requireCounter(clerk);
         return queries.daySummary(clerk, day);
+    }
+
+    /**
+     * The city's sales for a regulator (上报登记查询), newest first, masked, in cursor pages: the city administrator
+     * the whole city, a district inspector their district. A search by a buyer's document number needs a reason and
+     * is audited.
+     *
+     * @param filter the query's parameters by name ({@link RecordFilter#NAMES}), parsed as an export of them is
+     */
+    public Page<RegistrationRecord> records(Actor regulator, Map<String, String> filter, PageRequest page) {
+        return desk.sales(regulator, filter, page);
+    }
+
+    /** The city's items sold for a regulator (购药明细查询): {@link #records}, one row per item. */
+    public Page<RegistrationItemRecord> itemRecords(Actor regulator, Map<String, String> filter, PageRequest page) {
+        return desk.items(regulator, filter, page);
+    }
+
+    /** One sale in full for a regulator, by its public number; a sale outside their district is not found. */
+    public RegistrationDetail record(Actor regulator, String number) {
+        return desk.detail(regulator, number);
+    }
+
+    /** A sale's buyer in full for a regulator, for a reason; audited as {@code privacy.unmask}. */
+    public UnmaskedBuyer unmaskBuyer(Actor regulator, String number, String reason) {
+        return desk.unmask(regulator, number, reason);
     }
 
     private static void requireCounter(Actor actor) {

@@ -163,19 +163,28 @@ class RegistrationStore {
                 }
             }
             try (PreparedStatement item = c.prepareStatement(
+                            // The sale's time, pharmacy and district ride on each item, for the item-side indexes of
+                            // the
+                            // regulator's purchase-details list (V7_2): a few bytes in the same statement.
                             "INSERT INTO registration_item (registration_id, drug_id, special_category_code,"
-                                    + " quantity, batch_number, prescribed_quantity) VALUES (?,?,?,?,?,?)");
+                                    + " quantity, batch_number, prescribed_quantity, sold_at, pharmacy_id, district_code)"
+                                    + " VALUES (?,?,?,?,?,?,?,?,?)");
                     PreparedStatement code = c.prepareStatement(
                             "INSERT INTO registration_trace_code (trace_code, registration_id) VALUES (?,?)")) {
                 boolean codes = false;
                 for (int k = 0; k < ids.length; k++) {
-                    for (NewItem i : registrations.get(k).items()) {
+                    NewRegistration r = registrations.get(k);
+                    Timestamp soldAt = Timestamp.from(r.soldAt());
+                    for (NewItem i : r.items()) {
                         item.setLong(1, ids[k]);
                         item.setLong(2, i.drugId());
                         item.setString(3, i.category());
                         item.setInt(4, i.quantity());
                         item.setString(5, i.batchNumber());
                         item.setObject(6, i.prescribedQuantity(), Types.INTEGER);
+                        item.setTimestamp(7, soldAt);
+                        item.setLong(8, r.pharmacyId());
+                        item.setString(9, r.districtCode());
                         item.addBatch();
                         for (String trace : i.traceCodes()) {
                             code.setString(1, trace);

@@ -6,6 +6,7 @@ import com.cogov.api.catalog.CatalogService;
 import com.cogov.api.privacy.PersonalField;
 import com.cogov.api.privacy.PrivacyService;
 import com.cogov.api.shared.CityConfiguration;
+import com.cogov.contracts.buyer.BuyerView;
 import com.cogov.contracts.registration.RegistrationResult;
 import com.cogov.contracts.registration.RegistrationView;
 import jakarta.inject.Singleton;
@@ -73,11 +74,7 @@ class RegistrationViews {
                                     i.batchNumber(),
                                     i.traceCodes()))
                             .toList();
-                    List<RegistrationResult.Warning> warnings = r.warnings() == null
-                            ? List.of()
-                            : Arrays.stream(r.warnings().split(","))
-                                    .map(c -> new RegistrationResult.Warning(c, WARNING_LABELS.getOrDefault(c, c)))
-                                    .toList();
+                    List<RegistrationResult.Warning> warnings = warnings(r.warnings());
                     return new RegistrationView(
                             r.number(),
                             r.voidedAt() == null ? RegistrationView.Status.ACTIVE : RegistrationView.Status.VOIDED,
@@ -85,7 +82,7 @@ class RegistrationViews {
                             r.recordedAt(),
                             r.pharmacyId(),
                             r.clerkId(),
-                            buyers.view(masked(r.buyer()), today),
+                            buyer(r.buyer(), today),
                             lines,
                             r.prescriptionNumber(),
                             warnings,
@@ -93,6 +90,20 @@ class RegistrationViews {
                             r.voidReason() == null ? null : privacy.redact(r.voidReason()));
                 })
                 .toList();
+    }
+
+    /** The stored warning codes spelled out. */
+    static List<RegistrationResult.Warning> warnings(String codes) {
+        return codes == null
+                ? List.of()
+                : Arrays.stream(codes.split(","))
+                        .map(c -> new RegistrationResult.Warning(c, WARNING_LABELS.getOrDefault(c, c)))
+                        .toList();
+    }
+
+    /** The buyer masked, with their age on {@code day}. */
+    BuyerView buyer(SealedBuyer buyer, LocalDate day) {
+        return buyers.view(masked(buyer), day);
     }
 
     String drugName(long drugId) {

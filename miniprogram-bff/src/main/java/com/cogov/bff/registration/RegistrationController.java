@@ -1,12 +1,13 @@
 package com.cogov.bff.registration;
 
+import com.cogov.api.paging.PageRequest;
 import com.cogov.api.registration.RegistrationService;
 import com.cogov.api.shared.Actor;
 import com.cogov.api.web.ProblemResponse;
 import com.cogov.contracts.buyer.DocumentType;
+import com.cogov.contracts.paging.Page;
 import com.cogov.contracts.registration.DailySummary;
 import com.cogov.contracts.registration.RegistrationBatch;
-import com.cogov.contracts.registration.RegistrationPage;
 import com.cogov.contracts.registration.RegistrationRequest;
 import com.cogov.contracts.registration.RegistrationResult;
 import com.cogov.contracts.registration.RegistrationView;
@@ -104,8 +105,13 @@ class RegistrationController {
             operationId = "listRegistrations",
             summary = "This pharmacy's registrations, newest first (buyer data masked)",
             description =
-                    "Default window: today. A search by the buyer's full document number uses the blind index and is audited.")
-    RegistrationPage list(
+                    "Default window: today. Cursor paging: pass the page's nextCursor back as cursor (absent on the last"
+                            + " page). A search by the buyer's full document number uses the blind index and is audited.")
+    @ProblemResponse(
+            status = "400",
+            codes = "PAGE_LIMIT_INVALID (limit 1 to 200), PAGE_CURSOR_INVALID, VALIDATION_FAILED (window over 92 days),"
+                    + " ID_NUMBER_INVALID")
+    Page<RegistrationView> list(
             @Nullable @QueryValue Instant from,
             @Nullable @QueryValue Instant to,
             @Nullable @QueryValue Long drugId,
@@ -113,13 +119,20 @@ class RegistrationController {
             @Nullable @QueryValue Long clerkId,
             @Nullable @QueryValue @Schema(type = "string") DocumentType documentType,
             @Nullable @QueryValue String documentNumber,
-            @QueryValue(defaultValue = "0") int page,
-            @QueryValue(defaultValue = "20") int size,
+            @Nullable @QueryValue @Parameter(description = "Rows per page, 1 to 200 (default 50)") Integer limit,
+            @Nullable @QueryValue @Parameter(description = "The previous page's nextCursor") String cursor,
             @Parameter(hidden = true) Actor clerk) {
         return registrations.list(
                 clerk,
                 new RegistrationService.Query(
-                        from, to, drugId, category, clerkId, documentType, documentNumber, page, size));
+                        from,
+                        to,
+                        drugId,
+                        category,
+                        clerkId,
+                        documentType,
+                        documentNumber,
+                        PageRequest.of(limit, cursor)));
     }
 
     @Get("/summary")

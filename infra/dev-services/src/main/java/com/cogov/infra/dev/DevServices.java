@@ -55,6 +55,7 @@ public final class DevServices implements AutoCloseable {
         List<AutoCloseable> started = new java.util.ArrayList<>();
         try {
             Files.createDirectories(root);
+            Properties secrets = secrets(root.resolve("secrets.properties"));
             if (external.containsKey(environmentName(DB_URL))) {
                 mariaDb = null; // an external MySQL: the apps migrate it themselves, and it gets no demo data
                 demo = null;
@@ -65,7 +66,7 @@ public final class DevServices implements AutoCloseable {
                 started.add(mariaDb);
                 String jdbcUrl = mariaDb.jdbcUrl(DATABASE);
                 demoPasswords = DemoLogins.load(root.resolve("demo-logins.properties"));
-                demo = migrateAndSeed(jdbcUrl, demoPasswords);
+                demo = migrateAndSeed(jdbcUrl, demoPasswords, secrets);
                 properties.put(DB_URL, jdbcUrl);
                 properties.put("datasources.default.username", DB_USER);
                 properties.put("datasources.default.password", "");
@@ -73,7 +74,6 @@ public final class DevServices implements AutoCloseable {
             redis = external.containsKey(environmentName(REDIS_ADDRESS))
                     ? null
                     : new EmbeddedRedis(FreePorts.find(), root.resolve("redis"), keepRedis).start();
-            Properties secrets = secrets(root.resolve("secrets.properties"));
             weChat = external.containsKey(environmentName(WECHAT_API_HOST))
                     ? null
                     : FakeWeChatServer.start(WECHAT_APP_ID, secrets.getProperty("cogov.wechat.app-secret"));
@@ -210,7 +210,8 @@ public final class DevServices implements AutoCloseable {
         }
     }
 
-    private static DemoData.Summary migrateAndSeed(String jdbcUrl, Map<String, String> demoPasswords) {
+    private static DemoData.Summary migrateAndSeed(
+            String jdbcUrl, Map<String, String> demoPasswords, Properties secrets) {
         Flyway.configure()
                 .dataSource(jdbcUrl, DB_USER, "")
                 .locations("classpath:db/migration")
@@ -220,6 +221,10 @@ public final class DevServices implements AutoCloseable {
             DemoData.Summary summary = DemoData.seedIfEmpty(connection);
             DemoLogins.apply(connection, demoPasswords);
             DemoInbox.seed(connection);
+            DemoRegistrations.seedIfNone(
+                    connection,
+                    secrets.getProperty("cogov.secrets.personal-data-key"),
+                    secrets.getProperty("cogov.secrets.blind-index-key"));
             return summary;
         } catch (SQLException e) {
             throw new IllegalStateException("Could not seed the demo data", e);

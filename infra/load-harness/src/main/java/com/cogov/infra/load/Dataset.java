@@ -192,7 +192,13 @@ final class Dataset {
         {"registration", "ix_registration_pharmacy_time", "(pharmacy_id, sold_at)"},
         {"registration", "ix_registration_district_time", "(district_code, sold_at)"},
         {"registration", "ix_registration_buyer_time", "(buyer_number_index, sold_at)"},
+        {"registration", "ix_registration_time", "(sold_at)"},
         {"registration_item", "ix_registration_item_registration", "(registration_id)"},
+        {"registration_item", "ix_registration_item_time", "(sold_at)"},
+        {"registration_item", "ix_registration_item_district_time", "(district_code, sold_at)"},
+        {"registration_item", "ix_registration_item_pharmacy_time", "(pharmacy_id, sold_at)"},
+        {"registration_item", "ix_registration_item_drug_time", "(drug_id, sold_at)"},
+        {"registration_item", "ix_registration_item_category_time", "(special_category_code, sold_at)"},
         {"registration_trace_code", "ix_registration_trace_code_registration", "(registration_id)"},
     };
 
@@ -306,7 +312,8 @@ final class Dataset {
                                 + " buyer_birth_date, buyer_sex, prescription_number, prescriber, prescribing_institution, warnings, number)"
                                 + " VALUES (?,?,?,?,?,?,'RESIDENT_ID',?,?,?,?,?,?,?,?,?,?)");
                 PreparedStatement item = c.prepareStatement("INSERT INTO registration_item (registration_id, drug_id,"
-                        + " special_category_code, quantity, batch_number, prescribed_quantity) VALUES (?,?,?,?,?,?)");
+                        + " special_category_code, quantity, batch_number, prescribed_quantity, sold_at, pharmacy_id,"
+                        + " district_code) VALUES (?,?,?,?,?,?,?,?,?)");
                 PreparedStatement code = c.prepareStatement(
                         "INSERT INTO registration_trace_code (trace_code, registration_id) VALUES (?,?)");
                 PreparedStatement voids =
@@ -355,6 +362,9 @@ final class Dataset {
                     item.setInt(4, 1 + random.nextInt(2));
                     item.setString(5, "B" + (20260000 + random.nextInt(1000)));
                     item.setObject(6, d.prescriptionOnly() ? 2 : null, Types.INTEGER);
+                    item.setTimestamp(7, Timestamp.from(soldAt));
+                    item.setLong(8, pharmacy);
+                    item.setString(9, Population.district(pharmacy));
                     item.addBatch();
                     if (random.nextDouble() < 0.3) {
                         code.setString(1, d.productIdentifier() + String.format("%013d", id * 2 + n));

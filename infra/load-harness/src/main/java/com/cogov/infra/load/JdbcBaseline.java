@@ -101,7 +101,8 @@ final class JdbcBaseline {
                                 + " buyer_birth_date, buyer_sex, number) VALUES (?,?,0,?,?,'RESIDENT_ID',?,?,?,'2001-02-03','MALE',?)",
                         java.sql.Statement.RETURN_GENERATED_KEYS);
                 PreparedStatement item = c.prepareStatement("INSERT INTO registration_item (registration_id, drug_id,"
-                        + " special_category_code, quantity, batch_number) VALUES (?,?,?,1,'B20261125')");
+                        + " special_category_code, quantity, batch_number, sold_at, pharmacy_id, district_code)"
+                        + " VALUES (?,?,?,1,'B20261125',?,?,?)");
                 PreparedStatement request =
                         c.prepareStatement("INSERT INTO registration_request (pharmacy_id, idempotency_key,"
                                 + " request_hash, registration_id, response) VALUES (?,?,?,?,?)");
@@ -143,6 +144,9 @@ final class JdbcBaseline {
                 item.setLong(1, id);
                 item.setLong(2, drug.id());
                 item.setString(3, drug.category());
+                item.setTimestamp(4, now);
+                item.setLong(5, pharmacy);
+                item.setString(6, Population.district(pharmacy));
                 item.executeUpdate();
                 request.setLong(1, pharmacy);
                 request.setString(2, "jdbc-" + UUID.randomUUID());

@@ -223,7 +223,7 @@ public final class LoadHarness {
         if (o.runs("pharmacy today")) {
             List<String> lines = new ArrayList<>();
             for (int i = 0; i < tokens.size(); i++) {
-                lines.add(i + "\t/mp/v1/registrations?size=20");
+                lines.add(i + "\t/mp/v1/registrations?limit=20");
             }
             Collections.shuffle(lines, random);
             Path folder = Wrk.folder(work, "pharmacy-today", tokens, lines);
@@ -235,7 +235,7 @@ public final class LoadHarness {
             for (int i = 0; i < tokens.size(); i++) {
                 int pharmacy = dataset.clerkPharmacies().get(i);
                 for (int r = 0; r < Population.REGULARS_PER_PHARMACY; r += 4) {
-                    lines.add(i + "\t/mp/v1/registrations?size=20&documentType=RESIDENT_ID&from=" + from
+                    lines.add(i + "\t/mp/v1/registrations?limit=20&documentType=RESIDENT_ID&from=" + from
                             + "&documentNumber=" + Population.historyNumber(Population.regular(pharmacy, r)));
                 }
             }
