@@ -32,7 +32,7 @@ public record AlertView(
         String category,
 
         String detail,
-        @Nullable @Schema(nullable = true) Buyer buyer,
+        @Nullable @Schema(type = "object", nullable = true) Buyer buyer,
 
         @Nullable @Schema(nullable = true, example = "DJ202611214830192756")
         String registrationNumber,

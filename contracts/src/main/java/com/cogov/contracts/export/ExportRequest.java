@@ -27,7 +27,8 @@ public record ExportRequest(
         @Nullable
         @Schema(
                 description = "The query route's parameters by name; text, number or boolean values",
-                example = "{\"from\": \"2026-12-01\", \"to\": \"2026-12-03\", \"districtCode\": \"420106\"}",
+                type = "object",
+                additionalProperties = Schema.AdditionalPropertiesValue.TRUE,
                 nullable = true)
         Map<String, Object> filter,
 

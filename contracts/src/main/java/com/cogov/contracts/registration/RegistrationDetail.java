@@ -15,7 +15,7 @@ public record RegistrationDetail(
         List<RegistrationView.Item> items,
         @Nullable String prescriptionNumber,
         List<RaisedAlert> alerts,
-        @Nullable VoidRecord voided) {
+        @Nullable @Schema(type = "object", nullable = true) VoidRecord voided) {
 
     /** A rule alert the sale raised (rule_alert), as it stands in the worklist. */
     @Serdeable
