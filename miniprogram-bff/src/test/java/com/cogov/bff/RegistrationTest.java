@@ -416,6 +416,18 @@ class RegistrationTest implements DevServicesTest {
             rs.next();
             assertThat(rs.getInt(1)).isPositive();
         }
+        // ... and the district's inspector finds it in the inbox, written with the alert (docs/notifications.md)
+        try (Connection c = devServices().openConnection();
+                ResultSet rs = c.createStatement()
+                        .executeQuery(
+                                "SELECT COUNT(*) FROM notification_inbox i JOIN account a ON a.id = i.account_id"
+                                        + " WHERE a.username = 'inspector' AND i.notice_key = (SELECT CONCAT('alert:', MAX(id))"
+                                        + " FROM rule_alert WHERE rule_code = 'PER_SALE_LIMIT' AND district_code = '420106')")) {
+            rs.next();
+            assertThat(rs.getInt(1))
+                    .as("the inspector's inbox entry for the block")
+                    .isEqualTo(1);
+        }
     }
 
     @Test

@@ -87,6 +87,8 @@ class AlertWorklistTest implements PortalTest {
     public Map<String, String> getProperties() {
         Map<String, String> properties = new HashMap<>(PortalTest.super.getProperties());
         properties.put("cogov.alerts.detect-every", "200ms");
+        properties.put("cogov.alerts.surge-every", "300ms");
+        properties.put("cogov.statistics.rollup-interval", "300ms");
         return properties;
     }
 
@@ -159,6 +161,28 @@ class AlertWorklistTest implements PortalTest {
         assertThat(portal.call(HttpRequest.GET("/portal/v1/alerts/" + alert.id()), admin, AlertDetailView.class)
                         .sales())
                 .hasSize(3);
+    }
+
+    @Test
+    void aPharmacyWhoseBuyersTodayFarExceedItsOwnPastAndItsPeersIsASurge() throws Exception {
+        // Pharmacy 20 sells nothing else in these tests: its own 28-day median is 0, and so is its district's.
+        long pharmacy = 20;
+        String district;
+        try (Connection c = devServices().openConnection();
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT district_code FROM pharmacy WHERE id = " + pharmacy)) {
+            rs.next();
+            district = rs.getString(1);
+        }
+        for (int i = 0; i < 6; i++) { // six buyers today: over the floor of five, and over 3 x 0
+            sale(pharmacy, district, freshBuyer(), Instant.now(), 1);
+        }
+
+        AlertView surge = awaitAlert(admin, "PHARMACY_SURGE", a -> a.pharmacyId() == pharmacy);
+        assertThat(surge.districtCode()).isEqualTo(district);
+        assertThat(surge.category()).isEqualTo("EPHEDRINE_COMPOUND");
+        assertThat(surge.buyer()).as("about a pharmacy, not one buyer").isNull();
+        assertThat(surge.detail()).contains("今日购买人数6");
     }
 
     @Test
@@ -243,7 +267,7 @@ class AlertWorklistTest implements PortalTest {
                 Map.entry("rule=many-districts", "QUERY_PARAMETER_INVALID"),
                 Map.entry("districtCode=4201", "QUERY_PARAMETER_INVALID"),
                 Map.entry("pharmacyId=abc", "QUERY_PARAMETER_INVALID"),
-                Map.entry("from=yesterday", "QUERY_PARAMETER_INVALID"),
+                Map.entry("from=yesterday", "TIME_SPAN_INVALID"),
                 Map.entry("from=2026-12-03&to=2026-12-01", "TIME_SPAN_INVALID"),
                 Map.entry("from=2024-01-01&to=2026-01-01", "TIME_SPAN_INVALID"),
                 Map.entry("limit=201", "PAGE_LIMIT_INVALID"),
@@ -376,11 +400,13 @@ class AlertWorklistTest implements PortalTest {
                 }
             }
             try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO registration_item (registration_id, drug_id,"
-                            + " special_category_code, quantity, batch_number) VALUES (?,?,'EPHEDRINE_COMPOUND',?,'B20261101')")) {
-                ps.setLong(1, id);
-                ps.setLong(2, EPHEDRINE_DRUG);
+                    "INSERT INTO registration_item (registration_id, drug_id, special_category_code, quantity,"
+                            + " batch_number, sold_at, pharmacy_id, district_code) SELECT id, ?, ?, ?, 'B20261101',"
+                            + " sold_at, pharmacy_id, district_code FROM registration WHERE id = ?")) {
+                ps.setLong(1, drug);
+                ps.setString(2, category);
                 ps.setInt(3, packages);
+                ps.setLong(4, id);
                 ps.executeUpdate();
             }
             return id;

@@ -1,5 +1,6 @@
 package com.cogov.api.alert;
 
+import com.cogov.api.paging.TimeWindow;
 import com.cogov.api.pharmacy.PharmacyService;
 import com.cogov.api.shared.AccessDeniedException;
 import com.cogov.api.shared.Actor;
@@ -11,11 +12,6 @@ import com.cogov.contracts.error.ErrorCode;
 import com.cogov.contracts.pharmacy.PharmacySummary;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
-import java.time.DateTimeException;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -32,8 +28,6 @@ class AlertFilters {
 
     private static final Pattern DISTRICT = Pattern.compile("\\d{6}");
     private static final Pattern RULE = Pattern.compile("[A-Z][A-Z0-9_]{1,31}");
-    private static final Pattern DAY = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
-    private static final Duration MAX_SPAN = Duration.ofDays(366);
 
     private final PharmacyService pharmacies;
     private final CityConfiguration city;
@@ -80,17 +74,9 @@ class AlertFilters {
         if (rule != null && !RULE.matcher(rule).matches()) {
             throw AlertQueryInvalidException.parameter("rule", "规则代码为大写字母、数字和下划线，如 MANY_DISTRICTS");
         }
-        Instant from = time(parameters, "from");
-        Instant to = time(parameters, "to");
-        if (from != null && to != null) {
-            if (to.isBefore(from)) {
-                throw AlertQueryInvalidException.span("to", "结束时间不能早于开始时间");
-            }
-            if (Duration.between(from, to).compareTo(MAX_SPAN) > 0) {
-                throw AlertQueryInvalidException.span("to", "查询跨度不超过366天");
-            }
-        }
-        return new AlertFilter(district, status(text(parameters, "status")), rule, from, to, pharmacyId);
+        TimeWindow window = TimeWindow.optional(parameters.get("from"), parameters.get("to"), city);
+        return new AlertFilter(
+                district, status(text(parameters, "status")), rule, window.from(), window.to(), pharmacyId);
     }
 
     private @Nullable Long pharmacy(Actor actor, @Nullable String value) {
@@ -122,27 +108,6 @@ class AlertFilters {
             return AlertStatus.valueOf(value);
         } catch (IllegalArgumentException e) {
             throw AlertQueryInvalidException.parameter("status", "状态须为 OPEN、REVIEWING、DISMISSED 或 CONFIRMED");
-        }
-    }
-
-    /** An ISO-8601 instant ({@code 2026-12-03T00:00:00Z}, or with an offset), or a bare date: 00:00 city time. */
-    private @Nullable Instant time(Map<String, String> parameters, String name) {
-        String value = text(parameters, name);
-        if (value == null) {
-            return null;
-        }
-        try {
-            if (DAY.matcher(value).matches()) {
-                return city.startOfDay(LocalDate.parse(value));
-            }
-            Instant instant = OffsetDateTime.parse(value).toInstant();
-            if (instant.getEpochSecond() < 0 || instant.getEpochSecond() > 32_503_680_000L) {
-                throw AlertQueryInvalidException.span(name, "时间超出可查询的范围");
-            }
-            return instant;
-        } catch (DateTimeException e) {
-            throw AlertQueryInvalidException.parameter(
-                    name, "时间为 ISO-8601 格式（如 2026-12-03T08:00:00+08:00）或日期（如 2026-12-03）");
         }
     }
 

@@ -15,8 +15,4 @@ public final class AlertQueryInvalidException extends CogovException {
     static AlertQueryInvalidException parameter(String field, String message) {
         return new AlertQueryInvalidException(ErrorCode.QUERY_PARAMETER_INVALID, field, message);
     }
-
-    static AlertQueryInvalidException span(String field, String message) {
-        return new AlertQueryInvalidException(ErrorCode.TIME_SPAN_INVALID, field, message);
-    }
 }

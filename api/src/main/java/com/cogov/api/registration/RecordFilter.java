@@ -1,14 +1,11 @@
 package com.cogov.api.registration;
 
+import com.cogov.api.paging.TimeWindow;
 import com.cogov.api.shared.CityConfiguration;
 import com.cogov.contracts.buyer.DocumentType;
 import com.cogov.contracts.registration.RegistrationView;
 import io.micronaut.core.annotation.Nullable;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -57,9 +54,7 @@ public record RecordFilter(
             "reason");
 
     public static final String ANY_WARNING = "ANY";
-    static final Duration MAX_SPAN = Duration.ofDays(366);
 
-    private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     private static final Pattern DISTRICT = Pattern.compile("\\d{6}");
     private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9_]{0,31}");
     private static final Pattern BARCODE = Pattern.compile("\\d{8,20}");
@@ -76,14 +71,9 @@ public record RecordFilter(
                 throw RecordQueryException.invalid(name, "不支持的查询条件 " + shortened(name));
             }
         }
-        Instant from = time(text(values, "from"), "from", city);
-        Instant to = time(text(values, "to"), "to", city);
-        if (from == null || to == null) {
-            throw RecordQueryException.timeSpan(from == null ? "from" : "to", "请给出查询的起止时间 from 和 to");
-        }
-        if (to.isBefore(from) || Duration.between(from, to).compareTo(MAX_SPAN) > 0) {
-            throw RecordQueryException.timeSpan("to", "结束时间不能早于开始时间，且跨度不能超过366天");
-        }
+        TimeWindow window = TimeWindow.required(values.get("from"), values.get("to"), city);
+        Instant from = window.from();
+        Instant to = window.to();
         String district = matching(values, "districtCode", DISTRICT, "行政区代码为6位数字，如 420106");
         String category = matching(values, "category", CODE, "类别代码如 EPHEDRINE_COMPOUND");
         String warning = matching(upper(values, "warning"), "warning", CODE, "预警条件为 ANY 或规则代码，如 VELOCITY_24H");
@@ -145,21 +135,6 @@ public record RecordFilter(
     private static Map<String, String> upper(Map<String, String> values, String name) {
         String value = values.get(name);
         return value == null ? Map.of() : Map.of(name, value.toUpperCase(java.util.Locale.ROOT));
-    }
-
-    private static @Nullable Instant time(@Nullable String value, String name, CityConfiguration city) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            if (DATE.matcher(value).matches()) {
-                return city.startOfDay(LocalDate.parse(value));
-            }
-            return OffsetDateTime.parse(value).toInstant();
-        } catch (DateTimeParseException e) {
-            throw RecordQueryException.timeSpan(
-                    name, name + " 须为日期（如 2026-12-01，按北京时间0点）或带时区的时间（如 2026-12-01T08:00:00+08:00）");
-        }
     }
 
     private static @Nullable String matching(Map<String, String> values, String name, Pattern shape, String hint) {

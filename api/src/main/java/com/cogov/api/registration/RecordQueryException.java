@@ -21,10 +21,6 @@ public final class RecordQueryException extends CogovException {
         return new RecordQueryException(ErrorCode.QUERY_PARAMETER_INVALID, detail, field);
     }
 
-    static RecordQueryException timeSpan(String field, String detail) {
-        return new RecordQueryException(ErrorCode.TIME_SPAN_INVALID, detail, field);
-    }
-
     static RecordQueryException reasonRequired() {
         return new RecordQueryException(ErrorCode.REASON_REQUIRED, "按证件号码查询须在 reason 中填写查询事由（如案件编号）", "reason");
     }

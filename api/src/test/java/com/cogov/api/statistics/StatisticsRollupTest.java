@@ -155,7 +155,9 @@ class StatisticsRollupTest implements DevServicesTest {
             }
             try (var stmt = c.createStatement()) {
                 stmt.executeUpdate("INSERT INTO registration_item (registration_id, drug_id, special_category_code,"
-                        + " quantity, batch_number) VALUES (" + registration + ", 1, 'EPHEDRINE_COMPOUND', 2, 'B1')");
+                        + " quantity, batch_number, sold_at, pharmacy_id, district_code) SELECT id, 1,"
+                        + " 'EPHEDRINE_COMPOUND', 2, 'B1', sold_at, pharmacy_id, district_code FROM registration"
+                        + " WHERE id = " + registration);
             }
             return registration;
         }
