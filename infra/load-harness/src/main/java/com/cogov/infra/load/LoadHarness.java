@@ -49,12 +49,35 @@ public final class LoadHarness {
     private static final int FEW_CLIENTS = 8;
     /** The write path's warm-up goes on in parts of this length until the JIT has settled. */
     private static final Duration WRITE_WARM_UP_PART = Duration.ofSeconds(30);
+    /** A read's warm-up goes on in parts of this length until the JIT has settled. */
+    private static final Duration READ_WARM_UP_PART = Duration.ofSeconds(15);
+    /** The longest a read warms up while the JIT is still compiling. */
+    private static final Duration READ_WARM_UP_LIMIT = Duration.ofMinutes(2);
     /** Settled: the compiler threads together busy for less than this share of a warm-up part. */
     private static final double JIT_SETTLED = 0.10;
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String TRIVIAL = "/mp/v1/time";
     private static final String TRIVIAL_NAME = "trivial endpoint (" + TRIVIAL + ", with token)";
+    /** The scenarios of the regulator's desk, on the portal. */
+    private static final List<String> PORTAL_SCENARIOS =
+            List.of("district record query", "statistics overview", "registration export");
+    /** The portal's cheapest route for a signed-in user: the same server, filters and token check as its queries. */
+    private static final String PORTAL_TRIVIAL = "/portal/v1/me";
+    /** Rows the export scenario asks for (the 100,000). */
+    private static final long EXPORT_ROWS = 100_000;
+    /**
+     * The longest the harness waits for the statistics rollup to count a freshly loaded dataset: on this session's
+     * shared machine it counted about 100 sales a second, so a loaded dataset is not counted within a run; the report
+     * says how far it was.
+     */
+    private static final Duration ROLLUP_WAIT_LIMIT = Duration.ofMinutes(2);
+    /** The desk's page of records. */
+    private static final int DESK_PAGE = 50;
+
+    private static final java.time.ZoneId CHINA = java.time.ZoneId.of("Asia/Shanghai");
+    /** Requests of a query scenario whose SQL the raw-JDBC read baseline replays (the busy pharmacies' count). */
+    private static final int CAPTURED_REQUESTS = 640;
 
     private LoadHarness() {}
 
@@ -73,7 +96,10 @@ public final class LoadHarness {
                 Path.of(System.getProperty("cogov.root", ".")).toAbsolutePath().normalize();
         Path data = root.resolve(".devdata").resolve("load-" + Options.label(options.rows()));
         Path work = Files.createDirectories(data.resolve("run"));
-        Path jar = AppProcess.jarOf(root, "miniprogram-bff");
+        // Another build's jars can be named (-Dcogov.load.bff-jar, -Dcogov.load.portal-jar), to measure the code before
+        // and after a change in interleaved runs on the same dataset.
+        Path jar = jar(root, "miniprogram-bff", "cogov.load.bff-jar");
+        Path portalJar = jar(root, "portal", "cogov.load.portal-jar");
         say("cogov load harness: " + Options.label(options.rows()) + " registrations, "
                 + options.duration().toSeconds() + " s per scenario, " + options.connections() + " clients (data in "
                 + data + ")");
@@ -123,9 +149,21 @@ public final class LoadHarness {
             }
             AppProcess app =
                     AppProcess.start("miniprogram-bff", jar, env, Files.createDirectories(data.resolve("logs")));
+            // The portal beside it, as a city runs both, when a portal scenario is to run: its own port, the same
+            // database and Redis. Idle, it would only add its background work to the counters' figures.
+            Map<String, String> portalEnv = new HashMap<>(env);
+            portalEnv.remove("JAVA_TOOL_OPTIONS");
+            portalEnv.put("MICRONAUT_SERVER_PORT", String.valueOf(FreePorts.find()));
+            portalEnv.put("ENDPOINTS_ALL_PORT", String.valueOf(FreePorts.find()));
+            boolean portal = PORTAL_SCENARIOS.stream().anyMatch(options::runs);
+            AppProcess portalApp =
+                    portal ? AppProcess.start("portal", portalJar, portalEnv, data.resolve("logs")) : null;
             Thread stop = new Thread(
                     () -> {
                         app.stop();
+                        if (portalApp != null) {
+                            portalApp.stop();
+                        }
                         services.close();
                     },
                     "load-harness-stop");
@@ -135,6 +173,20 @@ public final class LoadHarness {
                 String base = "http://127.0.0.1:" + port;
                 List<String> tokens = signIn(base, dataset.clerkPharmacies());
                 say("Signed in " + tokens.size() + " clerks (one per busy pharmacy)");
+                Portal desk = null;
+                if (portalApp != null) {
+                    portalApp.awaitReady(Duration.ofMinutes(3));
+                    String portalBase = "http://127.0.0.1:" + portalEnv.get("MICRONAUT_SERVER_PORT");
+                    Map<String, String> passwords = services.demoPasswords();
+                    desk = new Portal(
+                            portalBase,
+                            "http://127.0.0.1:" + portalEnv.get("ENDPOINTS_ALL_PORT"),
+                            PortalLogins.signIn(
+                                    portalBase, "inspector", passwords.get("inspector"), connections, privacy),
+                            PortalLogins.signIn(portalBase, "admin", passwords.get("admin"), connections, privacy),
+                            portalJar);
+                    say("Signed in the portal's demo district inspector and city administrator");
+                }
                 Report report = run(
                         options,
                         dataset,
@@ -144,7 +196,10 @@ public final class LoadHarness {
                         "http://127.0.0.1:" + env.get("ENDPOINTS_ALL_PORT"),
                         work,
                         tokens,
-                        root);
+                        root,
+                        services.jdbcUrl(),
+                        desk,
+                        jar);
                 report.print(System.out);
                 if (options.out() != null) {
                     Path out = root.resolve(options.out()); // relative to the checkout, wherever Maven runs the harness
@@ -161,6 +216,9 @@ public final class LoadHarness {
             } finally {
                 Runtime.getRuntime().removeShutdownHook(stop);
                 app.stop();
+                if (portalApp != null) {
+                    portalApp.stop();
+                }
             }
         }
         say("Done in " + Duration.ofNanos(System.nanoTime() - started).toSeconds() + " s");
@@ -176,16 +234,29 @@ public final class LoadHarness {
             String management,
             Path work,
             List<String> tokens,
-            Path root)
+            Path root,
+            String jdbcUrl,
+            Portal portal,
+            Path bffJar)
             throws Exception {
         String runId = Long.toString(System.currentTimeMillis(), 36);
         Wrk wrk = new Wrk(work, runId);
+        if (o.asyncProfiler() != null) {
+            Map<String, Long> pids = new HashMap<>();
+            pids.put(base, Exports.pidOf(bffJar));
+            if (portal != null) {
+                pids.put(portal.base(), Exports.pidOf(portal.jar()));
+            }
+            wrk.profiler(new Wrk.Profiler(o.asyncProfiler(), o.profileEvent(), pids));
+        }
         Random random = new Random(7);
         int c = o.connections();
         Duration warm = o.warmUp();
         Duration d = o.duration();
         List<Report.Row> rows = new ArrayList<>();
         Report.Checks checks = null;
+        Reads reads = new Reads(
+                connections, JdbcReads.asTheAppConnects(jdbcUrl), new java.util.LinkedHashMap<>(), management);
 
         // The framework's ceiling for a read: the app's cheapest route, through the same server, filters and security.
         // Every request carries a clerk's token, as the counter's do: the ceiling includes validating it.
@@ -227,7 +298,7 @@ public final class LoadHarness {
             }
             Collections.shuffle(lines, random);
             Path folder = Wrk.folder(work, "pharmacy-today", tokens, lines);
-            rows.addAll(query(wrk, "pharmacy today", base, folder, o, ceilingFew, ceiling));
+            rows.addAll(query(wrk, "pharmacy today", base, folder, o, ceilingFew, ceiling, reads));
         }
         if (o.runs("buyer history")) {
             String from = Instant.now().minus(Duration.ofDays(91)).toString();
@@ -241,7 +312,7 @@ public final class LoadHarness {
             }
             Collections.shuffle(lines, random);
             Path folder = Wrk.folder(work, "buyer-history", tokens, lines);
-            rows.addAll(query(wrk, "buyer history", base, folder, o, ceilingFew, ceiling));
+            rows.addAll(query(wrk, "buyer history", base, folder, o, ceilingFew, ceiling, reads));
         }
         if (o.runs("registration submit")) {
             // The write path, beside the database's own ceiling measured just before it.
@@ -284,7 +355,12 @@ public final class LoadHarness {
                     wrk.measure("barcode photo decode", base, "upload", photo, FEW_CLIENTS, warm, d),
                     ceilingFew));
         }
-        return new Report(
+        Report.Export export = null;
+        Map<String, String> notes = new java.util.LinkedHashMap<>();
+        if (portal != null) {
+            export = desk(o, wrk, work, portal, reads, rows, connections, bffJar, notes);
+        }
+        Report report = new Report(
                 o,
                 dataset.registrations(),
                 rows,
@@ -292,6 +368,9 @@ public final class LoadHarness {
                 o.compare() == null
                         ? null
                         : JSON.readTree(root.resolve(o.compare()).toFile()));
+        reads.report().forEach(report::statements);
+        notes.forEach(report::note);
+        return report.export(export);
     }
 
     /**
@@ -344,22 +423,207 @@ public final class LoadHarness {
         return metric(metrics(management), "jvm_compilation_time_ms_total") / 1_000.0;
     }
 
-    /** A query at a few clients (its own cost, where the target applies), then at the counters' concurrency. */
+    /**
+     * A query at a few clients (its own cost, where the target applies), then at the counters' concurrency, each beside
+     * the database's own time for the same reads: the statements the app ran for a sample of the scenario's requests
+     * ({@link SqlCapture}), replayed over JDBC at the same concurrency just before the app is measured.
+     */
     private static List<Report.Row> query(
-            Wrk wrk, String name, String base, Path folder, Options o, Measurement ceilingFew, Measurement ceiling)
+            Wrk wrk,
+            String name,
+            String base,
+            Path folder,
+            Options o,
+            Measurement ceilingFew,
+            Measurement ceiling,
+            Reads reads)
+            throws Exception {
+        settle(wrk, o, name, base, reads.management(), folder);
+        SqlCapture.Captured sql = SqlCapture.capture(reads.control(), base, folder, CAPTURED_REQUESTS, null, "GET");
+        say("  " + name + ": the raw-JDBC read baseline replays " + sql.pages().size() + " requests' statements:\n"
+                + SqlCapture.describe(sql));
+        reads.report().put(name, sql.shapes());
+        Measurement jdbcFew = JdbcReads.measure(reads.appLike(), sql.pages(), FEW_CLIENTS, o.warmUp(), o.duration());
+        Report.Row few = new Report.Row(
+                name,
+                FEW_CLIENTS,
+                wrk.measure(name, base, "get", folder, FEW_CLIENTS, o.warmUp(), o.duration()),
+                ceilingFew,
+                jdbcFew);
+        Measurement jdbc = JdbcReads.measure(reads.appLike(), sql.pages(), o.connections(), o.warmUp(), o.duration());
+        Report.Row saturated = new Report.Row(
+                name + ", saturated",
+                o.connections(),
+                wrk.measure(name + ", saturated", base, "get", folder, o.connections(), o.warmUp(), o.duration()),
+                ceiling,
+                jdbc);
+        return List.of(few, saturated);
+    }
+
+    /**
+     * What a raw-JDBC read baseline needs: a connection to switch the query log on, connections set up as the app's
+     * are, and where the statements it replayed are listed.
+     */
+    record Reads(
+            Supplier<Connection> control,
+            Supplier<Connection> appLike,
+            Map<String, Map<String, Double>> report,
+            String management) {}
+
+    /**
+     * Sends the query at a few clients until the app's JIT has settled on its path, as on a node that has served a day
+     * of them: at least the usual warm-up, then in parts of {@link #READ_WARM_UP_PART} until the compiler was busy for
+     * under {@link #JIT_SETTLED} of the last part, for at most {@link #READ_WARM_UP_LIMIT} (not with --quick). A profile
+     * of a 20 s window after the usual 10 s found 24 to 43 % of the app's CPU still in the compiler threads, on a
+     * machine shared with other builds; the raw-JDBC baseline it is compared with runs almost no code of its own.
+     */
+    private static void settle(Wrk wrk, Options o, String name, String base, String management, Path folder)
             throws IOException, InterruptedException {
-        return List.of(
-                new Report.Row(
-                        name,
-                        FEW_CLIENTS,
-                        wrk.measure(name, base, "get", folder, FEW_CLIENTS, o.warmUp(), o.duration()),
-                        ceilingFew),
-                new Report.Row(
-                        name + ", saturated",
-                        o.connections(),
-                        wrk.measure(
-                                name + ", saturated", base, "get", folder, o.connections(), o.warmUp(), o.duration()),
-                        ceiling));
+        if (o.quick()) {
+            return;
+        }
+        Duration done = Duration.ZERO;
+        double compiling;
+        do {
+            double before = compileSeconds(management);
+            long start = System.nanoTime();
+            wrk.run(name + " (JIT warm-up)", base, "get", folder, FEW_CLIENTS, READ_WARM_UP_PART);
+            compiling = (compileSeconds(management) - before) / ((System.nanoTime() - start) / 1e9);
+            done = done.plus(READ_WARM_UP_PART);
+        } while ((done.compareTo(o.warmUp()) < 0 || compiling >= JIT_SETTLED)
+                && done.compareTo(READ_WARM_UP_LIMIT) < 0);
+        say(String.format(
+                Locale.ROOT,
+                "  %s warmed up for %d s; the JIT compiled for %.1f s of its last %d s",
+                name,
+                done.toSeconds(),
+                compiling * READ_WARM_UP_PART.toSeconds(),
+                READ_WARM_UP_PART.toSeconds()));
+    }
+
+    /** The portal started beside the BFF, with its signed-in demo users. */
+    record Portal(String base, String management, String inspectorToken, String adminToken, Path jar) {}
+
+    /**
+     * The regulator's desk on the portal: the district record query for one day and the statistics overview at a few
+     * clients, beside the portal's cheapest signed-in route (and the record query beside its raw-JDBC read), then one
+     * export of {@link #EXPORT_ROWS} rows, timed from the request to the last byte of the file, with the portal's heap
+     * after a full GC before and after it.
+     */
+    private static Report.Export desk(
+            Options o,
+            Wrk wrk,
+            Path work,
+            Portal portal,
+            Reads reads,
+            List<Report.Row> rows,
+            Supplier<Connection> connections,
+            Path bffJar,
+            Map<String, String> notes)
+            throws Exception {
+        List<String> tokens = List.of(portal.inspectorToken(), portal.adminToken());
+        java.time.LocalDate today = java.time.LocalDate.now(CHINA);
+        Path trivial =
+                Wrk.folder(work, "portal-trivial", tokens, List.of("0\t" + PORTAL_TRIVIAL, "1\t" + PORTAL_TRIVIAL));
+        wrk.run("portal warm-up", portal.base(), "get", trivial, FEW_CLIENTS, o.warmUp());
+        Measurement ceiling = wrk.measure(
+                "portal trivial endpoint (" + PORTAL_TRIVIAL + ", with token)",
+                portal.base(),
+                "get",
+                trivial,
+                FEW_CLIENTS,
+                o.warmUp(),
+                o.duration());
+        if (o.runs("district record query")) {
+            // One whole day of one district, newest first, a page of 50: the inspector's own district, and the city
+            // administrator's look at each of the 13, on each of the two days before today (whole days in both the
+            // 1M dataset, three days long, and the 10M one).
+            List<String> lines = new ArrayList<>();
+            for (int back = 1; back <= 2; back++) {
+                Instant from = today.minusDays(back).atStartOfDay(CHINA).toInstant();
+                Instant to = today.minusDays(back - 1).atStartOfDay(CHINA).toInstant();
+                String window = "/portal/v1/registrations?from=" + from + "&to=" + to + "&limit=" + DESK_PAGE;
+                lines.add("0\t" + window + "&districtCode=" + com.cogov.infra.dev.DemoData.DEMO_DISTRICT);
+                for (String district : Population.DISTRICTS) {
+                    lines.add("1\t" + window + "&districtCode=" + district);
+                }
+            }
+            Path folder = Wrk.folder(work, "district-records", tokens, lines);
+            settle(wrk, o, "district record query", portal.base(), portal.management(), folder);
+            SqlCapture.Captured sql =
+                    SqlCapture.capture(reads.control(), portal.base(), folder, lines.size(), null, "GET");
+            say("  district record query: the raw-JDBC read baseline replays "
+                    + sql.pages().size() + " requests' statements:\n" + SqlCapture.describe(sql));
+            reads.report().put("district record query", sql.shapes());
+            Measurement jdbc = JdbcReads.measure(reads.appLike(), sql.pages(), FEW_CLIENTS, o.warmUp(), o.duration());
+            rows.add(new Report.Row(
+                    "district record query",
+                    FEW_CLIENTS,
+                    wrk.measure(
+                            "district record query",
+                            portal.base(),
+                            "get",
+                            folder,
+                            FEW_CLIENTS,
+                            o.warmUp(),
+                            o.duration()),
+                    ceiling,
+                    jdbc));
+        }
+        if (o.runs("statistics overview")) {
+            long[] rollup = awaitRollup(connections);
+            notes.put(
+                    "statistics rollup when the overview was measured",
+                    String.format(Locale.ROOT, "counted through registration %,d of %,d", rollup[0], rollup[1]));
+            Path folder = Wrk.folder(
+                    work,
+                    "statistics-overview",
+                    tokens,
+                    List.of("0\t/portal/v1/statistics/overview", "1\t/portal/v1/statistics/overview"));
+            settle(wrk, o, "statistics overview", portal.base(), portal.management(), folder);
+            rows.add(new Report.Row(
+                    "statistics overview",
+                    FEW_CLIENTS,
+                    wrk.measure(
+                            "statistics overview", portal.base(), "get", folder, FEW_CLIENTS, o.warmUp(), o.duration()),
+                    ceiling));
+        }
+        return o.runs("registration export") ? Exports.run(portal, bffJar, connections, EXPORT_ROWS) : null;
+    }
+
+    /**
+     * Waits for the statistics rollup to have counted the dataset's sales (the apps count them a batch at a time, a few
+     * seconds behind the counters; a freshly loaded dataset starts uncounted), so that the overview reads the rollup a
+     * server that has been up would have, and the counting does not share the measured window. Gives up after
+     * {@link #ROLLUP_WAIT_LIMIT}, saying how far it got.
+     */
+    private static long[] awaitRollup(Supplier<Connection> connections) throws SQLException, InterruptedException {
+        long started = System.nanoTime();
+        long last = System.nanoTime();
+        try (Connection db = connections.get()) {
+            long target = maxId(db);
+            while (true) {
+                long counted = count(
+                        db,
+                        "SELECT COALESCE(MAX(counted_through), 0) FROM statistics_cursor"
+                                + " WHERE source = 'registration'");
+                long waited = System.nanoTime() - started;
+                if (counted >= target || waited > ROLLUP_WAIT_LIMIT.toNanos()) {
+                    say(String.format(
+                            Locale.ROOT,
+                            "  statistics rollup: counted through registration %,d of %,d (waited %d s)",
+                            counted,
+                            target,
+                            Duration.ofNanos(waited).toSeconds()));
+                    return new long[] {counted, target};
+                }
+                if (System.nanoTime() - last > Duration.ofSeconds(60).toNanos()) {
+                    say(String.format(Locale.ROOT, "  statistics rollup: %,d of %,d counted", counted, target));
+                    last = System.nanoTime();
+                }
+                Thread.sleep(2_000); // the rollup's own interval
+            }
+        }
     }
 
     /** After the run, in the table: every answered sale is there once, and no sale was written twice. */
@@ -495,6 +759,11 @@ public final class LoadHarness {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    private static Path jar(Path root, String module, String property) throws IOException {
+        String named = System.getProperty(property);
+        return named != null ? Path.of(named).toAbsolutePath() : AppProcess.jarOf(root, module);
     }
 
     static void say(String line) {

@@ -14,8 +14,13 @@ import java.util.Locale;
  * @param out         where the JSON report goes; none when null
  * @param compare     an earlier JSON report (e.g. the 1 M-row run) whose p99s this run's are compared with
  * @param profile     record the app with Java Flight Recorder, to see where a scenario's time goes
- * @param only        run only the scenarios whose names contain this (and their baselines); all when null
+ * @param only        run only the scenarios whose names contain this, or one of its comma-separated parts (and their
+ *                    baselines); all when null
  * @param hold        keep the system up after the run, to investigate by hand, until the harness is stopped
+ * @param asyncProfiler async-profiler's library: attached to the app during each measured window of a scenario, so
+ *                    a profile shows that window only (no warm-up, no JIT compilation); none when null
+ * @param profileEvent the profiler's event: {@code cpu} (where the app's CPU goes) or {@code wall} (where a request's
+ *                    time goes, waits included)
  */
 record Options(
         long rows,
@@ -26,18 +31,24 @@ record Options(
         Path compare,
         boolean profile,
         String only,
-        boolean hold) {
+        boolean hold,
+        Path asyncProfiler,
+        String profileEvent) {
 
     static final String USAGE = """
             Usage: LoadHarness [--quick] [--rows 1M|10M|<n>] [--duration 20s] [--connections 64] [--out report.json]
                                [--compare earlier-report.json] [--profile] [--only registration] [--hold]
+                               [--async-profiler /path/to/libasyncProfiler.so] [--profile-event cpu|wall]
               --quick        1M rows unless --rows is given, 5 s per scenario: under 3 minutes once the dataset is loaded
               --rows         historical registrations to load (kept in .devdata/load-<rows>, reused by later runs)
               --compare      adds each query's p99 ratio to the same scenario in an earlier report (cost vs table size)
               --profile      records the app with Java Flight Recorder into .devdata/load-<rows>/run/app.jfr
-              --only         runs only the scenarios whose names contain this text, with their baselines
+              --only         runs only the scenarios whose names contain this text (or one of several, separated by
+                             commas), with their baselines
               --hold         keeps the app, MariaDB and Redis up after the run (Ctrl-C stops), with the clerks' tokens
-                             in .devdata/load-<rows>/run/tokens.txt""";
+                             in .devdata/load-<rows>/run/tokens.txt
+              --async-profiler  attaches async-profiler to the app for each measured window only, writing
+                             .devdata/load-<rows>/run/profile-<scenario>.collapsed (--profile-event: cpu or wall)""";
 
     static Options parse(String... args) {
         Long rows = null;
@@ -49,6 +60,8 @@ record Options(
         boolean profile = false;
         String only = null;
         boolean hold = false;
+        Path asyncProfiler = null;
+        String profileEvent = "cpu";
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
@@ -61,6 +74,9 @@ record Options(
                 case "--profile" -> profile = true;
                 case "--only" -> only = value(args, ++i, arg);
                 case "--hold" -> hold = true;
+                case "--async-profiler" ->
+                    asyncProfiler = Path.of(value(args, ++i, arg)).toAbsolutePath();
+                case "--profile-event" -> profileEvent = value(args, ++i, arg);
                 default -> throw new IllegalArgumentException("Unknown option " + arg + "\n" + USAGE);
             }
         }
@@ -76,11 +92,14 @@ record Options(
                 compare,
                 profile,
                 only,
-                hold);
+                hold,
+                asyncProfiler,
+                profileEvent);
     }
 
+    /** Whether the scenario was asked for: {@code --only} is one text or several separated by commas. */
     boolean runs(String scenario) {
-        return only == null || scenario.contains(only);
+        return only == null || java.util.Arrays.stream(only.split(",")).anyMatch(scenario::contains);
     }
 
     /** Before each measurement, unmeasured: long enough for the JIT to have compiled the scenario's path. */

@@ -20,10 +20,22 @@ import java.util.Map;
 /** The run's figures, each beside its baseline, with the targets checked: Markdown on stdout, JSON to a file. */
 final class Report {
 
-    /** One scenario and the baseline measured beside it in the same run. */
-    record Row(String name, int connections, Measurement scenario, Measurement baseline) {
+    /**
+     * One scenario and the baseline measured beside it in the same run; a read also has its raw-JDBC read baseline
+     * ({@link JdbcReads}: the same statements, page size and concurrency, over JDBC alone), null otherwise.
+     */
+    record Row(String name, int connections, Measurement scenario, Measurement baseline, Measurement jdbc) {
+        Row(String name, int connections, Measurement scenario, Measurement baseline) {
+            this(name, connections, scenario, baseline, null);
+        }
+
         double ratio() {
             return scenario.throughput() / baseline.throughput();
+        }
+
+        /** The app's throughput against the database's own for the same reads; NaN without that baseline. */
+        double jdbcRatio() {
+            return jdbc == null ? Double.NaN : scenario.throughput() / jdbc.throughput();
         }
     }
 
@@ -49,11 +61,30 @@ final class Report {
             long commits,
             long fallbacks) {}
 
+    /**
+     * The export scenario: one export, timed from the request to the file's last byte; the apps' heap (portal and BFF,
+     * either may run the job) after a full GC before and after it.
+     */
+    record Export(
+            String state,
+            long rows,
+            long bytes,
+            double seconds,
+            double jobSeconds,
+            double heapBeforeMb,
+            double heapAfterMb) {}
+
+    private Export export;
     private final Options options;
     private final long registrations;
     private final List<Row> rows;
     private final Checks checks;
     private final JsonNode earlier;
+    /** Per scenario with a raw-JDBC read baseline: the statement shapes it replayed, with the share of requests. */
+    private final Map<String, Map<String, Double>> statements = new LinkedHashMap<>();
+
+    private final Map<String, String> notes = new LinkedHashMap<>();
+
     private final String when = OffsetDateTime.now(ZoneOffset.ofHours(8))
             .truncatedTo(ChronoUnit.MINUTES)
             .toString();
@@ -66,18 +97,34 @@ final class Report {
         this.earlier = earlier;
     }
 
+    /** A fact about the run a reader needs beside the figures (printed, and kept in the JSON's "notes"). */
+    Report note(String what, String value) {
+        notes.put(what, value);
+        return this;
+    }
+
+    Report export(Export run) {
+        this.export = run;
+        return this;
+    }
+
+    Report statements(String scenario, Map<String, Double> shapes) {
+        statements.put(scenario, shapes);
+        return this;
+    }
+
     void print(PrintStream out) {
         out.println();
         out.printf("## Load harness, %s: %s registrations, %s%n%n", when, Options.label(registrations), machine());
-        out.println(
-                "| scenario | clients | req/s | p50 ms | p95 ms | p99 ms | errors | baseline | baseline req/s | baseline p99 ms | ratio |");
-        out.println("|---|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|");
+        out.println("| scenario | clients | req/s | p50 ms | p95 ms | p99 ms | errors | baseline | baseline req/s"
+                + " | baseline p99 ms | ratio | raw JDBC read req/s | raw JDBC p99 ms | ratio to raw JDBC |");
+        out.println("|---|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|");
         for (Row r : rows) {
             Measurement s = r.scenario();
             Measurement b = r.baseline();
             out.printf(
                     Locale.ROOT,
-                    "| %s | %d | %,.0f | %.1f | %.1f | %.1f | %d | %s | %,.0f | %.1f | %.2f |%n",
+                    "| %s | %d | %,.0f | %.1f | %.1f | %.1f | %d | %s | %,.0f | %.1f | %.2f | %s | %s | %s |%n",
                     r.name(),
                     r.connections(),
                     s.throughput(),
@@ -88,7 +135,14 @@ final class Report {
                     b.name(),
                     b.throughput(),
                     b.p99Ms(),
-                    r.ratio());
+                    r.ratio(),
+                    r.jdbc() == null
+                            ? ""
+                            : String.format(Locale.ROOT, "%,.0f", r.jdbc().throughput()),
+                    r.jdbc() == null
+                            ? ""
+                            : String.format(Locale.ROOT, "%.1f", r.jdbc().p99Ms()),
+                    r.jdbc() == null ? "" : String.format(Locale.ROOT, "%.2f", r.jdbcRatio()));
         }
         out.println();
         if (checks != null) {
@@ -107,6 +161,21 @@ final class Report {
                     checks.commits(),
                     (double) checks.written() / Math.max(1, checks.commits()),
                     checks.fallbacks());
+        }
+        notes.forEach((what, value) -> out.println(what + ": " + value));
+        if (export != null) {
+            out.printf(
+                    Locale.ROOT,
+                    "Registration export (xlsx): %s, %,d rows, %,d bytes in %.1f s (the job %.1f s of it); the"
+                            + " apps' heap (portal and BFF) after a full GC %.1f MB before and %.1f MB after (%+.1f MB).%n",
+                    export.state(),
+                    export.rows(),
+                    export.bytes(),
+                    export.seconds(),
+                    export.jobSeconds(),
+                    export.heapBeforeMb(),
+                    export.heapAfterMb(),
+                    export.heapAfterMb() - export.heapBeforeMb());
         }
         rows.forEach(r -> {
             if (!r.scenario().statuses().isEmpty() && r.scenario().errors() > 0) {
@@ -137,12 +206,28 @@ final class Report {
             s.put("ratio", Math.round(r.ratio() * 1000) / 1000.0);
             s.put("connections", r.connections());
             s.put("baseline_p99_ms", round(r.baseline().p99Ms()));
+            if (r.jdbc() != null) {
+                s.put("jdbc_baseline", r.jdbc().name());
+                s.put("jdbc_baseline_rps", round(r.jdbc().throughput()));
+                s.put("jdbc_baseline_p50_ms", round(r.jdbc().p50Ms()));
+                s.put("jdbc_baseline_p99_ms", round(r.jdbc().p99Ms()));
+                s.put("jdbc_ratio", Math.round(r.jdbcRatio() * 1000) / 1000.0);
+            }
             scenarios.add(s);
         }
         json.put("scenarios", scenarios);
         json.put("dataset", Map.of("registrations", registrations, "pharmacies", Population.PHARMACIES));
         if (checks != null) {
             json.put("checks", checks);
+        }
+        if (export != null) {
+            json.put("export", export);
+        }
+        if (!notes.isEmpty()) {
+            json.put("notes", notes);
+        }
+        if (!statements.isEmpty()) {
+            json.put("jdbc_read_statements", statements);
         }
         json.put("targets", targets());
         json.put(
@@ -215,6 +300,59 @@ final class Report {
                             && (before == null || m.p99Ms() <= 1.5 * before),
                     String.format(
                             Locale.ROOT, "p99 %.1f ms at %s rows%s", m.p99Ms(), Options.label(registrations), vs)));
+        }
+        Row overview = row("statistics overview");
+        if (overview != null) {
+            Double before = earlierP99("statistics overview");
+            Measurement m = overview.scenario();
+            out.add(target(
+                    "statistics overview p99 ≤ 1.2 × the smaller dataset's",
+                    before != null && m.requests() > 0 && m.errors() == 0 && m.p99Ms() <= 1.2 * before,
+                    before == null
+                            ? String.format(Locale.ROOT, "p99 %.1f ms (no earlier run to compare with)", m.p99Ms())
+                            : String.format(
+                                    Locale.ROOT,
+                                    "p99 %.1f ms at %s rows, %.2f × the %s-row run's (%.1f ms)",
+                                    m.p99Ms(),
+                                    Options.label(registrations),
+                                    m.p99Ms() / before,
+                                    Options.label(earlier.path("dataset")
+                                            .path("registrations")
+                                            .asLong()),
+                                    before)));
+        }
+        if (export != null) {
+            out.add(target(
+                    "100,000-row export done in ≤ 20 s, the apps' heap after a full GC within 50 MB of before",
+                    export.state().equals("DONE")
+                            && export.seconds() <= 20
+                            && export.heapAfterMb() - export.heapBeforeMb() <= 50,
+                    String.format(
+                            Locale.ROOT,
+                            "%s, %,d rows in %.1f s; heap %.1f → %.1f MB",
+                            export.state(),
+                            export.rows(),
+                            export.seconds(),
+                            export.heapBeforeMb(),
+                            export.heapAfterMb())));
+        }
+        for (Row r : rows) {
+            if (r.jdbc() != null && r.connections() <= 8) {
+                out.add(target(
+                        r.name() + " ≥ 0.5 × its raw-JDBC read (the same SQL, page size and " + r.connections()
+                                + " clients)",
+                        r.scenario().requests() > 0
+                                && r.jdbcRatio() >= 0.5
+                                && r.scenario().errors() == 0,
+                        String.format(
+                                Locale.ROOT,
+                                "%.2f × (%,.0f against %,.0f pages a second; p99 %.1f ms against %.1f ms)",
+                                r.jdbcRatio(),
+                                r.scenario().throughput(),
+                                r.jdbc().throughput(),
+                                r.scenario().p99Ms(),
+                                r.jdbc().p99Ms())));
+            }
         }
         return out;
     }

@@ -23,10 +23,21 @@ final class Wrk {
 
     private final Path script;
     private final String runId;
+    private final Path work;
     private int invocation;
+    /** When set, the profiler is attached to the app behind each measured window (not the warm-ups). */
+    private Profiler profiler;
+
+    /**
+     * async-profiler, attached through jcmd to the process serving a base URL.
+     *
+     * @param pids the app's process id by the base URL it serves
+     */
+    record Profiler(Path library, String event, java.util.Map<String, Long> pids) {}
 
     Wrk(Path work, String runId) throws IOException {
         this.runId = runId;
+        this.work = work;
         this.script = work.resolve("harness.lua");
         try (InputStream in = Wrk.class.getResourceAsStream("/load/harness.lua")) {
             Files.copy(in, script, StandardCopyOption.REPLACE_EXISTING);
@@ -52,7 +63,42 @@ final class Wrk {
             String name, String baseUrl, String mode, Path folder, int connections, Duration warmUp, Duration duration)
             throws IOException, InterruptedException {
         run(name + " (warm-up)", baseUrl, mode, folder, connections, warmUp);
-        return run(name, baseUrl, mode, folder, connections, duration);
+        Long pid = profiler == null ? null : profiler.pids().get(baseUrl);
+        if (pid == null) {
+            return run(name, baseUrl, mode, folder, connections, duration);
+        }
+        // The inner quotes keep jcmd from splitting the agent's options at the commas.
+        jcmd(
+                pid,
+                "\"start,event=" + profiler.event() + ",interval=" + ("wall".equals(profiler.event()) ? "5ms" : "2ms")
+                        + "\"");
+        try {
+            return run(name, baseUrl, mode, folder, connections, duration);
+        } finally {
+            Path out = work.resolve(
+                    "profile-" + name.replaceAll("[^A-Za-z0-9]+", "-") + "-" + profiler.event() + ".collapsed");
+            jcmd(pid, "\"stop,file=" + out + ",collapsed\"");
+            LoadHarness.say("  profile of " + name + ": " + out);
+        }
+    }
+
+    void profiler(Profiler profiler) {
+        this.profiler = profiler;
+    }
+
+    private void jcmd(long pid, String options) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(
+                        "jcmd",
+                        Long.toString(pid),
+                        "JVMTI.agent_load",
+                        profiler.library().toString(),
+                        options)
+                .redirectErrorStream(true)
+                .start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (p.waitFor() != 0 || out.contains("rror")) {
+            LoadHarness.say("  async-profiler via jcmd: " + out.strip());
+        }
     }
 
     /** One wrk run. Each run has its own id, so idempotency keys never repeat across runs. */
