@@ -1,5 +1,6 @@
 package com.cogov.infra.load;
 
+import com.cogov.api.account.Authenticator;
 import com.cogov.api.privacy.PrivacyService;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -7,16 +8,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.ByteBuffer;
-import java.security.GeneralSecurityException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.Map;
 import java.util.function.Supplier;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Staff sign in to the portal as its web front end does: password, then for administrators a TOTP code. The demo
@@ -68,8 +65,11 @@ final class PortalLogins {
             step = post(
                     http,
                     base + "/portal/v1/auth/totp",
-                    JSON.writeValueAsString(
-                            Map.of("challengeToken", step.path("challengeToken").asText(), "code", code(secret, use))));
+                    JSON.writeValueAsString(Map.of(
+                            "challengeToken",
+                            step.path("challengeToken").asText(),
+                            "code",
+                            Authenticator.code(secret, Instant.ofEpochSecond(use * 30)))));
             status = step.path("status").asText();
         }
         if (!status.equals("SIGNED_IN")) {
@@ -90,39 +90,5 @@ final class PortalLogins {
                     "Portal sign-in: " + url + " answered " + response.statusCode() + " " + response.body());
         }
         return JSON.readTree(response.body());
-    }
-
-    /** RFC 6238 (HMAC-SHA1, 30 s steps, 6 digits), what the administrator's authenticator app computes. */
-    static String code(String base32Secret, long step) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA1");
-            mac.init(new SecretKeySpec(base32(base32Secret), "HmacSHA1"));
-            byte[] hash = mac.doFinal(ByteBuffer.allocate(8).putLong(step).array());
-            int offset = hash[hash.length - 1] & 0xf;
-            int binary = ((hash[offset] & 0x7f) << 24)
-                    | ((hash[offset + 1] & 0xff) << 16)
-                    | ((hash[offset + 2] & 0xff) << 8)
-                    | (hash[offset + 3] & 0xff);
-            return String.format("%06d", binary % 1_000_000);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA1 is part of every JRE", e);
-        }
-    }
-
-    private static byte[] base32(String secret) {
-        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-        byte[] out = new byte[secret.length() * 5 / 8];
-        int buffer = 0;
-        int bits = 0;
-        int index = 0;
-        for (char c : secret.toCharArray()) {
-            buffer = (buffer << 5) | alphabet.indexOf(c);
-            bits += 5;
-            if (bits >= 8) {
-                out[index++] = (byte) (buffer >> (bits - 8));
-                bits -= 8;
-            }
-        }
-        return out;
     }
 }
