@@ -41,10 +41,11 @@ class ArchitectureTest {
 
     private static final String CORE = "com.cogov.api";
     /**
-     * Not features: the few truly common pieces (paging is the one way every list pages, docs/platform.md), and the
-     * HTTP glue both apps share (which may call feature entries).
+     * Not features: the few truly common pieces (paging is the one way every list pages, idempotency the one way a
+     * write is made safe to retry, docs/platform.md), and the HTTP glue both apps share (which may call feature
+     * entries).
      */
-    private static final Set<String> COMMON = Set.of("shared", "paging", "web");
+    private static final Set<String> COMMON = Set.of("shared", "paging", "idempotency", "web");
     /** feature -> the features it may call (besides shared). A feature missing here fails the build. */
     private static final Map<String, Set<String>> ALLOWED = Map.ofEntries(
             Map.entry("alert", Set.of("audit", "export", "job", "notify", "pharmacy", "privacy", "statistics")),
@@ -100,8 +101,13 @@ class ArchitectureTest {
                 .and()
                 .haveNameNotMatching(".*\\.\\$.*") // Micronaut's generated bean definitions
                 .and()
-                // job and paging are platform helpers (SingleNode, Pages) every feature calls
-                .resideOutsideOfPackages(CORE + ".shared..", CORE + ".web..", CORE + ".job..", CORE + ".paging..")
+                // job, paging and idempotency are platform helpers (SingleNode, Pages, Idempotency) every feature calls
+                .resideOutsideOfPackages(
+                        CORE + ".shared..",
+                        CORE + ".web..",
+                        CORE + ".job..",
+                        CORE + ".paging..",
+                        CORE + ".idempotency..")
                 .and()
                 .areNotInterfaces() // ports a feature offers or implements (ExportSource, Notifier, DailyBuyers)
                 .and()

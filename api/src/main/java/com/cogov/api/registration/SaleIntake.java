@@ -2,6 +2,7 @@ package com.cogov.api.registration;
 
 import com.cogov.api.audit.AuditOutcome;
 import com.cogov.api.audit.AuditService;
+import com.cogov.api.idempotency.IdempotentRequest;
 import com.cogov.api.shared.Actor;
 import com.cogov.api.shared.CogovException;
 import com.cogov.contracts.error.ErrorCode;
@@ -23,7 +24,6 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -33,8 +33,6 @@ import java.util.stream.Collectors;
  */
 @Singleton
 class SaleIntake {
-
-    private static final Pattern KEY = Pattern.compile("[A-Za-z0-9_-]{8,64}");
 
     private final SaleEvaluation evaluation;
     private final GroupCommit commits;
@@ -207,13 +205,6 @@ class SaleIntake {
     }
 
     private static String validKey(@Nullable String key) {
-        if (key == null || key.isBlank()) {
-            throw RegistrationException.field(
-                    ErrorCode.IDEMPOTENCY_KEY_REQUIRED, "Idempotency-Key", "请求头须包含 Idempotency-Key");
-        }
-        if (!KEY.matcher(key).matches()) {
-            throw RegistrationException.field(ErrorCode.VALIDATION_FAILED, "Idempotency-Key", "幂等键为8-64位字母、数字、- 或 _");
-        }
-        return key;
+        return IdempotentRequest.require(key);
     }
 }

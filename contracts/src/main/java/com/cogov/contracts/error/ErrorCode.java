@@ -45,7 +45,7 @@ public enum ErrorCode {
 
     // Registration
     IDEMPOTENCY_KEY_REQUIRED(400, "缺少幂等键（Idempotency-Key），请升级小程序后重试"),
-    IDEMPOTENCY_KEY_REUSED(422, "同一幂等键已用于另一笔不同的登记"),
+    IDEMPOTENCY_KEY_REUSED(422, "同一幂等键已用于另一次不同的提交"),
     REGISTRATION_BLOCKED(422, "按规定不能完成本次销售"),
     REGISTRATION_NOT_FOUND(404, "未找到该登记"),
     SOLD_AT_OUT_OF_RANGE(400, "销售时间不合理，请检查手机时间"),
