@@ -138,17 +138,35 @@ final class Counter {
      * Until this many transactions wait for a lock (one held by {@link #answerInFlight}): the requests sent have
      * reached it. The app's lock wait must outlast this poll on a busy machine (see RegistrationTest's properties).
      */
-    void awaitLockWaits(int count) {
-        await().atMost(Duration.ofSeconds(30))
-                .pollInterval(Duration.ofMillis(20))
-                .until(() -> {
-                    try (Connection c = dev.openConnection();
-                            ResultSet rs = c.createStatement()
-                                    .executeQuery("SELECT COUNT(*) FROM information_schema.INNODB_TRX"
-                                            + " WHERE trx_state = 'LOCK WAIT'")) {
-                        rs.next();
-                        return rs.getInt(1) >= count;
-                    }
-                });
+    void awaitLockWaits(int count) throws SQLException {
+        try {
+            await().atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(20))
+                    .until(() -> lockWaits() >= count);
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            // Say where the request is instead: sent or not, waiting on what (a run on a loaded machine once failed
+            // here with no transaction waiting and the commit writer idle).
+            StringBuilder threads = new StringBuilder();
+            Thread.getAllStackTraces().forEach((thread, stack) -> {
+                threads.append('\n').append(thread.getName()).append(' ').append(thread.getState());
+                for (int i = 0; i < Math.min(stack.length, 12); i++) {
+                    threads.append("\n    at ").append(stack[i]);
+                }
+            });
+            throw new AssertionError(
+                    "no request reached the held key: " + count + " lock waits expected, " + lockWaits()
+                            + " seen; threads:" + threads,
+                    e);
+        }
+    }
+
+    private int lockWaits() throws SQLException {
+        try (Connection c = dev.openConnection();
+                ResultSet rs = c.createStatement()
+                        .executeQuery(
+                                "SELECT COUNT(*) FROM information_schema.INNODB_TRX WHERE trx_state = 'LOCK WAIT'")) {
+            rs.next();
+            return rs.getInt(1);
+        }
     }
 }

@@ -66,6 +66,11 @@ class RegistrationTest implements DevServicesTest {
 
     Counter counter;
     Tokens clerk;
+    /**
+     * Where a request that must wait is sent from: threads of the test's own, never the common pool, which has one
+     * thread on a two-core machine and may be busy with someone else's work (Caffeine's maintenance runs there).
+     */
+    private final java.util.concurrent.ExecutorService phone = java.util.concurrent.Executors.newCachedThreadPool();
 
     @Override
     public Map<String, String> getProperties() {
@@ -73,6 +78,9 @@ class RegistrationTest implements DevServicesTest {
         // A request waiting on a key the test holds waits until the test lets go, however slow the machine: a short
         // wait would end in 503 before a busy machine's test sees it waiting (RetryStuckBehindAWriteTest waits it out).
         properties.put("cogov.database.lock-wait-timeout", "60s");
+        // ... and the test's phone waits for its answer as long: the test asserts what the answer is, not how soon
+        // a loaded machine gives it (the client's default 10 s once ran out on a machine busy with other builds).
+        properties.put("micronaut.http.client.read-timeout", "60s");
         properties.put(
                 "cogov.registration.commit-writers", "1"); // so that sales queue behind a held one, and go together
         return properties;
@@ -82,6 +90,11 @@ class RegistrationTest implements DevServicesTest {
     void signIn() {
         counter = new Counter(client, devServices());
         clerk = counter.clerkOf(1);
+    }
+
+    @org.junit.jupiter.api.AfterAll
+    void hangUp() {
+        phone.shutdownNow();
     }
 
     @Test
@@ -243,8 +256,8 @@ class RegistrationTest implements DevServicesTest {
         String key = UUID.randomUUID().toString();
         // Another node is writing this key's answer and has not committed yet (the answer of the first sale stands in).
         try (Connection other = counter.answerInFlight(key, first)) {
-            var retry = java.util.concurrent.CompletableFuture.supplyAsync(
-                    () -> client.toBlocking().exchange(post(clerk, key, sale), RegistrationResult.class));
+            var retry =
+                    phone.submit(() -> client.toBlocking().exchange(post(clerk, key, sale), RegistrationResult.class));
             counter.awaitLockWaits(1);
             assertThat(retry).as("waits for the other node's commit").isNotDone();
             other.commit();
@@ -262,8 +275,7 @@ class RegistrationTest implements DevServicesTest {
         RegistrationResult other = counter.register(clerk, sale(adultId(), item(EPHEDRINE, 1)));
         String key = UUID.randomUUID().toString();
         try (Connection c = counter.answerInFlight(key, other)) {
-            var mine = java.util.concurrent.CompletableFuture.supplyAsync(
-                    () -> counter.mp.refused(post(clerk, key, sale), 422));
+            var mine = phone.submit(() -> counter.mp.refused(post(clerk, key, sale), 422));
             counter.awaitLockWaits(1);
             c.commit();
             assertThat(mine.get(10, java.util.concurrent.TimeUnit.SECONDS).code())
