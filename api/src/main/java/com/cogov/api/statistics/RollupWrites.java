@@ -28,9 +28,6 @@ class RollupWrites {
     /** A buyer's day: the primary-key prefix of their rows in {@code statistics_buyer_day}. */
     record BuyerDay(LocalDate day, String buyerIndex) {}
 
-    /** Statements of many keys are cut into chunks of this many: an OR of primary-key ranges, or a batch. */
-    private static final int CHUNK = 500;
-
     /**
      * The rows of each of these buyers' days, across the city, in one statement a chunk (each a primary-key range of a
      * few rows); a buyer with none has an empty, modifiable list, so the batch can add its sales as it counts them.
@@ -38,57 +35,35 @@ class RollupWrites {
     Map<BuyerDay, List<RollupCounts.BuyerRow>> buyerDays(java.util.Collection<BuyerDay> keys) {
         Map<BuyerDay, List<RollupCounts.BuyerRow>> sets = new HashMap<>();
         keys.forEach(k -> sets.put(k, new ArrayList<>()));
-        List<BuyerDay> all = List.copyOf(sets.keySet());
-        for (int from = 0; from < all.size(); from += CHUNK) {
-            List<BuyerDay> chunk = all.subList(from, Math.min(all.size(), from + CHUNK));
-            List<Object> parameters = new ArrayList<>();
-            chunk.forEach(k -> {
-                parameters.add(k.day());
-                parameters.add(k.buyerIndex());
-            });
-            Sql.list(
-                    jdbc,
-                    "SELECT day, buyer_number_index, pharmacy_id, drug_id, district_code, category_code, sales"
-                            + " FROM statistics_buyer_day WHERE "
-                            + String.join(
-                                    " OR ",
-                                    java.util.Collections.nCopies(
-                                            chunk.size(), "(day = ? AND buyer_number_index = ?)")),
-                    parameters,
-                    rs -> sets.get(new BuyerDay(Sql.date(rs, "day"), rs.getString(2)))
-                            .add(new RollupCounts.BuyerRow(
-                                    rs.getLong(3), rs.getLong(4), rs.getString(5), rs.getString(6), rs.getInt(7))));
-        }
+        Sql.listByKeys(
+                jdbc,
+                "SELECT day, buyer_number_index, pharmacy_id, drug_id, district_code, category_code, sales"
+                        + " FROM statistics_buyer_day",
+                "day = ? AND buyer_number_index = ?",
+                List.copyOf(sets.keySet()),
+                k -> List.of(k.day(), k.buyerIndex()),
+                rs -> sets.get(new BuyerDay(Sql.date(rs, "day"), rs.getString(2)))
+                        .add(new RollupCounts.BuyerRow(
+                                rs.getLong(3), rs.getLong(4), rs.getString(5), rs.getString(6), rs.getInt(7))));
         return sets;
     }
 
-    /** Adds the sales to their buyers' sets of the day: one batch (a multi-row insert, rewritten by the driver). */
+    /** Adds the sales to their buyers' sets of the day, in batches. */
     void countBuyers(List<RollupCounts.CountedSale> sales) {
-        jdbc.prepareStatement(
+        Sql.batch(
+                jdbc,
                 "INSERT INTO statistics_buyer_day (day, buyer_number_index, pharmacy_id, drug_id, district_code,"
                         + " category_code, sales) VALUES (?,?,?,?,?,?,1) ON DUPLICATE KEY UPDATE sales = sales + 1",
-                ps -> {
-                    int queued = 0;
-                    for (RollupCounts.CountedSale sale : sales) {
-                        for (RollupCounts.Line line : sale.lines()) {
-                            Sql.bind(
-                                    ps,
-                                    List.of(
-                                            sale.day(),
-                                            sale.buyerIndex(),
-                                            sale.pharmacyId(),
-                                            line.drugId(),
-                                            sale.districtCode(),
-                                            line.category()));
-                            ps.addBatch();
-                            if (++queued % CHUNK == 0) {
-                                ps.executeBatch();
-                            }
-                        }
-                    }
-                    ps.executeBatch();
-                    return null;
-                });
+                sales.stream()
+                        .flatMap(sale -> sale.lines().stream()
+                                .map(line -> List.of(
+                                        sale.day(),
+                                        sale.buyerIndex(),
+                                        sale.pharmacyId(),
+                                        line.drugId(),
+                                        sale.districtCode(),
+                                        line.category())))
+                        .toList());
     }
 
     /** The buyer's rows of that day, across the city: a primary-key range of a few rows. */
@@ -154,7 +129,8 @@ class RollupWrites {
                     d.distinctBuyers,
                     buyers));
         });
-        jdbc.prepareStatement(
+        Sql.batch(
+                jdbc,
                 "INSERT INTO statistics_daily (grain, district_code, day, item_key, pharmacy_id, drug_id,"
                         + " category_code, sales, packages, warnings, blocks, voids, distinct_buyers, buyers)"
                         + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON DUPLICATE KEY UPDATE sales = sales + VALUES(sales),"
@@ -162,17 +138,7 @@ class RollupWrites {
                         + " blocks = blocks + VALUES(blocks), voids = voids + VALUES(voids),"
                         + " distinct_buyers = distinct_buyers + VALUES(distinct_buyers),"
                         + " buyers = COALESCE(VALUES(buyers), buyers)",
-                ps -> {
-                    for (int i = 0; i < rows.size(); i++) {
-                        Sql.bind(ps, rows.get(i));
-                        ps.addBatch();
-                        if ((i + 1) % CHUNK == 0) {
-                            ps.executeBatch();
-                        }
-                    }
-                    ps.executeBatch();
-                    return null;
-                });
+                rows);
     }
 
     /** The rows' stored sketches, where they have one (a row begun by a block or a void has none yet). */
@@ -180,30 +146,22 @@ class RollupWrites {
         Map<String, RollupKey> byPrimaryKey = new HashMap<>();
         keys.forEach(k -> byPrimaryKey.put(primaryKey(k.grain().name(), k.districtCode(), k.day(), k.itemKey()), k));
         Map<RollupKey, byte[]> sketches = new HashMap<>();
-        for (int from = 0; from < keys.size(); from += CHUNK) {
-            List<RollupKey> chunk = keys.subList(from, Math.min(keys.size(), from + CHUNK));
-            List<Object> parameters = new ArrayList<>();
-            chunk.forEach(k -> parameters.addAll(List.of(k.grain().name(), k.districtCode(), k.day(), k.itemKey())));
-            Sql.list(
-                    jdbc,
-                    "SELECT grain, district_code, day, item_key, buyers FROM statistics_daily WHERE "
-                            + String.join(
-                                    " OR ",
-                                    java.util.Collections.nCopies(
-                                            chunk.size(),
-                                            "(grain = ? AND district_code = ? AND day = ? AND item_key = ?)")),
-                    parameters,
-                    rs -> {
-                        byte[] buyers = rs.getBytes(5);
-                        if (buyers != null) {
-                            sketches.put(
-                                    byPrimaryKey.get(primaryKey(
-                                            rs.getString(1), rs.getString(2), Sql.date(rs, "day"), rs.getString(4))),
-                                    buyers);
-                        }
-                        return null;
-                    });
-        }
+        Sql.listByKeys(
+                jdbc,
+                "SELECT grain, district_code, day, item_key, buyers FROM statistics_daily",
+                "grain = ? AND district_code = ? AND day = ? AND item_key = ?",
+                keys,
+                k -> List.of(k.grain().name(), k.districtCode(), k.day(), k.itemKey()),
+                rs -> {
+                    byte[] buyers = rs.getBytes(5);
+                    if (buyers != null) {
+                        sketches.put(
+                                byPrimaryKey.get(primaryKey(
+                                        rs.getString(1), rs.getString(2), Sql.date(rs, "day"), rs.getString(4))),
+                                buyers);
+                    }
+                    return buyers;
+                });
         return sketches;
     }
 
