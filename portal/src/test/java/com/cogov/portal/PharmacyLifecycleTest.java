@@ -519,6 +519,20 @@ class PharmacyLifecycleTest implements PortalTest {
                 .containsExactly("1:DISTRICT_ADDED", "2:DISTRICT_RENAMED", "3:DISTRICT_RETIRED");
     }
 
+    @Test
+    void theDemoGivesTheInspectorASuspendedPharmacyAndAMovedOneWithTheirHistory() {
+        PharmacyView suspended =
+                portal.call(HttpRequest.GET("/portal/v1/pharmacies/57"), inspector, PharmacyView.class);
+        assertThat(suspended.status()).isEqualTo(PharmacyStatus.SUSPENDED);
+        assertThat(suspended.statusReason()).contains("停业整顿");
+        assertThat(suspended.history())
+                .extracting(PharmacyChangeView::kind)
+                .containsExactly(PharmacyChangeKind.STATUS_CHANGED);
+        PharmacyView moved = portal.call(HttpRequest.GET("/portal/v1/pharmacies/44"), inspector, PharmacyView.class);
+        assertThat(moved.history().get(0).changes().get(0).to()).isEqualTo(moved.address());
+        assertThat(get(59).status()).isEqualTo(PharmacyStatus.CLOSED);
+    }
+
     // ---------------------------------------------------------------- helpers
 
     private Tokens signIn(String openid) {
