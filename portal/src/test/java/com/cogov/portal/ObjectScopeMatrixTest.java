@@ -179,6 +179,11 @@ class ObjectScopeMatrixTest implements PortalTest {
                         () -> HttpRequest.POST("/portal/v1/pharmacies/2/manager-activation", ""),
                         () -> HttpRequest.POST(
                                 "/portal/v1/pharmacies/" + freshPharmacy() + "/manager-activation", "")));
+        m.put(
+                "GET /portal/v1/pharmacies?districtCode",
+                Case.scoped(
+                        () -> HttpRequest.GET("/portal/v1/pharmacies?districtCode=420103"),
+                        () -> HttpRequest.GET("/portal/v1/pharmacies?districtCode=420106")));
         // the city's alone
         m.put(
                 "POST /portal/v1/pharmacies/{id}/transfer",

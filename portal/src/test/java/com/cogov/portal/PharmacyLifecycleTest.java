@@ -426,6 +426,15 @@ class PharmacyLifecycleTest implements PortalTest {
                                 409)
                         .code())
                 .isEqualTo("PHARMACY_CLOSED");
+        assertThat(portal.refused(
+                                HttpRequest.POST(
+                                                "/portal/v1/accounts",
+                                                new AccountRequests.Create(
+                                                        Role.PHARMACY_CLERK, "新店员", null, pharmacy.id(), null, null))
+                                        .bearerAuth(admin),
+                                409)
+                        .code())
+                .isEqualTo("PHARMACY_CLOSED");
         Page<PharmacyView> closed = portal.call(
                 HttpRequest.GET("/portal/v1/pharmacies?status=CLOSED&districtCode=" + JIANGHAN), admin, PHARMACIES);
         assertThat(closed.items()).extracting(PharmacyView::id).contains(pharmacy.id());
