@@ -4,7 +4,6 @@ import com.cogov.api.catalog.CatalogService;
 import com.cogov.api.pharmacy.PharmacyService;
 import com.cogov.api.shared.CityConfiguration;
 import com.cogov.contracts.catalog.DrugView;
-import com.cogov.contracts.pharmacy.DistrictView;
 import com.cogov.contracts.registration.RegistrationItemRecord;
 import com.cogov.contracts.registration.RegistrationRecord;
 import com.cogov.contracts.registration.RegistrationView;
@@ -28,7 +27,8 @@ class RecordViews {
     private final CatalogService catalog;
     private final PharmacyService pharmacies;
     private final CityConfiguration city;
-    private volatile Map<String, String> districtNames;
+    private static final long NAMES_KEPT_NANOS = java.util.concurrent.TimeUnit.MINUTES.toNanos(1);
+    private volatile Names districtNames;
 
     RecordViews(
             RegistrationViews views,
@@ -141,14 +141,19 @@ class RecordViews {
                 : codes.stream().filter(c -> c.startsWith(prefix)).toList();
     }
 
-    /** The city's districts are fixed (a migration's rows): read once. */
+    /**
+     * The districts' names, retired ones included, read again at most once a minute: a renamed district
+     * (docs/pharmacy-lifecycle.md) shows under its new name within a minute, and a page of records costs no read of
+     * them in between.
+     */
     private Map<String, String> districtNames() {
-        Map<String, String> names = districtNames;
-        if (names == null) {
-            names = pharmacies.districts().stream()
-                    .collect(Collectors.toUnmodifiableMap(DistrictView::code, DistrictView::name, (a, b) -> a));
+        Names names = districtNames;
+        if (names == null || System.nanoTime() - names.readAt() > NAMES_KEPT_NANOS) {
+            names = new Names(Map.copyOf(pharmacies.districtNames()), System.nanoTime());
             districtNames = names;
         }
-        return names;
+        return names.byCode();
     }
+
+    private record Names(Map<String, String> byCode, long readAt) {}
 }
