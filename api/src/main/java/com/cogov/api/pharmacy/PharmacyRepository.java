@@ -8,6 +8,8 @@ import io.micronaut.data.repository.CrudRepository;
 @JdbcRepository(dialect = Dialect.MYSQL)
 interface PharmacyRepository extends CrudRepository<Pharmacy, Long> {
 
+    java.util.List<Pharmacy> findByIdIn(java.util.Collection<Long> ids);
+
     @Query("UPDATE pharmacy SET status = :status, updated_at = CURRENT_TIMESTAMP(6) WHERE id = :id")
     void updateStatus(Long id, String status);
 }

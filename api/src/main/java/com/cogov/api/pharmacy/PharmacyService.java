@@ -22,6 +22,11 @@ public class PharmacyService {
 
     private static final String ACTIVE = "ACTIVE";
 
+    /** Pharmacies in the search-text piece: by name, within their district. */
+    public static final String SEARCH_TYPE = "PHARMACY";
+    /** Pharmacies in the geo piece: partitioned by district. */
+    public static final String GEO_INDEX = "pharmacy";
+
     private final DistrictRepository districts;
     private final PharmacyRepository pharmacies;
     private final AuditService audit;
@@ -81,5 +86,22 @@ public class PharmacyService {
                 Map.of("reason", privacy.redact(reason)));
         disabledEvents.publishEvent(new PharmacyDisabledEvent(id, admin));
         return new PharmacySummary(pharmacy.id(), pharmacy.name(), pharmacy.districtCode(), false);
+    }
+
+    /** A pharmacy's facts for another feature, which checks the caller's scope against its district. */
+    @ReadOnly
+    public Optional<PharmacyProfile> profile(long id) {
+        return pharmacies.findById(id).map(PharmacyProfile::of);
+    }
+
+    /** Several pharmacies' facts, by id (the rows of a list); unknown ids are left out. */
+    @ReadOnly
+    public Map<Long, PharmacyProfile> profiles(java.util.Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, PharmacyProfile> found = new java.util.HashMap<>();
+        pharmacies.findByIdIn(ids).forEach(p -> found.put(p.id(), PharmacyProfile.of(p)));
+        return found;
     }
 }
