@@ -18,7 +18,9 @@ public record InspectionSummary(
         Instant recordedAt,
         Disposition disposition,
         @Nullable @Schema(nullable = true) LocalDate rectifyBy,
-        @Nullable @Schema(nullable = true) RectificationState rectificationState,
+
+        @Nullable @Schema(type = "string", nullable = true, description = "For RECTIFY only")
+        RectificationState rectificationState,
 
         @Schema(description = "RECTIFY whose date has passed without an accepted rectification")
         boolean overdue,

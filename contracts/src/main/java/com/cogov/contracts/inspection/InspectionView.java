@@ -38,7 +38,7 @@ public record InspectionView(
         @Nullable @Schema(nullable = true) Long supersededBy,
         @Nullable @Schema(nullable = true) Instant acknowledgedAt,
 
-        @Nullable @Schema(nullable = true, description = "For RECTIFY only")
+        @Nullable @Schema(type = "object", nullable = true, description = "For RECTIFY only")
         RectificationView rectification) {
 
     @Serdeable
