@@ -2,6 +2,7 @@ package com.cogov.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.cogov.contracts.inspection.ChecklistEntry;
 import com.cogov.contracts.inspection.InspectionSummary;
 import com.cogov.contracts.paging.Page;
 import io.micronaut.core.type.Argument;
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.TestInstance;
 class InspectionListTest implements PortalTest {
 
     private static final Argument<Page<InspectionSummary>> PAGE = new GenericArgument<>() {};
+    private static final Argument<List<ChecklistEntry>> CHECKLIST = Argument.listOf(ChecklistEntry.class);
 
     @Inject
     @Client("/")
@@ -109,6 +111,39 @@ class InspectionListTest implements PortalTest {
                     .as(query)
                     .isNotNull();
         }
+    }
+
+    @Test
+    void theCityKeepsTheChecklistAsDataAndRetiresRatherThanDeletes() {
+        var item = java.util.Map.of("label", "冷链药品温度记录", "description", "查看近30日温度记录", "sortOrder", 80, "active", true);
+        ChecklistEntry added = portal.call(
+                HttpRequest.PUT("/portal/v1/inspections/checklist/COLD_CHAIN_LOG", item), admin, ChecklistEntry.class);
+        assertThat(added.active()).isTrue();
+        assertThat(portal.call(HttpRequest.GET("/portal/v1/inspections/checklist"), inspector, CHECKLIST))
+                .anySatisfy(e -> assertThat(e.code()).isEqualTo("COLD_CHAIN_LOG"))
+                .anySatisfy(e -> assertThat(e.code()).isEqualTo("ID_CHECKED"));
+
+        var retire =
+                java.util.Map.of("label", "冷链药品温度记录", "description", "查看近30日温度记录", "sortOrder", 80, "active", false);
+        portal.call(
+                HttpRequest.PUT("/portal/v1/inspections/checklist/COLD_CHAIN_LOG", retire),
+                admin,
+                ChecklistEntry.class);
+        assertThat(portal.call(HttpRequest.GET("/portal/v1/inspections/checklist"), admin, CHECKLIST))
+                .filteredOn(e -> e.code().equals("COLD_CHAIN_LOG"))
+                .singleElement()
+                .satisfies(e -> assertThat(e.active()).isFalse());
+
+        portal.refused(
+                HttpRequest.PUT("/portal/v1/inspections/checklist/COLD_CHAIN_LOG", retire)
+                        .bearerAuth(inspector),
+                403);
+        assertThat(portal.refused(
+                                HttpRequest.PUT("/portal/v1/inspections/checklist/bad-code", retire)
+                                        .bearerAuth(admin),
+                                400)
+                        .code())
+                .isEqualTo("VALIDATION_FAILED");
     }
 
     private List<InspectionSummary> all(String path, String token) {

@@ -48,6 +48,11 @@ public final class InspectionInvalidException extends CogovException {
         return new InspectionInvalidException(ErrorCode.LOCATION_OUT_OF_RANGE, field, "定位无效（" + field + "），请开启定位后重试");
     }
 
+    static InspectionInvalidException checklistCode() {
+        return new InspectionInvalidException(
+                ErrorCode.VALIDATION_FAILED, "code", "检查项代码为大写字母开头的大写字母、数字或下划线，至多32位，如 ID_CHECKED");
+    }
+
     static InspectionInvalidException parameter(String field, String detail) {
         return new InspectionInvalidException(ErrorCode.QUERY_PARAMETER_INVALID, field, detail);
     }

@@ -1,6 +1,7 @@
 package com.cogov.api.inspection;
 
 import com.cogov.api.shared.Actor;
+import com.cogov.contracts.inspection.ChecklistEntry;
 import com.cogov.contracts.inspection.ChecklistView;
 import com.cogov.contracts.inspection.EvidencePhotoView;
 import com.cogov.contracts.inspection.InspectionRequests;
@@ -13,6 +14,7 @@ import com.cogov.contracts.registration.RegistrationRecord;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.ReadOnly;
 import jakarta.inject.Singleton;
+import java.util.List;
 
 /**
  * The on-site inspection feature's entry (docs/inspection.md): the district inspector's phone (pharmacy lookup and
@@ -31,7 +33,7 @@ public class InspectionService {
     private final InspectionReads reads;
     private final Rectifications rectifications;
     private final InspectionViews views;
-    private final InspectionQueries queries;
+    private final ChecklistMaintenance maintenance;
 
     InspectionService(
             PharmacyLookup lookup,
@@ -42,7 +44,7 @@ public class InspectionService {
             InspectionReads reads,
             Rectifications rectifications,
             InspectionViews views,
-            InspectionQueries queries) {
+            ChecklistMaintenance maintenance) {
         this.lookup = lookup;
         this.onSite = onSite;
         this.checklist = checklist;
@@ -51,7 +53,7 @@ public class InspectionService {
         this.reads = reads;
         this.rectifications = rectifications;
         this.views = views;
-        this.queries = queries;
+        this.maintenance = maintenance;
     }
 
     /** A list's parameters; absent ones null. */
@@ -113,7 +115,7 @@ public class InspectionService {
 
     public InspectionView record(Actor inspector, @Nullable String idempotencyKey, InspectionRequests.Record request) {
         long id = recording.record(inspector, idempotencyKey, request, views.today());
-        return views.full(queries.find(id).orElseThrow(() -> new InspectionNotFoundException(id)));
+        return views.full(id);
     }
 
     @ReadOnly
@@ -158,5 +160,15 @@ public class InspectionService {
     @ReadOnly
     public Page<InspectionSummary> regulatorInspections(Actor regulator, ListQuery query) {
         return reads.forRegulator(regulator, query.parsed());
+    }
+
+    /** Every checklist item, retired ones too, for the regulators. */
+    public List<ChecklistEntry> checklistEntries(Actor regulator) {
+        return maintenance.all(regulator);
+    }
+
+    /** Adds or changes a checklist item (the city administrator); retiring is {@code active: false}. */
+    public ChecklistEntry putChecklistItem(Actor admin, String code, InspectionRequests.ChecklistItem item) {
+        return maintenance.put(admin, code, item);
     }
 }

@@ -26,6 +26,11 @@ class InspectionViews {
         this.clock = clock;
     }
 
+    /** The inspection just written, in full. */
+    InspectionView full(long id) {
+        return full(queries.find(id).orElseThrow(() -> new InspectionNotFoundException(id)));
+    }
+
     InspectionView full(InspectionQueries.Row row) {
         Map<Long, List<String>> photos = queries.photos(row.id());
         InspectionView.RectificationView rectification = null;

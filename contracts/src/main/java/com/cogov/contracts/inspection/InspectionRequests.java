@@ -87,6 +87,23 @@ public final class InspectionRequests {
 
             @Nullable @Size(max = 20, message = "照片不超过20张") List<@NotBlank String> photoIds) {}
 
+    /** A checklist item as the city sets it ({@code PUT /portal/v1/inspections/checklist/{code}}). */
+    @Serdeable
+    @Schema(name = "ChecklistItemRequest")
+    public record ChecklistItem(
+            @NotBlank(message = "请填写检查项名称") @Size(max = 64, message = "检查项名称不超过64字")
+            String label,
+
+            @NotBlank(message = "请填写检查要点") @Size(max = 255, message = "检查要点不超过255字")
+            String description,
+
+            @NotNull(message = "请填写排序")
+            @jakarta.validation.constraints.Min(0)
+            @jakarta.validation.constraints.Max(100000)
+            Integer sortOrder,
+
+            @NotNull(message = "请选择是否启用") Boolean active) {}
+
     /** The inspector's verdict on the latest rectification. */
     @Serdeable
     @Schema(name = "RectificationReviewRequest")
