@@ -59,10 +59,30 @@ class ArchitectureTest {
             // job keeps it sealed
             Map.entry("export", Set.of("account", "audit", "file", "job", "privacy")),
             Map.entry("file", Set.of("job")), // the expiry cleanup runs on one node
+            Map.entry("geo", Set.of()),
+            Map.entry("search", Set.of()),
+            // the inspector's phone reads pharmacies (by name: search; nearby: geo), their staff, sales (statistics),
+            // alerts and records (registration's record query); photos are files; the pharmacy is told (notify);
+            // reminders run on one node (job)
+            Map.entry(
+                    "inspection",
+                    Set.of(
+                            "account",
+                            "alert",
+                            "audit",
+                            "file",
+                            "geo",
+                            "job",
+                            "notify",
+                            "pharmacy",
+                            "registration",
+                            "search",
+                            "statistics")),
             Map.entry("job", Set.of()),
             Map.entry("notify", Set.of("job")),
             Map.entry("statistics", Set.of("export", "job")),
-            Map.entry("pharmacy", Set.of("audit", "privacy")),
+            // pharmacies keep their search keys and their place in the nearby index current (rebuilt on one node)
+            Map.entry("pharmacy", Set.of("audit", "geo", "job", "privacy", "search")),
             Map.entry("privacy", Set.of("audit")),
             // a blocked sale's alert tells the district's inspectors (alert: the notice; notify: the sending)
             Map.entry(

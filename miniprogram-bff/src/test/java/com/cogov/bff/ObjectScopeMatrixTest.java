@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.cogov.contracts.account.AccountRequests;
 import com.cogov.contracts.account.Tokens;
+import com.cogov.contracts.inspection.InspectionRequests;
 import com.cogov.infra.dev.DevServicesTest;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpRequest;
@@ -16,10 +17,14 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.LongFunction;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -45,6 +50,10 @@ class ObjectScopeMatrixTest implements DevServicesTest {
     long clerkOfPharmacyOne;
     String registrationOfPharmacyOne;
     long inboxEntryOfPharmacyOnesClerk;
+    Tokens otherDistrictsInspector;
+    Tokens inspectorOfDistrictOne;
+    long inspectionOfPharmacyOne;
+    String photoOfPharmacyOnesInspection;
 
     /** route -> the request another pharmacy's manager makes against pharmacy 1's object, or null if not scoped. */
     Map<String, LongFunction<MutableHttpRequest<?>>> matrix() {
@@ -75,6 +84,39 @@ class ObjectScopeMatrixTest implements DevServicesTest {
         // a topic is no one's object: each caller opts themselves in or out
         m.put("PUT /mp/v1/notification-subscriptions/{topic}", null);
         m.put("DELETE /mp/v1/notification-subscriptions/{topic}", null);
+        // the pharmacy's side of inspections: another pharmacy's inspection is not found
+        m.put(
+                "GET /mp/v1/pharmacy/inspections/{id}",
+                id -> HttpRequest.GET("/mp/v1/pharmacy/inspections/" + inspectionOfPharmacyOne));
+        m.put(
+                "POST /mp/v1/pharmacy/inspections/{id}/acknowledge",
+                id -> HttpRequest.POST("/mp/v1/pharmacy/inspections/" + inspectionOfPharmacyOne + "/acknowledge", ""));
+        m.put(
+                "POST /mp/v1/pharmacy/inspections/{id}/rectification",
+                id -> HttpRequest.POST(
+                        "/mp/v1/pharmacy/inspections/" + inspectionOfPharmacyOne + "/rectification",
+                        new InspectionRequests.Rectification("越权测试", null)));
+        m.put(
+                "GET /mp/v1/inspections/photos/{photoId}",
+                id -> HttpRequest.GET("/mp/v1/inspections/photos/" + photoOfPharmacyOnesInspection));
+        // the inspector's routes: a manager's role may not use them (403); another district's inspector below (404)
+        inspectorMatrix().forEach((route, request) -> m.put(route, id -> request.get()));
+        return m;
+    }
+
+    /** route -> another district's inspector's request against district 420106's object: exactly 404. */
+    Map<String, Supplier<MutableHttpRequest<?>>> inspectorMatrix() {
+        Map<String, Supplier<MutableHttpRequest<?>>> m = new TreeMap<>();
+        m.put("GET /mp/v1/inspector/pharmacies/{id}", () -> HttpRequest.GET("/mp/v1/inspector/pharmacies/1"));
+        m.put(
+                "GET /mp/v1/inspector/pharmacies/{id}/registrations",
+                () -> HttpRequest.GET("/mp/v1/inspector/pharmacies/1/registrations"));
+        m.put("GET /mp/v1/inspections/{id}", () -> HttpRequest.GET("/mp/v1/inspections/" + inspectionOfPharmacyOne));
+        m.put(
+                "POST /mp/v1/inspections/{id}/rectification/review",
+                () -> HttpRequest.POST(
+                        "/mp/v1/inspections/" + inspectionOfPharmacyOne + "/rectification/review",
+                        new InspectionRequests.Review(true, "越权测试")));
         return m;
     }
 
@@ -102,6 +144,40 @@ class ObjectScopeMatrixTest implements DevServicesTest {
         mp = new MiniProgramSessions(client);
         otherPharmacysManager = mp.signIn("idor-manager-2");
         clerkOfPharmacyOne = mp.signIn("demo-clerk").profile().accountId();
+        try (Connection c = devServices().openConnection()) {
+            c.createStatement()
+                    .executeUpdate("INSERT IGNORE INTO account (wechat_openid, role, display_name, district_code)"
+                            + " VALUES ('idor-inspector-2', 'DISTRICT_INSPECTOR', '江汉区检查员', '420103')");
+        }
+        otherDistrictsInspector = mp.signIn("idor-inspector-2");
+        inspectorOfDistrictOne = mp.signIn("demo-inspector");
+        InspectionFixture inspections = new InspectionFixture(client);
+        photoOfPharmacyOnesInspection = inspections.upload(inspectorOfDistrictOne);
+        double[] door;
+        try (Connection c = devServices().openConnection()) {
+            door = InspectionFixture.coordinatesOf(c, 1);
+        }
+        inspectionOfPharmacyOne = inspections
+                .record(
+                        inspectorOfDistrictOne,
+                        inspections.body(
+                                inspectorOfDistrictOne,
+                                1,
+                                door,
+                                r -> InspectionFixture.rectify(
+                                        new InspectionRequests.Record(
+                                                r.pharmacyId(),
+                                                r.checklist(),
+                                                r.findings(),
+                                                r.disposition(),
+                                                null,
+                                                null,
+                                                r.location(),
+                                                List.of(photoOfPharmacyOnesInspection),
+                                                null),
+                                        LocalDate.now(ZoneId.of("Asia/Shanghai"))
+                                                .plusDays(5))))
+                .id();
         registrationOfPharmacyOne = new Counter(client, devServices())
                 .register(mp.signIn("demo-clerk"), Counter.sale(Counter.adultId(), Counter.item(Counter.EPHEDRINE, 1)))
                 .number();
@@ -117,6 +193,37 @@ class ObjectScopeMatrixTest implements DevServicesTest {
         assertThat(routesWithIds)
                 .as("add a cross-scope case to ObjectScopeMatrixTest.matrix() for each new route that takes an id")
                 .isSubsetOf(matrix().keySet());
+    }
+
+    @Test
+    void anotherDistrictsInspectorCannotReachThisDistrictsObjects() {
+        inspectorMatrix().forEach((route, request) -> {
+            int status = mp.refusedWithAnyOf(request.get().bearerAuth(otherDistrictsInspector.accessToken()));
+            assertThat(status).as(route).isEqualTo(404);
+        });
+        assertThat(mp.refusedWithAnyOf(HttpRequest.GET("/mp/v1/inspections/photos/" + photoOfPharmacyOnesInspection)
+                        .bearerAuth(otherDistrictsInspector.accessToken())))
+                .isEqualTo(404);
+        // while this district's inspector reaches them, so the 404s above are about scope
+        for (String route : List.of(
+                "GET /mp/v1/inspector/pharmacies/{id}",
+                "GET /mp/v1/inspector/pharmacies/{id}/registrations",
+                "GET /mp/v1/inspections/{id}")) {
+            assertThat(client.toBlocking()
+                            .exchange(
+                                    inspectorMatrix().get(route).get().bearerAuth(inspectorOfDistrictOne.accessToken()),
+                                    String.class)
+                            .code())
+                    .as(route)
+                    .isEqualTo(200);
+        }
+        assertThat(client.toBlocking()
+                        .exchange(
+                                HttpRequest.GET("/mp/v1/inspections/photos/" + photoOfPharmacyOnesInspection)
+                                        .bearerAuth(inspectorOfDistrictOne.accessToken()),
+                                byte[].class)
+                        .code())
+                .isEqualTo(200);
     }
 
     @Test

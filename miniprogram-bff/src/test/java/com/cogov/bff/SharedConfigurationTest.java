@@ -26,8 +26,11 @@ class SharedConfigurationTest {
                     .contains("ALWAYS");
             assertThat(environment.getProperty("endpoints.health.details-visible", String.class))
                     .contains("NEVER");
+            assertThat(environment.getProperty("micronaut.server.idle-timeout", String.class))
+                    .contains("60s");
+            // its own wins: evidence photos of inspections are up to 10 MB (the portal keeps the shared 6MB)
             assertThat(environment.getProperty("micronaut.server.max-request-size", String.class))
-                    .contains("6MB");
+                    .contains("11MB");
 
             assertThat(environment.getProperty("micronaut.application.name", String.class))
                     .contains("cogov-miniprogram-bff");

@@ -119,6 +119,12 @@ class ObjectScopeMatrixTest implements PortalTest {
                                 "/portal/v1/alerts/" + alert("420103", 2) + "/triage", Map.of("status", "REVIEWING")),
                         () -> HttpRequest.POST(
                                 "/portal/v1/alerts/" + alert("420106", 1) + "/triage", Map.of("status", "REVIEWING"))));
+        // the inspection checklist is the city's: a district inspector may read it, not change it
+        m.put(
+                "PUT /portal/v1/inspections/checklist/{code}",
+                Case.roleOnly(() -> HttpRequest.PUT(
+                        "/portal/v1/inspections/checklist/ID_CHECKED",
+                        Map.of("label", "越权测试", "description", "越权测试", "sortOrder", 10, "active", false))));
         // an inbox entry is its recipient's: anyone else's is not found
         m.put(
                 "POST /portal/v1/inbox/{id}/read",

@@ -23,6 +23,8 @@ interface AccountRepository extends CrudRepository<Account, Long> {
 
     List<Account> findByPharmacyIdAndRoleOrderById(Long pharmacyId, Role role);
 
+    List<Account> findByPharmacyIdOrderById(Long pharmacyId);
+
     List<Account> findByStatusInListOrderById(List<AccountView.Status> statuses);
 
     /** 1 when the account is active and the sign-in not ended: what every request's token needs. */

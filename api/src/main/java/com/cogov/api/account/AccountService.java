@@ -159,6 +159,14 @@ public class AccountService {
 
     // ---------------------------------------------------------------- pharmacy managers and their clerks
 
+    /**
+     * The staff of a pharmacy (managers and clerks, not deleted), phones masked, for a regulator who has checked that
+     * the pharmacy is in their scope.
+     */
+    public List<AccountView> staffOf(long pharmacyId) {
+        return roster.staffOf(pharmacyId);
+    }
+
     public List<AccountView> clerks(Actor manager) {
         return roster.clerks(manager);
     }

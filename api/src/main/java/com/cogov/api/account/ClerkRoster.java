@@ -44,6 +44,14 @@ class ClerkRoster {
                         .toList());
     }
 
+    @ReadOnly
+    List<AccountView> staffOf(long pharmacyId) {
+        return views.viewAll(accounts.findByPharmacyIdOrderById(pharmacyId).stream()
+                .filter(a -> a.role() == Role.PHARMACY_MANAGER || a.role() == Role.PHARMACY_CLERK)
+                .filter(a -> a.status() != AccountView.Status.DELETED)
+                .toList());
+    }
+
     @Transactional
     IssuedCredential addClerk(Actor manager, String displayName) {
         manager.requireRole(Role.PHARMACY_MANAGER);

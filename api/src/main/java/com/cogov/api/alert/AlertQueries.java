@@ -45,6 +45,28 @@ class AlertQueries {
         return rows(sql.text(), sql.values());
     }
 
+    /** Alerts still to be dealt with (OPEN or REVIEWING), per pharmacy, for the pharmacies given. */
+    @ReadOnly
+    java.util.Map<Long, Integer> openCounts(java.util.Collection<Long> pharmacyIds) {
+        String marks = String.join(",", java.util.Collections.nCopies(pharmacyIds.size(), "?"));
+        return jdbc.prepareStatement(
+                "SELECT pharmacy_id, COUNT(*) FROM rule_alert WHERE pharmacy_id IN (" + marks + ")"
+                        + " AND status IN ('OPEN', 'REVIEWING') GROUP BY pharmacy_id",
+                ps -> {
+                    int i = 1;
+                    for (Long id : pharmacyIds) {
+                        ps.setLong(i++, id);
+                    }
+                    java.util.Map<Long, Integer> counts = new java.util.HashMap<>();
+                    try (java.sql.ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            counts.put(rs.getLong(1), rs.getInt(2));
+                        }
+                    }
+                    return counts;
+                });
+    }
+
     /** A statement and its values in order (an Instant bound as epoch seconds). */
     record Sql(String text, List<Object> values) {}
 

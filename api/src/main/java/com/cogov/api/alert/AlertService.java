@@ -71,6 +71,15 @@ public class AlertService {
         return Pages.of(queries.list(parsed, page), page, a -> new Cursor(a.createdAt(), a.id()), views::view);
     }
 
+    /**
+     * How many alerts of each pharmacy are still to be dealt with (OPEN or REVIEWING); a pharmacy without any is
+     * absent. The caller has checked that the pharmacies are in its reader's scope.
+     */
+    @ReadOnly
+    public Map<Long, Integer> openCounts(java.util.Collection<Long> pharmacyIds) {
+        return pharmacyIds.isEmpty() ? Map.of() : queries.openCounts(pharmacyIds);
+    }
+
     /** The alert with the sales behind it and its history. */
     @ReadOnly
     public AlertDetailView get(Actor actor, long id) {

@@ -81,6 +81,16 @@ public class FileService {
         }
     }
 
+    /**
+     * Keeps a file stored with an expiry (an upload not yet used) until it is deleted: called in the transaction of the
+     * record that now references it, so an upload its record never used is still removed after its expiry.
+     *
+     * @return whether the file was still there
+     */
+    public boolean keep(String id) {
+        return store.keep(id);
+    }
+
     public void delete(String id) {
         store.delete(id);
         deleteQuietly(id);

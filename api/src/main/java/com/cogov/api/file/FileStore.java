@@ -68,6 +68,15 @@ class FileStore {
                 });
     }
 
+    /** @return whether the file was there */
+    @Transactional
+    boolean keep(String id) {
+        return jdbc.prepareStatement("UPDATE stored_file SET expires_at = NULL WHERE id = ?", ps -> {
+            ps.setString(1, id);
+            return ps.executeUpdate() == 1;
+        });
+    }
+
     @Transactional
     void delete(String id) {
         jdbc.prepareStatement("DELETE FROM stored_file WHERE id = ?", ps -> {

@@ -28,6 +28,8 @@ class InboxStore {
 
     static final String INSPECTORS_OF_DISTRICT =
             "a.district_code = ? AND a.role = 'DISTRICT_INSPECTOR' AND a.status = 'ACTIVE'";
+    static final String MANAGERS_OF_PHARMACY =
+            "a.pharmacy_id = ? AND a.role = 'PHARMACY_MANAGER' AND a.status = 'ACTIVE'";
 
     record Entry(
             long id,
@@ -57,28 +59,45 @@ class InboxStore {
 
     /** @return how many inbox entries were written (0 when the key was met before) */
     int writeForDistrictInspectors(String districtCode, Notice notice) {
+        return write(INSPECTORS_OF_DISTRICT, districtCode, notice);
+    }
+
+    int queueWeChatForDistrictInspectors(String districtCode, Notice notice) {
+        return queueWeChat(INSPECTORS_OF_DISTRICT, districtCode, notice);
+    }
+
+    int writeForPharmacyManagers(long pharmacyId, Notice notice) {
+        return write(MANAGERS_OF_PHARMACY, pharmacyId, notice);
+    }
+
+    int queueWeChatForPharmacyManagers(long pharmacyId, Notice notice) {
+        return queueWeChat(MANAGERS_OF_PHARMACY, pharmacyId, notice);
+    }
+
+    /** @param recipients one of the fixed clauses above, with its one bound value */
+    private int write(String recipients, Object recipientsValue, Notice notice) {
         return update(
                 """
                 INSERT INTO notification_inbox (account_id, notice_key, topic, title, body, link)
                 SELECT a.id, ?, ?, ?, ?, ? FROM account a WHERE %s
-                ON DUPLICATE KEY UPDATE notification_inbox.id = notification_inbox.id""".formatted(INSPECTORS_OF_DISTRICT),
+                ON DUPLICATE KEY UPDATE notification_inbox.id = notification_inbox.id""".formatted(recipients),
                 notice.key(),
                 notice.topic(),
                 notice.title(),
                 notice.body(),
                 notice.link(),
-                districtCode);
+                recipientsValue);
     }
 
     /** One outbox row per inbox entry of the notice whose recipient opted in to its topic and has a WeChat openid. */
-    int queueWeChatForDistrictInspectors(String districtCode, Notice notice) {
+    private int queueWeChat(String recipients, Object recipientsValue, Notice notice) {
         return update("""
                 INSERT INTO notification_outbox (inbox_entry_id)
                 SELECT i.id FROM account a
                 JOIN notification_inbox i ON i.account_id = a.id AND i.notice_key = ?
                 JOIN notification_subscription s ON s.account_id = a.id AND s.topic = i.topic
                 WHERE %s AND a.wechat_openid IS NOT NULL
-                ON DUPLICATE KEY UPDATE notification_outbox.id = notification_outbox.id""".formatted(INSPECTORS_OF_DISTRICT), notice.key(), districtCode);
+                ON DUPLICATE KEY UPDATE notification_outbox.id = notification_outbox.id""".formatted(recipients), notice.key(), recipientsValue);
     }
 
     /** The reader's entries, newest first, after the cursor; one more than the page. */

@@ -9,4 +9,7 @@ public interface Notifier {
 
     /** Every active inspector of the district (6-digit code). */
     void toDistrictInspectors(String districtCode, Notice notice);
+
+    /** Every active manager of the pharmacy. */
+    void toPharmacyManagers(long pharmacyId, Notice notice);
 }

@@ -11,6 +11,7 @@ import com.cogov.contracts.pharmacy.PharmacyView;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.ReadOnly;
 import jakarta.inject.Singleton;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -93,5 +94,15 @@ class PharmacyDirectory {
             throw PharmacyNotOpenException.of(pharmacy.status());
         }
         return PharmacyViews.summary(pharmacy);
+    }
+
+    Optional<PharmacyProfile> profile(long id) {
+        return rows.find(id).map(PharmacyProfile::of);
+    }
+
+    Map<Long, PharmacyProfile> profiles(java.util.Collection<Long> ids) {
+        Map<Long, PharmacyProfile> found = new java.util.HashMap<>();
+        rows.find(ids).forEach(p -> found.put(p.id(), PharmacyProfile.of(p)));
+        return found;
     }
 }

@@ -38,6 +38,21 @@ class PharmacyRows {
         return rows(SELECT + " WHERE id = ?", List.of(id)).stream().findFirst();
     }
 
+    /** The pharmacies of these ids that exist, in no particular order. */
+    List<Pharmacy> find(java.util.Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return rows(
+                SELECT + " WHERE id IN (" + String.join(",", java.util.Collections.nCopies(ids.size(), "?")) + ")",
+                new ArrayList<>(ids));
+    }
+
+    /** Every pharmacy of the city (some 6,400 rows): for rebuilding the indexes derived from them. */
+    List<Pharmacy> all() {
+        return rows(SELECT, List.of());
+    }
+
     /** The row, locked until the change's transaction ends. */
     Optional<Pharmacy> lock(long id) {
         return rows(SELECT + " WHERE id = ? FOR UPDATE", List.of(id)).stream().findFirst();

@@ -28,6 +28,11 @@ public class PharmacyService {
 
     private static final String DISTRICT = "DISTRICT";
 
+    /** Pharmacies in the search-text piece: by name, within their district. */
+    public static final String SEARCH_TYPE = "PHARMACY";
+    /** Pharmacies in the geo piece: partitioned by district. */
+    public static final String GEO_INDEX = "pharmacy";
+
     private final DistrictRepository districts;
     private final PharmacyDirectory directory;
     private final PharmacyRegistry registry;
@@ -143,5 +148,17 @@ public class PharmacyService {
 
     public DistrictNode editDistrict(Actor actor, String code, DistrictRequests.Edit request) {
         return maintenance.edit(actor, code, request);
+    }
+
+    /** A pharmacy's facts for another feature, which checks the caller's scope against its district. */
+    @ReadOnly
+    public Optional<PharmacyProfile> profile(long id) {
+        return directory.profile(id);
+    }
+
+    /** Several pharmacies' facts, by id (the rows of a list); unknown ids are left out. */
+    @ReadOnly
+    public Map<Long, PharmacyProfile> profiles(java.util.Collection<Long> ids) {
+        return directory.profiles(ids);
     }
 }

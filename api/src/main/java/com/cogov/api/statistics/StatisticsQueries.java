@@ -90,6 +90,18 @@ class StatisticsQueries {
         });
     }
 
+    /** Sales of one pharmacy on the days from..to (both inclusive), not voided: its PHARMACY rows. */
+    @ReadOnly
+    long pharmacySales(long pharmacyId, LocalDate from, LocalDate to) {
+        return Sql.list(
+                        jdbc,
+                        "SELECT COALESCE(SUM(sales), 0) FROM statistics_daily"
+                                + " WHERE pharmacy_id = ? AND day BETWEEN ? AND ? AND grain = 'PHARMACY'",
+                        List.of(pharmacyId, from, to),
+                        rs -> rs.getLong(1))
+                .get(0);
+    }
+
     @ReadOnly
     Map<String, String> districtNames() {
         Map<String, String> names = new HashMap<>();

@@ -52,6 +52,14 @@ public class StatisticsService {
         return overviews.overview(district, day);
     }
 
+    /**
+     * Sales of one pharmacy on the China days from..to (inclusive), from the rollup (a few seconds behind). The caller
+     * has checked that the pharmacy is in its reader's scope.
+     */
+    public long pharmacySales(long pharmacyId, LocalDate from, LocalDate to) {
+        return queries.pharmacySales(pharmacyId, from, to);
+    }
+
     /** The one parser of the route and the STATISTICS export. */
     StatisticsFilter filter(Actor actor, Map<String, String> parameters) {
         return StatisticsFilter.parse(

@@ -98,6 +98,19 @@ public enum ErrorCode {
     DISTRICT_CODE_TAKEN(409, "该行政区划代码已存在（停用的代码也不能重复使用）"),
     DISTRICT_RETIRED(409, "该行政区已撤销，不能再使用"),
     DISTRICT_HAS_PHARMACIES(409, "该行政区仍有药店，请先将药店调动到其他行政区再撤销"),
+    // On-site inspection (docs/inspection.md)
+    INSPECTION_NOT_FOUND(404, "未找到该检查记录"),
+    EVIDENCE_PHOTO_NOT_FOUND(404, "未找到该照片"),
+    CHECKLIST_INCOMPLETE(400, "检查表未填完整，请逐项填写"),
+    CHECKLIST_ITEM_UNKNOWN(400, "检查项不在当前检查表中，请刷新检查表后重新填写"),
+    CHECKLIST_PROBLEM_UNEXPLAINED(400, "发现问题的检查项须填写说明或附上照片"),
+    RECTIFY_BY_INVALID(400, "责令整改须填写整改期限，且不早于今天"),
+    CASE_NUMBER_REQUIRED(400, "立案处理须填写案件编号"),
+    LOCATION_OUT_OF_RANGE(400, "定位无效，请开启定位后重试"),
+    EVIDENCE_PHOTO_INVALID(422, "照片不存在、已被使用或不是您上传的，请重新上传"),
+    INSPECTION_SUPERSEDE_INVALID(409, "只能更正本辖区同一药店尚未被更正的检查记录"),
+    RECTIFICATION_NOT_EXPECTED(409, "该检查记录当前无需提交或审核整改"),
+    RECTIFICATION_OVERDUE(409, "已超过整改期限，无法在线提交整改，请联系检查人员"),
 
     // Platform
     SERVICE_UNAVAILABLE(503, "服务暂时不可用，请稍后再试"),

@@ -255,6 +255,17 @@ public final class DemoData {
         }
     }
 
+    /** The district's centre as the demo data places its pharmacies around it (GCJ-02 degrees: latitude, longitude). */
+    public static double[] centre(String districtCode) {
+        String[] d = district(districtCode);
+        return new double[] {Double.parseDouble(d[2]), Double.parseDouble(d[3])};
+    }
+
+    /** The 13 district codes of the demo city. */
+    public static List<String> districtCodes() {
+        return java.util.Arrays.stream(DISTRICTS).map(d -> d[0]).toList();
+    }
+
     private static String[] district(String code) {
         for (String[] d : DISTRICTS) {
             if (d[0].equals(code)) {

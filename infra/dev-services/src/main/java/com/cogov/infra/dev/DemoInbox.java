@@ -6,8 +6,8 @@ import java.sql.SQLException;
 
 /**
  * Demo notifications (docs/notifications.md): two messages in the inbox of each demo inspector (portal user
- * {@code inspector}, mini-program user {@code demo-inspector}), and the mini-program inspector opted in to alert
- * messages, so a newcomer sees an inbox and a WeChat message at once. Idempotent (unique keys), so it also fills
+ * {@code inspector}, mini-program user {@code demo-inspector}), the mini-program inspector opted in to alert
+ * messages and, with the demo manager, to inspection messages, so a newcomer sees an inbox and a WeChat message at once. Idempotent (unique keys), so it also fills
  * older demo data.
  */
 final class DemoInbox {
@@ -35,6 +35,14 @@ final class DemoInbox {
         try (PreparedStatement ps = connection.prepareStatement("""
                 INSERT INTO notification_subscription (account_id, topic)
                 SELECT id, 'ALERT' FROM account WHERE wechat_openid = 'demo-inspector'
+                ON DUPLICATE KEY UPDATE topic = topic""")) {
+            ps.executeUpdate();
+        }
+        // docs/inspection.md: the demo manager receives the inspections of pharmacy 1, and the demo inspector the
+        // rectifications sent back to review, as WeChat messages too
+        try (PreparedStatement ps = connection.prepareStatement("""
+                INSERT INTO notification_subscription (account_id, topic)
+                SELECT id, 'INSPECTION' FROM account WHERE wechat_openid IN ('demo-manager', 'demo-inspector')
                 ON DUPLICATE KEY UPDATE topic = topic""")) {
             ps.executeUpdate();
         }

@@ -107,6 +107,7 @@ final class Dataset {
             }
             rows = marker[0];
         }
+        InspectorLookup.placePharmacies(db); // datasets loaded before the geo piece have no coordinates
         return new Loaded(rows, clerkPharmacies(), specials, barcodes(), maxRegistrationId());
     }
 

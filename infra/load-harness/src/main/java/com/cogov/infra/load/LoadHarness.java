@@ -314,6 +314,9 @@ public final class LoadHarness {
             Path folder = Wrk.folder(work, "buyer-history", tokens, lines);
             rows.addAll(query(wrk, "buyer history", base, folder, o, ceilingFew, ceiling, reads));
         }
+        if (o.runs(InspectorLookup.NAME)) {
+            rows.add(InspectorLookup.measure(wrk, base, work, warm, d, random));
+        }
         if (o.runs("registration submit")) {
             // The write path, beside the database's own ceiling measured just before it.
             List<String[]> sealedBuyers = new ArrayList<>();

@@ -1,0 +1,69 @@
+package com.cogov.api.search;
+
+import com.cogov.api.paging.RankCursor;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.transaction.annotation.ReadOnly;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The search-text piece (docs/platform: search text): finds entities of a type (a pharmacy, later a drug) by a Chinese
+ * substring of their name or by its pinyin initials ({@code kzt} finds 康泰克), index-backed, ranked exact > prefix >
+ * contains, then by id. Generic: the owning feature says what text an entity has and in which scope (a district) it is
+ * searched, and keeps it current in the transaction of each change.
+ */
+@Singleton
+public class SearchTextService {
+
+    /** A query longer than a key finds nothing a shorter one would not. */
+    public static final int MAX_QUERY = SearchText.MAX_KEY;
+
+    private final SearchKeys keys;
+
+    SearchTextService(SearchKeys keys) {
+        this.keys = keys;
+    }
+
+    /**
+     * Makes the entity findable by this text (replacing what it had), in the caller's transaction.
+     *
+     * @param scope where it is searched (e.g. its district code); null for none
+     */
+    @Transactional
+    public void index(String type, long id, @Nullable String scope, String text) {
+        String normalized = SearchText.normalized(text);
+        keys.replace(type, id, scope == null ? "" : scope, normalized, SearchText.initials(normalized));
+    }
+
+    @Transactional
+    public void remove(String type, long id) {
+        keys.delete(type, id);
+    }
+
+    @ReadOnly
+    public Set<Long> indexedIds(String type) {
+        return keys.indexedIds(type);
+    }
+
+    /**
+     * The best matches first, strictly after the cursor; a blank query lists the scope's entities by id.
+     *
+     * @param fetch how many rows to read (a page and one more)
+     */
+    @ReadOnly
+    public List<Match> find(
+            String type, @Nullable String scope, @Nullable String query, @Nullable RankCursor after, int fetch) {
+        String q = query == null ? "" : SearchText.normalized(query);
+        int afterRank = after == null ? -1 : (int) after.value();
+        long afterId = after == null ? 0 : after.id();
+        if (q.isEmpty()) {
+            return keys.all(type, scope, afterRank > Match.PREFIX ? Long.MAX_VALUE : afterId, fetch);
+        }
+        if (SearchText.length(q) > MAX_QUERY) {
+            return List.of();
+        }
+        return keys.find(type, scope, q, afterRank, afterId, fetch);
+    }
+}
