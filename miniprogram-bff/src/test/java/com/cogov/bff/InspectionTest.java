@@ -67,6 +67,9 @@ class InspectionTest implements DevServicesTest {
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     @Inject
+    org.redisson.api.RedissonClient redis;
+
+    @Inject
     @Client("/")
     HttpClient client;
 
@@ -187,6 +190,17 @@ class InspectionTest implements DevServicesTest {
                 lookup("lat=30.9&lng=114.9&radiusMeters=1000").items().get(0);
         assertThat(first.id()).isEqualTo(moving);
         assertThat(first.distanceMeters()).isLessThan(5);
+    }
+
+    @Test
+    void nearbyStillAnswersAfterRedisLostTheIndex() {
+        // A Redis restarted without persistence, or a failover to an empty replica: the index is simply not there.
+        redis.getKeys().deleteByPattern("cogov:geo:pharmacy*");
+
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(ids(lookup("lat=30.55&lng=114.32&radiusMeters=50000&limit=200")))
+                        .as("rebuilt from the database on the first search that finds it gone")
+                        .contains(1L));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package com.cogov.api.geo;
 
 import com.cogov.api.paging.RankCursor;
+import io.micronaut.context.BeanProvider;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
@@ -34,10 +35,47 @@ public class GeoService {
     /** Past this many members a nearest-first page is not looked for further: a radius that wide is a mistake. */
     private static final int MAX_FETCH = 20_000;
 
-    private final RedissonClient redis;
+    /** How often a node asks Redis whether an index is still there before it searches it. */
+    private static final long BUILT_CHECK_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(1);
 
-    GeoService(RedissonClient redis) {
+    private final RedissonClient redis;
+    // Lazily: the sources are features' beans that themselves use this piece.
+    private final BeanProvider<GeoIndexSource> sources;
+    private final Map<String, Long> builtSeenAt = new java.util.concurrent.ConcurrentHashMap<>();
+
+    GeoService(RedissonClient redis, BeanProvider<GeoIndexSource> sources) {
         this.redis = redis;
+        this.sources = sources;
+    }
+
+    /**
+     * Builds the index from its source (idempotent: any node may run it at any time) and marks it built. Members no
+     * longer given are not removed here; the owner removes them as they change.
+     */
+    public void rebuild(String index) {
+        GeoIndexSource source = sources.stream()
+                .filter(s -> s.index().equals(index))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no GeoIndexSource for geo index " + index));
+        putAll(index, source.members());
+        redis.getBucket(builtKey(index), StringCodec.INSTANCE).set("1");
+        builtSeenAt.put(index, System.nanoTime());
+    }
+
+    /**
+     * An index Redis lost (a restart without persistence, a failover) is built again before it is searched: at most
+     * one check a second per node, and the first search after a loss waits for the build (some 6,400 members).
+     */
+    private void ensureBuilt(String index) {
+        Long seen = builtSeenAt.get(index);
+        if (seen != null && System.nanoTime() - seen < BUILT_CHECK_NANOS) {
+            return;
+        }
+        if (redis.getBucket(builtKey(index), StringCodec.INSTANCE).isExists()) {
+            builtSeenAt.put(index, System.nanoTime());
+        } else {
+            rebuild(index);
+        }
     }
 
     /** Places the member (or moves it: out of its former partition, into this one). */
@@ -70,11 +108,8 @@ public class GeoService {
         batch.execute();
     }
 
-    /**
-     * Places every member given, pipelined: idempotent, so any node may run it at any time. Members no longer given
-     * are not removed here; the owner removes them as they change.
-     */
-    public void putAll(String index, List<Member> members) {
+    /** Places every member given, pipelined. */
+    private void putAll(String index, List<Member> members) {
         for (int from = 0; from < members.size(); from += 500) {
             List<Member> chunk = members.subList(from, Math.min(members.size(), from + 500));
             Map<String, String> before = partitions(index)
@@ -112,6 +147,7 @@ public class GeoService {
             double radiusMeters,
             @Nullable RankCursor after,
             int fetch) {
+        ensureBuilt(index);
         RGeo<String> geo =
                 redis.getGeo(partition == null ? allKey(index) : partitionKey(index, partition), StringCodec.INSTANCE);
         // Redis GEO cannot start at a distance: fetch the nearest (rows already paged + this page + a margin), keep
@@ -151,6 +187,10 @@ public class GeoService {
 
     private static String partitionKey(String index, String partition) {
         return "cogov:geo:" + index + ":p:" + partition;
+    }
+
+    private static String builtKey(String index) {
+        return "cogov:geo:" + index + ":built";
     }
 
     private static String partitionMapKey(String index) {

@@ -1,5 +1,6 @@
 package com.cogov.api.pharmacy;
 
+import com.cogov.api.geo.GeoIndexSource;
 import com.cogov.api.geo.GeoPoint;
 import com.cogov.api.geo.GeoService;
 import com.cogov.api.job.SingleNode;
@@ -28,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * </ul>
  */
 @Singleton
-class PharmacyIndexing {
+class PharmacyIndexing implements GeoIndexSource {
 
     private static final Logger LOG = LoggerFactory.getLogger(PharmacyIndexing.class);
 
@@ -46,7 +47,7 @@ class PharmacyIndexing {
 
     @TransactionalEventListener(TransactionPhase.BEFORE_COMMIT)
     void refreshSearchKeys(PharmacyChangedEvent changed) {
-        pharmacies.find(changed.pharmacyId()).ifPresent(this::index);
+        pharmacies.find(changed.pharmacyId()).ifPresent(this::writeSearchKeys);
     }
 
     @TransactionalEventListener(TransactionPhase.AFTER_COMMIT)
@@ -79,25 +80,33 @@ class PharmacyIndexing {
                 List<Pharmacy> all = pharmacies.all();
                 Set<Long> indexed = search.indexedIds(PharmacyService.SEARCH_TYPE);
                 all.stream().filter(p -> !indexed.contains(p.id())).forEach(this::indexAlone);
-                geo.putAll(
-                        PharmacyService.GEO_INDEX,
-                        all.stream()
-                                .map(PharmacyIndexing::member)
-                                .filter(java.util.Objects::nonNull)
-                                .toList());
+                geo.rebuild(PharmacyService.GEO_INDEX);
             } catch (RuntimeException e) {
                 LOG.warn("Pharmacy indexes not rebuilt, the next run tries again: {}", e.toString());
             }
         });
     }
 
-    private void index(Pharmacy p) {
+    private void writeSearchKeys(Pharmacy p) {
         search.index(PharmacyService.SEARCH_TYPE, p.id(), p.districtCode(), p.name());
+    }
+
+    @Override
+    public String index() {
+        return PharmacyService.GEO_INDEX;
+    }
+
+    @Override
+    public List<GeoService.Member> members() {
+        return pharmacies.all().stream()
+                .map(PharmacyIndexing::member)
+                .filter(java.util.Objects::nonNull)
+                .toList();
     }
 
     /** Outside a change: the search entry opens its own transaction. */
     private void indexAlone(Pharmacy p) {
-        index(p);
+        writeSearchKeys(p);
     }
 
     private static GeoService.Member member(Pharmacy p) {

@@ -4,6 +4,7 @@ import com.cogov.api.paging.PageRequest;
 import com.cogov.contracts.pharmacy.PharmacyStatus;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.transaction.annotation.ReadOnly;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
 import java.sql.PreparedStatement;
@@ -34,11 +35,15 @@ class PharmacyRows {
         this.jdbc = jdbc;
     }
 
+    // Reads join the caller's transaction, or open a read-only one: the indexes read pharmacies after a change has
+    // committed and on their schedule, outside any transaction.
+    @ReadOnly
     Optional<Pharmacy> find(long id) {
         return rows(SELECT + " WHERE id = ?", List.of(id)).stream().findFirst();
     }
 
     /** The pharmacies of these ids that exist, in no particular order. */
+    @ReadOnly
     List<Pharmacy> find(java.util.Collection<Long> ids) {
         if (ids.isEmpty()) {
             return List.of();
@@ -49,6 +54,7 @@ class PharmacyRows {
     }
 
     /** Every pharmacy of the city (some 6,400 rows): for rebuilding the indexes derived from them. */
+    @ReadOnly
     List<Pharmacy> all() {
         return rows(SELECT, List.of());
     }
