@@ -89,6 +89,11 @@ class ObjectScopeMatrixTest implements PortalTest {
     Map<String, Case> matrix() {
         Map<String, Case> m = new TreeMap<>();
         m.put("GET /portal/v1/public/drugs/barcode/{code}", Case.unowned()); // the catalog is public: no owner
+        // the official calendar is everyone's to read; only the city loads a year
+        m.put("GET /portal/v1/calendar/{year}", Case.unowned());
+        m.put(
+                "PUT /portal/v1/calendar/{year}",
+                Case.roleOnly(() -> HttpRequest.PUT("/portal/v1/calendar/2040", Map.of("days", List.of()))));
         m.put(
                 "GET /portal/v1/accounts/{id}",
                 Case.roleOnly(() -> HttpRequest.GET("/portal/v1/accounts/" + cityAdminAccount)));

@@ -87,6 +87,9 @@ public enum ErrorCode {
     INBOX_ENTRY_NOT_FOUND(404, "未找到该消息"),
     NOTIFICATION_TOPIC_NOT_FOUND(404, "没有这类消息可以订阅"),
 
+    // Calendar (the State Council's holiday notices)
+    CALENDAR_INVALID(400, "节假日安排有误，请按提示修改后重新导入"),
+
     // Platform
     SERVICE_UNAVAILABLE(503, "服务暂时不可用，请稍后再试"),
     INTERNAL_ERROR(500, "系统开小差了，请稍后再试；如多次出现请联系运维并提供追踪号");
