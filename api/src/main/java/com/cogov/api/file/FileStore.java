@@ -69,6 +69,14 @@ class FileStore {
     }
 
     @Transactional
+    void keep(String id) {
+        jdbc.prepareStatement("UPDATE stored_file SET expires_at = NULL WHERE id = ?", ps -> {
+            ps.setString(1, id);
+            return ps.executeUpdate();
+        });
+    }
+
+    @Transactional
     void delete(String id) {
         jdbc.prepareStatement("DELETE FROM stored_file WHERE id = ?", ps -> {
             ps.setString(1, id);

@@ -47,11 +47,18 @@ public record ImageUpload(String mediaType, byte[] content) {
      * @throws CogovException UPLOAD_EMPTY, UPLOAD_TOO_LARGE, UPLOAD_NOT_AN_IMAGE or IMAGE_UNREADABLE
      */
     public static ImageUpload of(byte[] content) {
+        return of(content, MAX_BYTES);
+    }
+
+    /** As {@link #of(byte[])}, for uses that allow more bytes than a photo of the counter (a citizen's attachment). */
+    public static ImageUpload of(byte[] content, int maxBytes) {
         if (content == null || content.length == 0) {
             throw new CogovException(ErrorCode.UPLOAD_EMPTY, "上传的图片为空");
         }
-        if (content.length > MAX_BYTES) {
-            throw new CogovException(ErrorCode.UPLOAD_TOO_LARGE, "图片大小为 " + (content.length / 1024) + " KB，超过 5 MB");
+        if (content.length > maxBytes) {
+            throw new CogovException(
+                    ErrorCode.UPLOAD_TOO_LARGE,
+                    "图片大小为 " + (content.length / 1024) + " KB，超过 " + (maxBytes / (1024 * 1024)) + " MB");
         }
         String detected = TIKA.detect(content); // magic bytes only: no file name is passed in on purpose
         if (!ACCEPTED.contains(detected)) {

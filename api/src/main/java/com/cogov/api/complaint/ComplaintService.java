@@ -1,0 +1,78 @@
+package com.cogov.api.complaint;
+
+import com.cogov.api.paging.PageRequest;
+import com.cogov.api.shared.Actor;
+import com.cogov.contracts.account.Role;
+import com.cogov.contracts.complaint.AttachmentView;
+import com.cogov.contracts.complaint.ComplaintRequest;
+import com.cogov.contracts.complaint.ComplaintStatusView;
+import com.cogov.contracts.complaint.FilingReceipt;
+import com.cogov.contracts.paging.Page;
+import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Singleton;
+
+/**
+ * The complaints and reports feature's entry (投诉举报, docs/complaints.md): citizens file from the mini-program or the
+ * portal's public web and follow their case without an account; district handlers work the cases against their legal
+ * deadlines on the official calendar. A thin entry over one class per use case.
+ */
+@Singleton
+public class ComplaintService {
+
+    private final Filing filing;
+    private final StatusLookup lookup;
+    private final CaseAttachments attachments;
+    private final ComplaintThrottle throttle;
+
+    ComplaintService(Filing filing, StatusLookup lookup, CaseAttachments attachments, ComplaintThrottle throttle) {
+        this.filing = filing;
+        this.lookup = lookup;
+        this.attachments = attachments;
+        this.throttle = throttle;
+    }
+
+    /** A signed-in mini-program user files; their key and uploads are their account's. */
+    public FilingReceipt fileFromMiniProgram(Actor citizen, @Nullable String idempotencyKey, ComplaintRequest request) {
+        citizen.requireRole(Role.PUBLIC);
+        return filing.file(citizen, CaseRow.MINIPROGRAM, owner(citizen), idempotencyKey, request, false);
+    }
+
+    /** Anyone files on the public web, limited per client address; their key and uploads are the address's. */
+    public FilingReceipt fileFromWeb(Actor anonymous, @Nullable String idempotencyKey, ComplaintRequest request) {
+        throttle.filing(address(anonymous));
+        return filing.file(anonymous, CaseRow.WEB, owner(anonymous), idempotencyKey, request, false);
+    }
+
+    /** An attachment for a later filing by the same user (or address): an image or PDF of at most 10 MB. */
+    public AttachmentView attach(Actor uploader, byte[] content) {
+        if (uploader.accountId() == null) {
+            throw new IllegalArgumentException("web uploads go through attachFromWeb");
+        }
+        uploader.requireRole(Role.PUBLIC);
+        return attachments.upload(owner(uploader), uploader.accountId(), content);
+    }
+
+    public AttachmentView attachFromWeb(Actor anonymous, byte[] content) {
+        throttle.upload(address(anonymous));
+        return attachments.upload(owner(anonymous), null, content);
+    }
+
+    /** A case by its tracking number and query code: the filer's view. */
+    public ComplaintStatusView status(Actor caller, String trackingNumber, String queryCode) {
+        return lookup.byCode(address(caller), trackingNumber, queryCode);
+    }
+
+    /** A mini-program user's own cases, newest first. */
+    public Page<ComplaintStatusView> mine(Actor citizen, PageRequest page) {
+        citizen.requireRole(Role.PUBLIC);
+        return lookup.mine(citizen.accountId(), page);
+    }
+
+    private static String owner(Actor actor) {
+        return actor.accountId() != null ? "account:" + actor.accountId() : "addr:" + address(actor);
+    }
+
+    private static String address(Actor actor) {
+        return actor.sourceAddress() == null ? "unknown" : actor.sourceAddress();
+    }
+}
