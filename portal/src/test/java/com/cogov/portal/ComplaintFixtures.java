@@ -101,4 +101,44 @@ final class ComplaintFixtures {
     static boolean contains(byte[] haystack, String needle) {
         return new String(haystack, StandardCharsets.ISO_8859_1).contains(needle);
     }
+
+    /** Files on the public web from an address of its own, with the uploads given (content), as a citizen does. */
+    static com.cogov.contracts.complaint.FilingReceipt fileOnTheWeb(
+            io.micronaut.http.client.HttpClient client, Map<String, Object> body, byte[]... uploads) {
+        String address =
+                "10.77." + (java.util.concurrent.ThreadLocalRandom.current().nextInt(250) + 1) + "."
+                        + (java.util.concurrent.ThreadLocalRandom.current().nextInt(250) + 1);
+        List<String> ids = new java.util.ArrayList<>();
+        for (byte[] upload : uploads) {
+            ids.add(client.toBlocking()
+                    .retrieve(
+                            io.micronaut.http.HttpRequest.POST(
+                                            "/portal/v1/public/complaints/attachments",
+                                            io.micronaut.http.client.multipart.MultipartBody.builder()
+                                                    .addPart(
+                                                            "file",
+                                                            "f",
+                                                            io.micronaut.http.MediaType.APPLICATION_OCTET_STREAM_TYPE,
+                                                            upload)
+                                                    .build())
+                                    .contentType(io.micronaut.http.MediaType.MULTIPART_FORM_DATA_TYPE)
+                                    .header("X-Forwarded-For", address),
+                            com.cogov.contracts.complaint.AttachmentView.class)
+                    .id());
+        }
+        return client.toBlocking()
+                .retrieve(
+                        io.micronaut.http.HttpRequest.POST(
+                                        "/portal/v1/public/complaints", with(body, "attachmentIds", ids))
+                                .header(
+                                        "Idempotency-Key",
+                                        java.util.UUID.randomUUID().toString())
+                                .header("X-Forwarded-For", address),
+                        com.cogov.contracts.complaint.FilingReceipt.class);
+    }
+
+    /** A complaint about demo pharmacy 2, in 江汉区 (outside the demo inspector's 武昌区). */
+    static Map<String, Object> complaintInJianghan() {
+        return with(complaint(), "target", Map.of("pharmacyId", 2));
+    }
 }

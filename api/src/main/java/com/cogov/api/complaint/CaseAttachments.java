@@ -6,7 +6,6 @@ import com.cogov.contracts.complaint.AttachmentView;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
-import java.io.InputStream;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -69,13 +68,10 @@ class CaseAttachments {
     }
 
     /** The content of one of the case's attachments; empty when it is not the case's. */
-    Optional<Download> open(long complaintId, String fileId) {
+    Optional<AttachmentDownload> open(long complaintId, String fileId) {
         return store.ofCase(complaintId, fileId)
                 .flatMap(a -> files.find(a.fileId())
                         .flatMap(f -> files.open(f.id())
-                                .map(in -> new Download(f.fileName(), f.contentType(), f.sizeBytes(), in))));
+                                .map(in -> new AttachmentDownload(f.fileName(), f.contentType(), f.sizeBytes(), in))));
     }
-
-    /** A file to send: to be closed by the caller. */
-    record Download(String fileName, String contentType, long sizeBytes, InputStream content) {}
 }

@@ -4,12 +4,16 @@ import com.cogov.api.paging.PageRequest;
 import com.cogov.api.shared.Actor;
 import com.cogov.contracts.account.Role;
 import com.cogov.contracts.complaint.AttachmentView;
+import com.cogov.contracts.complaint.ComplaintCaseView;
 import com.cogov.contracts.complaint.ComplaintRequest;
 import com.cogov.contracts.complaint.ComplaintStatusView;
+import com.cogov.contracts.complaint.ComplaintSummaryView;
 import com.cogov.contracts.complaint.FilingReceipt;
+import com.cogov.contracts.complaint.TransitionRequest;
 import com.cogov.contracts.paging.Page;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
+import java.util.Map;
 
 /**
  * The complaints and reports feature's entry (投诉举报, docs/complaints.md): citizens file from the mini-program or the
@@ -23,12 +27,59 @@ public class ComplaintService {
     private final StatusLookup lookup;
     private final CaseAttachments attachments;
     private final ComplaintThrottle throttle;
+    private final Worklist worklist;
+    private final CaseFile caseFile;
+    private final Handling handling;
 
-    ComplaintService(Filing filing, StatusLookup lookup, CaseAttachments attachments, ComplaintThrottle throttle) {
+    ComplaintService(
+            Filing filing,
+            StatusLookup lookup,
+            CaseAttachments attachments,
+            ComplaintThrottle throttle,
+            Worklist worklist,
+            CaseFile caseFile,
+            Handling handling) {
         this.filing = filing;
         this.lookup = lookup;
         this.attachments = attachments;
         this.throttle = throttle;
+        this.worklist = worklist;
+        this.caseFile = caseFile;
+        this.handling = handling;
+    }
+
+    /** The handlers' worklist: filters by name (status, kind, category, districtCode, due, from, to, q). */
+    public Page<ComplaintSummaryView> worklist(Actor handler, Map<String, String> filter, PageRequest page) {
+        return worklist.list(handler, filter, page);
+    }
+
+    /** A case in the handler's scope, with its timeline; the person masked. */
+    public ComplaintCaseView read(Actor handler, long id) {
+        return caseFile.read(handler, id);
+    }
+
+    /**
+     * A handler's step ({@code accept}, {@code reject}, {@code assign}, {@code extend}, {@code start-mediation},
+     * {@code close}, {@code reply}): 409 when the case's status does not allow it. @return the case after it
+     */
+    public ComplaintCaseView transition(Actor handler, long id, String transition, TransitionRequest request) {
+        Handlers.require(handler);
+        Transition t = Transition.ofPath(transition)
+                .orElseThrow(() -> new com.cogov.api.shared.CogovException(
+                        com.cogov.contracts.error.ErrorCode.NOT_FOUND,
+                        "没有这种操作：" + transition + "；可用的操作为 accept、reject、assign、extend、start-mediation、close、reply"));
+        handling.step(handler, id, t, request);
+        return caseFile.read(handler, id);
+    }
+
+    /** The complainant or real-name reporter in full, for a reason kept in the audit trail (Art. 33). */
+    public ComplaintCaseView.Person unmask(Actor handler, long id, String reason) {
+        return caseFile.unmask(handler, id, reason);
+    }
+
+    /** One of the case's files, for a handler in scope; not found when it is not the case's. */
+    public AttachmentDownload attachment(Actor handler, long id, String fileId) {
+        return caseFile.attachment(handler, id, fileId).orElseThrow(ComplaintNotFoundException::new);
     }
 
     /** A signed-in mini-program user files; their key and uploads are their account's. */

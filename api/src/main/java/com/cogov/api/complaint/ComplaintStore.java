@@ -138,6 +138,46 @@ class ComplaintStore {
                 });
     }
 
+    /** Writes what a transition changes: the mutable columns of the row as given. */
+    void update(CaseRow c, @Nullable Boolean closedOnTime) {
+        jdbc.prepareStatement(
+                "UPDATE complaint SET status = ?, outcome = ?, district_code = ?, decision_due = ?,"
+                        + " decision_due_provisional = ?, extended = ?, mediation_started_on = ?, mediation_due = ?,"
+                        + " mediation_due_provisional = ?, decided_on = ?, notice_due = ?, notice_due_provisional = ?,"
+                        + " due_date = ?, due_flag = ?, closed_at = ?, closed_on_time = ? WHERE id = ?",
+                ps -> {
+                    int i = 0;
+                    ps.setString(++i, c.status());
+                    ps.setString(++i, c.outcome());
+                    ps.setString(++i, c.districtCode());
+                    ps.setDate(++i, Date.valueOf(c.decision().date()));
+                    ps.setBoolean(++i, c.decision().provisional());
+                    ps.setBoolean(++i, c.extended());
+                    ps.setDate(++i, c.mediationStartedOn() == null ? null : Date.valueOf(c.mediationStartedOn()));
+                    ps.setDate(
+                            ++i,
+                            c.mediation() == null
+                                    ? null
+                                    : Date.valueOf(c.mediation().date()));
+                    ps.setBoolean(++i, c.mediation() != null && c.mediation().provisional());
+                    ps.setDate(++i, c.decidedOn() == null ? null : Date.valueOf(c.decidedOn()));
+                    ps.setDate(
+                            ++i,
+                            c.notice() == null ? null : Date.valueOf(c.notice().date()));
+                    ps.setBoolean(++i, c.notice() != null && c.notice().provisional());
+                    ps.setDate(++i, c.dueDate() == null ? null : Date.valueOf(c.dueDate()));
+                    ps.setString(++i, c.dueFlag());
+                    ps.setTimestamp(++i, c.closedAt() == null ? null : Timestamp.from(c.closedAt()));
+                    if (closedOnTime == null) {
+                        ps.setNull(++i, Types.BOOLEAN);
+                    } else {
+                        ps.setBoolean(++i, closedOnTime);
+                    }
+                    ps.setLong(++i, c.id());
+                    return ps.executeUpdate();
+                });
+    }
+
     Optional<CaseRow> find(long id) {
         return one("SELECT " + COLUMNS + " FROM complaint WHERE id = ?", ps -> ps.setLong(1, id));
     }

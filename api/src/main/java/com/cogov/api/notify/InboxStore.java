@@ -70,6 +70,35 @@ class InboxStore {
                 districtCode);
     }
 
+    /** One account, while active (a citizen is told of their own case). */
+    static final String ACCOUNT = "a.id = ? AND a.status = 'ACTIVE'";
+
+    /** As {@link #writeForDistrictInspectors}, for the accounts the condition selects with its one parameter. */
+    int writeFor(String accounts, Object parameter, Notice notice) {
+        return update(
+                """
+                INSERT INTO notification_inbox (account_id, notice_key, topic, title, body, link)
+                SELECT a.id, ?, ?, ?, ?, ? FROM account a WHERE %s
+                ON DUPLICATE KEY UPDATE notification_inbox.id = notification_inbox.id""".formatted(accounts),
+                notice.key(),
+                notice.topic(),
+                notice.title(),
+                notice.body(),
+                notice.link(),
+                parameter);
+    }
+
+    /** As {@link #queueWeChatForDistrictInspectors}, for the accounts the condition selects. */
+    int queueWeChatFor(String accounts, Object parameter, Notice notice) {
+        return update("""
+                INSERT INTO notification_outbox (inbox_entry_id)
+                SELECT i.id FROM account a
+                JOIN notification_inbox i ON i.account_id = a.id AND i.notice_key = ?
+                JOIN notification_subscription s ON s.account_id = a.id AND s.topic = i.topic
+                WHERE %s AND a.wechat_openid IS NOT NULL
+                ON DUPLICATE KEY UPDATE notification_outbox.id = notification_outbox.id""".formatted(accounts), notice.key(), parameter);
+    }
+
     /** One outbox row per inbox entry of the notice whose recipient opted in to its topic and has a WeChat openid. */
     int queueWeChatForDistrictInspectors(String districtCode, Notice notice) {
         return update("""

@@ -9,4 +9,7 @@ public interface Notifier {
 
     /** Every active inspector of the district (6-digit code). */
     void toDistrictInspectors(String districtCode, Notice notice);
+
+    /** One account, if active: e.g. the citizen who filed a complaint from the mini-program. */
+    void toAccount(long accountId, Notice notice);
 }

@@ -98,6 +98,8 @@ public enum ErrorCode {
     ATTACHMENT_TOO_LARGE(413, "附件不超过10MB，请压缩后重新上传"),
     ATTACHMENT_TYPE_UNSUPPORTED(415, "附件只支持 JPEG、PNG、WebP 图片或 PDF 文件"),
     COMPLAINT_NOT_FOUND(404, "未找到该投诉举报，请核对受理编号和查询码"),
+    COMPLAINT_TRANSITION_INVALID(409, "该投诉举报当前状态不能进行此操作"),
+    COMPLAINT_QUERY_INVALID(400, "查询条件有误，请按提示修改后重试"),
 
     // Platform
     SERVICE_UNAVAILABLE(503, "服务暂时不可用，请稍后再试"),
