@@ -328,4 +328,26 @@ class ComplaintHandlingTest implements PortalTest {
             }
         }
     }
+
+    @Test
+    void theDemoCasesOpenWithTheDemoCodeAndAnOverdueOneIsOnTheInspectorsList() throws Exception {
+        String overdue;
+        try (Connection c = devServices().openConnection();
+                ResultSet rs = c.createStatement()
+                        .executeQuery("SELECT tracking_number FROM complaint WHERE tracking_number LIKE 'TS%000002'"
+                                + " AND due_flag = 'OVERDUE'")) {
+            assertThat(rs.next()).as("the seeded overdue report").isTrue();
+            overdue = rs.getString(1);
+        }
+        assertThat(portal.call(HttpRequest.GET("/portal/v1/complaints?due=OVERDUE"), inspector, WORKLIST)
+                        .items())
+                .extracting(ComplaintSummaryView::trackingNumber)
+                .contains(overdue);
+        ComplaintStatusView seen = client.toBlocking()
+                .retrieve(
+                        HttpRequest.GET(ComplaintFilingTest.statusUri(overdue, "DEMO2026CX"))
+                                .header("X-Forwarded-For", "10.88.1.1"),
+                        ComplaintStatusView.class);
+        assertThat(seen.status()).isEqualTo(ComplaintStatus.CASE_DECISION);
+    }
 }
