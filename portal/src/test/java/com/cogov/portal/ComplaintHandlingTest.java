@@ -350,4 +350,32 @@ class ComplaintHandlingTest implements PortalTest {
                         ComplaintStatusView.class);
         assertThat(seen.status()).isEqualTo(ComplaintStatus.CASE_DECISION);
     }
+
+    @Test
+    void statisticsCountTheDistrictsCasesAndTheShareClosedOnTime() {
+        FilingReceipt receipt = fileOnTheWeb(client, complaint());
+        step(inspector, receipt.id(), "reject", note("超过三年，依第十五条不予受理"));
+        String window = "from=" + today().minusDays(30) + "&to=" + today().plusDays(1);
+
+        var mine = portal.call(
+                HttpRequest.GET("/portal/v1/statistics/complaints?" + window),
+                inspector,
+                com.cogov.contracts.complaint.ComplaintStatisticsView.class);
+        assertThat(mine.rows()).allSatisfy(r -> assertThat(r.districtCode()).isEqualTo("420106"));
+        assertThat(mine.rows()).anySatisfy(r -> assertThat(r.status()).isEqualTo(ComplaintStatus.REJECTED));
+        assertThat(mine.closed()).isPositive();
+        assertThat(mine.closedOnTime()).isPositive();
+        assertThat(mine.onTimeShare()).isBetween(0.0, 1.0);
+
+        var city = portal.call(
+                HttpRequest.GET("/portal/v1/statistics/complaints?" + window),
+                admin,
+                com.cogov.contracts.complaint.ComplaintStatisticsView.class);
+        assertThat(city.cases()).isGreaterThan(mine.cases());
+        portal.refused(
+                HttpRequest.GET("/portal/v1/statistics/complaints?" + window + "&districtCode=420103")
+                        .bearerAuth(inspector),
+                404);
+        portal.refused(HttpRequest.GET("/portal/v1/statistics/complaints").bearerAuth(admin), 400);
+    }
 }

@@ -128,6 +128,13 @@ class ObjectScopeMatrixTest implements PortalTest {
                 Case.scoped(
                         () -> HttpRequest.GET("/portal/v1/complaints?districtCode=420103"),
                         () -> HttpRequest.GET("/portal/v1/complaints?districtCode=420106")));
+        m.put(
+                "GET /portal/v1/statistics/complaints?districtCode",
+                Case.scoped(
+                        () -> HttpRequest.GET(
+                                "/portal/v1/statistics/complaints?" + RecordQueryTest.WINDOW + "&districtCode=420103"),
+                        () -> HttpRequest.GET("/portal/v1/statistics/complaints?" + RecordQueryTest.WINDOW
+                                + "&districtCode=420106")));
         // the official calendar is everyone's to read; only the city loads a year
         m.put("GET /portal/v1/calendar/{year}", Case.unowned());
         m.put(

@@ -6,6 +6,7 @@ import com.cogov.contracts.account.Role;
 import com.cogov.contracts.complaint.AttachmentView;
 import com.cogov.contracts.complaint.ComplaintCaseView;
 import com.cogov.contracts.complaint.ComplaintRequest;
+import com.cogov.contracts.complaint.ComplaintStatisticsView;
 import com.cogov.contracts.complaint.ComplaintStatusView;
 import com.cogov.contracts.complaint.ComplaintSummaryView;
 import com.cogov.contracts.complaint.FilingReceipt;
@@ -30,6 +31,7 @@ public class ComplaintService {
     private final Worklist worklist;
     private final CaseFile caseFile;
     private final Handling handling;
+    private final CaseStatistics statistics;
 
     ComplaintService(
             Filing filing,
@@ -38,7 +40,8 @@ public class ComplaintService {
             ComplaintThrottle throttle,
             Worklist worklist,
             CaseFile caseFile,
-            Handling handling) {
+            Handling handling,
+            CaseStatistics statistics) {
         this.filing = filing;
         this.lookup = lookup;
         this.attachments = attachments;
@@ -46,11 +49,21 @@ public class ComplaintService {
         this.worklist = worklist;
         this.caseFile = caseFile;
         this.handling = handling;
+        this.statistics = statistics;
     }
 
     /** The handlers' worklist: filters by name (status, kind, category, districtCode, due, from, to, q). */
     public Page<ComplaintSummaryView> worklist(Actor handler, Map<String, String> filter, PageRequest page) {
         return worklist.list(handler, filter, page);
+    }
+
+    /**
+     * Cases received in the window ({@code from}, {@code to} required, at most 366 days), by category, district and
+     * status, with the share closed within their deadline; an inspector's district only.
+     */
+    public ComplaintStatisticsView statistics(
+            Actor handler, @Nullable String from, @Nullable String to, @Nullable String districtCode) {
+        return statistics.count(handler, from, to, districtCode);
     }
 
     /** A case in the handler's scope, with its timeline; the person masked. */
