@@ -55,7 +55,8 @@ class ArchitectureTest {
             Map.entry("calendar", Set.of("audit")), // loading a year's notice is a change, and audited
             // complaints: deadlines on the calendar, attachments as files, the target pharmacy's district, sealed
             // complainants, filers and districts told, the deadline watch on one node
-            Map.entry("complaint", Set.of("audit", "calendar", "file", "job", "notify", "pharmacy", "privacy")),
+            Map.entry(
+                    "complaint", Set.of("audit", "calendar", "export", "file", "job", "notify", "pharmacy", "privacy")),
             // reports of unknown barcodes are changes, and every change is audited
             Map.entry("catalog", Set.of("audit")),
             // the platform pieces (docs/platform): ports and helpers every feature may call

@@ -378,4 +378,50 @@ class ComplaintHandlingTest implements PortalTest {
                 404);
         portal.refused(HttpRequest.GET("/portal/v1/statistics/complaints").bearerAuth(admin), 400);
     }
+
+    @Test
+    void theStatisticsExportAsACsvWithoutAnyonesIdentity() {
+        FilingReceipt receipt = fileOnTheWeb(client, complaint());
+        String from = today().minusDays(30).toString();
+        String to = today().plusDays(1).toString();
+        com.cogov.contracts.job.JobView job = portal.call(
+                HttpRequest.POST(
+                        "/portal/v1/exports",
+                        Map.of(
+                                "kind",
+                                "COMPLAINT_STATISTICS",
+                                "format",
+                                "csv",
+                                "filter",
+                                Map.of("from", from, "to", to))),
+                inspector,
+                com.cogov.contracts.job.JobView.class);
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(30))
+                .pollInterval(java.time.Duration.ofMillis(100))
+                .until(
+                        () -> portal.call(
+                                HttpRequest.GET("/portal/v1/jobs/" + job.id()),
+                                inspector,
+                                com.cogov.contracts.job.JobView.class),
+                        j -> j.state().ended());
+        byte[] body = portal.call(HttpRequest.GET("/portal/v1/exports/" + job.id() + "/file"), inspector, byte[].class);
+        String csv = new String(body, java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(csv).contains("投诉举报统计", "类别,行政区划代码,状态,件数", "DRUG,420106,RECEIVED", "合计", "按期办结率");
+        assertThat(csv).doesNotContain("李投诉", "13912345678", "420103", receipt.trackingNumber());
+        assertThat(portal.refused(
+                                HttpRequest.POST(
+                                                "/portal/v1/exports",
+                                                Map.of(
+                                                        "kind",
+                                                        "COMPLAINT_STATISTICS",
+                                                        "format",
+                                                        "csv",
+                                                        "filter",
+                                                        Map.of()))
+                                        .bearerAuth(inspector),
+                                400)
+                        .code())
+                .isEqualTo("TIME_SPAN_INVALID");
+    }
 }
