@@ -9,7 +9,9 @@ import com.cogov.contracts.account.AuthRequests;
 import com.cogov.contracts.account.IssuedCredential;
 import com.cogov.contracts.account.Role;
 import com.cogov.contracts.account.SignInResult;
-import com.cogov.contracts.pharmacy.PharmacySummary;
+import com.cogov.contracts.pharmacy.PharmacyRequests;
+import com.cogov.contracts.pharmacy.PharmacyStatus;
+import com.cogov.contracts.pharmacy.PharmacyView;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.client.HttpClient;
@@ -116,13 +118,15 @@ class AccountAdministrationTest implements PortalTest {
     }
 
     @Test
-    void disablingAPharmacyDisablesItsStaff() {
+    void suspendingAPharmacyDisablesItsStaff() {
         IssuedCredential clerk = create(Role.PHARMACY_CLERK, null, 7L, null, null);
-        PharmacySummary pharmacy = portal.call(
-                HttpRequest.POST("/portal/v1/pharmacies/7/disable", new AccountRequests.Reason("吊销许可证")),
+        PharmacyView pharmacy = portal.call(
+                HttpRequest.POST(
+                        "/portal/v1/pharmacies/7/status",
+                        new PharmacyRequests.StatusChange(PharmacyStatus.SUSPENDED, "吊销许可证")),
                 admin,
-                PharmacySummary.class);
-        assertThat(pharmacy.active()).isFalse();
+                PharmacyView.class);
+        assertThat(pharmacy.status()).isEqualTo(PharmacyStatus.SUSPENDED);
         AccountView after = portal.call(
                 HttpRequest.GET("/portal/v1/accounts/" + clerk.account().id()), admin, AccountView.class);
         assertThat(after.status()).isEqualTo(AccountView.Status.DISABLED);

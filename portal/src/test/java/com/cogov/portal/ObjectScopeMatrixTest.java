@@ -54,6 +54,7 @@ class ObjectScopeMatrixTest implements PortalTest {
     Router router;
 
     PortalSessions portal;
+    String admin;
     String districtInspector;
     String enterpriseUser;
     long cityAdminAccount;
@@ -203,11 +204,45 @@ class ObjectScopeMatrixTest implements PortalTest {
                             () -> HttpRequest.GET(uri + "&districtCode=420103"),
                             () -> HttpRequest.GET(uri + "&districtCode=420106")));
         }
-        // pharmacy 2 is in 江汉区, outside 武昌区
+        // The pharmacy lifecycle: pharmacy 2 is in 江汉区, outside 武昌区; pharmacy 1 is 武昌区's. Changes that would
+        // disturb the demo pharmacy (its status, its manager's code) act in scope on a fresh 武昌区 pharmacy each time.
         m.put(
-                "POST /portal/v1/pharmacies/{id}/disable",
-                Case.roleOnly(
-                        () -> HttpRequest.POST("/portal/v1/pharmacies/2/disable", new AccountRequests.Reason("越权测试"))));
+                "GET /portal/v1/pharmacies/{id}",
+                Case.scoped(
+                        () -> HttpRequest.GET("/portal/v1/pharmacies/2"),
+                        () -> HttpRequest.GET("/portal/v1/pharmacies/1")));
+        m.put(
+                "PATCH /portal/v1/pharmacies/{id}",
+                Case.scoped(
+                        () -> HttpRequest.PATCH("/portal/v1/pharmacies/2", Map.of("name", "越权改名")),
+                        () -> HttpRequest.PATCH("/portal/v1/pharmacies/" + freshPharmacy(), Map.of("name", "辖区改名"))));
+        m.put(
+                "POST /portal/v1/pharmacies/{id}/status",
+                Case.scoped(
+                        () -> HttpRequest.POST(
+                                "/portal/v1/pharmacies/2/status", Map.of("status", "SUSPENDED", "reason", "越权测试")),
+                        () -> HttpRequest.POST(
+                                "/portal/v1/pharmacies/" + freshPharmacy() + "/status",
+                                Map.of("status", "SUSPENDED", "reason", "辖区停业整顿"))));
+        m.put(
+                "POST /portal/v1/pharmacies/{id}/manager-activation",
+                Case.scoped(
+                        () -> HttpRequest.POST("/portal/v1/pharmacies/2/manager-activation", ""),
+                        () -> HttpRequest.POST(
+                                "/portal/v1/pharmacies/" + freshPharmacy() + "/manager-activation", "")));
+        m.put(
+                "GET /portal/v1/pharmacies?districtCode",
+                Case.scoped(
+                        () -> HttpRequest.GET("/portal/v1/pharmacies?districtCode=420103"),
+                        () -> HttpRequest.GET("/portal/v1/pharmacies?districtCode=420106")));
+        // the city's alone
+        m.put(
+                "POST /portal/v1/pharmacies/{id}/transfer",
+                Case.roleOnly(() -> HttpRequest.POST(
+                        "/portal/v1/pharmacies/1/transfer", Map.of("districtCode", "420111", "reason", "越权测试"))));
+        m.put(
+                "PATCH /portal/v1/districts/{code}",
+                Case.roleOnly(() -> HttpRequest.PATCH("/portal/v1/districts/420103", Map.of("name", "越权改名"))));
         // statistics take a district, not an id in the path: 江汉区 (420103) is outside 武昌区
         m.put(
                 "GET /portal/v1/statistics/registrations?districtCode",
@@ -234,6 +269,17 @@ class ObjectScopeMatrixTest implements PortalTest {
                         () -> HttpRequest.GET("/portal/v1/exports/" + adminExport + "/file"),
                         () -> HttpRequest.GET("/portal/v1/exports/" + inspectorExport + "/file")));
         return m;
+    }
+
+    /** A new 武昌区 pharmacy, added by the city administrator, for in-scope changes that must not touch the demo's. */
+    private long freshPharmacy() {
+        return portal.call(
+                        HttpRequest.POST(
+                                "/portal/v1/pharmacies",
+                                PharmacyLifecycleTest.newPharmacy(PharmacyLifecycleTest.WUCHANG, "越权矩阵药房")),
+                        admin,
+                        com.cogov.contracts.pharmacy.PharmacyView.class)
+                .id();
     }
 
     /** A rule alert of a pharmacy in the district, as a blocked sale leaves it. */
@@ -294,7 +340,7 @@ class ObjectScopeMatrixTest implements PortalTest {
     @BeforeAll
     void signIn() throws SQLException {
         portal = new PortalSessions(client);
-        String admin = portal.admin(devServices());
+        admin = portal.admin(devServices());
         cityAdminAccount = portal.call(HttpRequest.GET("/portal/v1/me"), admin, ProfileView.class)
                 .accountId();
         saleInDistrict = demoSale(admin, 1);

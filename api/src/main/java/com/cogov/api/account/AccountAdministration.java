@@ -86,6 +86,10 @@ class AccountAdministration {
                 var pharmacy = pharmacies
                         .find(required(request.pharmacyId(), "pharmacyId"))
                         .orElseThrow(() -> AccountRequestInvalidException.field("pharmacyId", "药店不存在"));
+                if (!pharmacy.active()) {
+                    // staff of a suspended or closed pharmacy could not sell: say why now, not at the counter
+                    pharmacies.requireOpen(pharmacy.id());
+                }
                 pharmacyId = pharmacy.id();
                 district = pharmacy.districtCode();
             }

@@ -36,17 +36,41 @@ interface AccountRepository extends CrudRepository<Account, Long> {
     @Query("SELECT COUNT(*) FROM enterprise WHERE id = :id")
     long countEnterprises(long id);
 
-    @Query(
-            "UPDATE account SET status = :status, deleted_at = :deletedAt, updated_at = CURRENT_TIMESTAMP(6) WHERE id = :id")
+    /** A decision about this account itself: it is no longer one the pharmacy's reopening would give back. */
+    @Query("""
+            UPDATE account SET status = :status, deleted_at = :deletedAt, disabled_with_pharmacy = FALSE,
+                   updated_at = CURRENT_TIMESTAMP(6)
+            WHERE id = :id""")
     void updateStatus(Long id, AccountView.Status status, @Nullable Instant deletedAt);
 
+    /** The pharmacy's staff that are active now: those its suspension or closure disables. */
+    @Query("SELECT id FROM account WHERE pharmacy_id = :pharmacyId AND status = 'ACTIVE'")
+    List<Long> findActiveIdsByPharmacyId(Long pharmacyId);
+
+    /** Marked, so that reopening gives back exactly these and not the accounts disabled on their own. */
     @Query("""
-            UPDATE account SET status = 'DISABLED', updated_at = CURRENT_TIMESTAMP(6)
+            UPDATE account SET status = 'DISABLED', disabled_with_pharmacy = TRUE, updated_at = CURRENT_TIMESTAMP(6)
             WHERE pharmacy_id = :pharmacyId AND status = 'ACTIVE'""")
     void disableAllOfPharmacy(Long pharmacyId);
 
-    @Query("SELECT id FROM account WHERE pharmacy_id = :pharmacyId")
-    List<Long> findIdsByPharmacyId(Long pharmacyId);
+    @Query("""
+            SELECT id FROM account
+            WHERE pharmacy_id = :pharmacyId AND status = 'DISABLED' AND disabled_with_pharmacy = TRUE""")
+    List<Long> findIdsDisabledWithPharmacy(Long pharmacyId);
+
+    @Query("""
+            UPDATE account SET status = 'ACTIVE', disabled_with_pharmacy = FALSE, updated_at = CURRENT_TIMESTAMP(6)
+            WHERE pharmacy_id = :pharmacyId AND status = 'DISABLED' AND disabled_with_pharmacy = TRUE""")
+    void enableAllDisabledWithPharmacy(Long pharmacyId);
+
+    /** 1 when the account was disabled by its pharmacy's suspension or closure (what its sign-in is told). */
+    @Query("SELECT COUNT(*) FROM account WHERE id = :id AND disabled_with_pharmacy = TRUE")
+    long countDisabledWithPharmacy(Long id);
+
+    /** A transferred pharmacy's staff belong to its new district from their next token on. */
+    @Query(
+            "UPDATE account SET district_code = :districtCode, updated_at = CURRENT_TIMESTAMP(6) WHERE pharmacy_id = :pharmacyId")
+    void moveStaffOfPharmacy(Long pharmacyId, String districtCode);
 
     @Query("""
             UPDATE account SET password_hash = :passwordHash, password_change_required = :changeRequired,

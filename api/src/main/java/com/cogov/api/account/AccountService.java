@@ -27,6 +27,7 @@ public class AccountService {
     private final AccountStatusCache statusCache;
     private final AccountAdministration administration;
     private final ClerkRoster roster;
+    private final ManagerActivation managerActivation;
 
     AccountService(
             WeChatSignIn weChatSignIn,
@@ -34,13 +35,15 @@ public class AccountService {
             SignedInSessions signedIn,
             AccountStatusCache statusCache,
             AccountAdministration administration,
-            ClerkRoster roster) {
+            ClerkRoster roster,
+            ManagerActivation managerActivation) {
         this.weChatSignIn = weChatSignIn;
         this.portalSignIn = portalSignIn;
         this.signedIn = signedIn;
         this.statusCache = statusCache;
         this.administration = administration;
         this.roster = roster;
+        this.managerActivation = managerActivation;
     }
 
     // ---------------------------------------------------------------- mini-program sign-in
@@ -144,6 +147,14 @@ public class AccountService {
 
     public IssuedCredential reissueActivationCode(Actor admin, long id) {
         return administration.reissueActivationCode(admin, id);
+    }
+
+    /**
+     * 账号发放 / 密码找回 for a pharmacy's manager (the city, or the pharmacy's district inspector): creates the manager
+     * when the pharmacy has none, else a new single-use code for them; binding it ends their earlier binding.
+     */
+    public IssuedCredential issueManagerActivation(Actor regulator, long pharmacyId) {
+        return managerActivation.issue(regulator, pharmacyId);
     }
 
     // ---------------------------------------------------------------- pharmacy managers and their clerks

@@ -2,19 +2,16 @@ package com.cogov.api.account;
 
 import com.cogov.api.audit.AuditOutcome;
 import com.cogov.api.audit.AuditService;
-import com.cogov.api.pharmacy.PharmacyDisabledEvent;
 import com.cogov.api.privacy.PrivacyService;
 import com.cogov.api.shared.Actor;
 import com.cogov.contracts.account.AccountView;
 import io.micronaut.context.event.ApplicationEventPublisher;
-import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Singleton;
 import java.time.Clock;
-import java.util.List;
 import java.util.Map;
 
 /**
- * Disable, enable and delete, by an administrator, a manager or a pharmacy's closure. Every change ends the account's
+ * Disable, enable and delete, by an administrator or a manager (a pharmacy's suspension: {@link PharmacyStaff}). Every change ends the account's
  * sign-ins where it must and is announced after commit, so its tokens stop working on every node within a second.
  */
 @Singleton
@@ -79,20 +76,5 @@ class AccountStatusChanges {
                 account.ref(),
                 AuditOutcome.SUCCESS,
                 Map.of("reason", privacy.redact(reason)));
-    }
-
-    /** Disabling a pharmacy disables its staff, in the same transaction. */
-    @EventListener
-    void onPharmacyDisabled(PharmacyDisabledEvent event) {
-        List<Long> staff = accounts.findIdsByPharmacyId(event.pharmacyId());
-        accounts.disableAllOfPharmacy(event.pharmacyId());
-        staff.forEach(id -> announcements.publishEvent(new AccountStatusCache.AccessChanged(id)));
-        audit.record(
-                event.actor(),
-                "account.disable",
-                "pharmacy",
-                String.valueOf(event.pharmacyId()),
-                AuditOutcome.SUCCESS,
-                Map.of("accounts", String.valueOf(staff.size()), "reason", "pharmacy disabled"));
     }
 }

@@ -16,9 +16,11 @@ class SignInAudit {
     private static final Pattern USERNAME = Pattern.compile("[a-z][a-z0-9_.-]{2,31}");
 
     private final AuditService audit;
+    private final AccountRepository accounts;
 
-    SignInAudit(AuditService audit) {
+    SignInAudit(AuditService audit, AccountRepository accounts) {
         this.audit = audit;
+        this.accounts = accounts;
     }
 
     void succeeded(Account account, Actor caller, String channel) {
@@ -61,7 +63,9 @@ class SignInAudit {
                     account.ref(),
                     AuditOutcome.DENIED,
                     Map.of("reason", "disabled", "channel", channel));
-            throw new AccountDisabledException();
+            throw accounts.countDisabledWithPharmacy(account.id()) > 0
+                    ? AccountDisabledException.withPharmacy()
+                    : new AccountDisabledException();
         }
     }
 

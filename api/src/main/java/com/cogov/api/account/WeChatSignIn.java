@@ -87,6 +87,11 @@ class WeChatSignIn {
         accounts.updateOpenid(current.id(), null);
         accounts.updateStatus(current.id(), AccountView.Status.DELETED, now);
         sessions.closeAll(current.id()); // its tokens stop working at once, on every node
+        // A re-bind (a lost phone, a new code) ends the earlier binding: the old phone's sessions end with it.
+        boolean rebound = staff.wechatOpenid() != null;
+        if (rebound) {
+            sessions.closeAll(staff.id());
+        }
         accounts.updateOpenid(staff.id(), current.wechatOpenid());
         if (phoneCode != null && !phoneCode.isBlank()) {
             String phone = weChat.phoneFor(phoneCode);
@@ -99,7 +104,7 @@ class WeChatSignIn {
                 "account",
                 bound.ref(),
                 AuditOutcome.SUCCESS,
-                Map.of("retiredAccount", current.ref()));
+                Map.of("retiredAccount", current.ref(), "replacedBinding", String.valueOf(rebound)));
         return sessions.open(bound, views.profileOf(bound));
     }
 

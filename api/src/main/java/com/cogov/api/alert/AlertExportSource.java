@@ -41,32 +41,7 @@ class AlertExportSource implements ExportSource {
     @Override
     public ExportPlan plan(Actor actor, Map<String, String> filter) {
         AlertFilter parsed = filters.parse(actor, filter);
-        return new ExportPlan() {
-            @Override
-            public String title() {
-                return "预警工作台";
-            }
-
-            @Override
-            public String filterDescription() {
-                return parsed.describe();
-            }
-
-            @Override
-            public List<String> columns() {
-                return COLUMNS;
-            }
-
-            @Override
-            public long estimatedRows() {
-                return -1;
-            }
-
-            @Override
-            public void rows(RowSink sink) {
-                stream(parsed, sink);
-            }
-        };
+        return ExportPlan.of("预警工作台", parsed.describe(), COLUMNS, () -> -1, sink -> stream(parsed, sink));
     }
 
     /** Each page is read in its own read-only transaction ({@link AlertQueries#list}): none is held for the file. */
@@ -75,10 +50,8 @@ class AlertExportSource implements ExportSource {
         while (true) {
             PageRequest page = new PageRequest(PAGE, after);
             List<AlertRow> rows = queries.list(filter, page);
-            for (AlertRow row : rows.subList(0, Math.min(PAGE, rows.size()))) {
-                if (!sink.accept(row(views.view(row)))) {
-                    return;
-                }
+            if (!sink.acceptAll(rows.subList(0, Math.min(PAGE, rows.size())), r -> row(views.view(r)))) {
+                return;
             }
             if (rows.size() <= PAGE) {
                 return;

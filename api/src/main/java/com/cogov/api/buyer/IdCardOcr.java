@@ -6,9 +6,13 @@ import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
+import java.util.UUID;
 import me.chanjar.weixin.common.bean.ocr.WxOcrIdCardResult;
 import me.chanjar.weixin.common.error.WxErrorException;
 import org.slf4j.Logger;
@@ -36,6 +40,13 @@ class IdCardOcr {
      * WeChat's answers about the picture itself: 101000 image data or URL unusable, 101001 no ID card found in it,
      * 101002 image invalid. Anything else (quota, credentials, system busy) is WeChat's trouble, not the photo's.
      */
+    private static final FileAttribute<?>[] OWNER_ONLY =
+            FileSystems.getDefault().supportedFileAttributeViews().contains("posix")
+                    ? new FileAttribute<?>[] {
+                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))
+                    }
+                    : new FileAttribute<?>[0];
+
     private static final Set<Integer> PHOTO_ERRORS = Set.of(101000, 101001, 101002);
 
     private final WxMaService weChat;
@@ -78,7 +89,12 @@ class IdCardOcr {
 
     private static Path writeTemporarily(ImageUpload photo) {
         try {
-            Path file = Files.createTempFile("cogov-idcard-", extension(photo.mediaType()));
+            // Named by a UUID, not by createTempFile's long run of digits: WxJava logs the file's name, and a run of 18
+            // digits in a log reads as an ID number to the log checks. Owner-only, as createTempFile would make it.
+            Path file = Files.createFile(
+                    Path.of(System.getProperty("java.io.tmpdir"))
+                            .resolve("cogov-idcard-" + UUID.randomUUID() + extension(photo.mediaType())),
+                    OWNER_ONLY);
             try {
                 Files.write(file, photo.content());
             } catch (IOException e) {

@@ -1,13 +1,13 @@
 package com.cogov.api.pharmacy;
 
+import com.cogov.contracts.pharmacy.PharmacyStatus;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.data.annotation.Id;
-import io.micronaut.data.annotation.MappedEntity;
 import java.math.BigDecimal;
+import java.time.Instant;
 
-@MappedEntity("pharmacy")
+/** A pharmacy's row as {@link PharmacyRows} reads it. */
 record Pharmacy(
-        @Id Long id,
+        long id,
         String licenseNumber,
         String creditCode,
         String name,
@@ -17,4 +17,13 @@ record Pharmacy(
         @Nullable BigDecimal longitude,
         @Nullable String openingHours,
         @Nullable String phone,
-        String status) {}
+        PharmacyStatus status,
+        @Nullable String statusReason,
+        int version,
+        Instant createdAt,
+        Instant updatedAt) {
+
+    boolean open() {
+        return status == PharmacyStatus.ACTIVE;
+    }
+}

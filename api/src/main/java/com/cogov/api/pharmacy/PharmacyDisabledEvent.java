@@ -2,5 +2,8 @@ package com.cogov.api.pharmacy;
 
 import com.cogov.api.shared.Actor;
 
-/** Published inside the disabling transaction, so that listeners (the staff accounts) change with it or not at all. */
+/**
+ * Published inside the transaction that suspends or closes a pharmacy, so that listeners (the staff accounts, whose
+ * sessions end) change with it or not at all.
+ */
 public record PharmacyDisabledEvent(long pharmacyId, Actor actor) {}

@@ -1,85 +1,147 @@
 package com.cogov.api.pharmacy;
 
-import com.cogov.api.audit.AuditOutcome;
-import com.cogov.api.audit.AuditService;
-import com.cogov.api.privacy.PrivacyService;
-import com.cogov.api.shared.AccessDeniedException;
+import com.cogov.api.paging.PageRequest;
 import com.cogov.api.shared.Actor;
-import com.cogov.contracts.account.Role;
+import com.cogov.contracts.paging.Page;
+import com.cogov.contracts.pharmacy.DistrictNode;
+import com.cogov.contracts.pharmacy.DistrictRequests;
 import com.cogov.contracts.pharmacy.DistrictView;
+import com.cogov.contracts.pharmacy.PharmacyRequests;
 import com.cogov.contracts.pharmacy.PharmacySummary;
-import io.micronaut.context.event.ApplicationEventPublisher;
+import com.cogov.contracts.pharmacy.PharmacyView;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.ReadOnly;
-import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The pharmacy feature's entry: districts, pharmacies and their status. */
+/**
+ * The pharmacy feature's entry: districts and pharmacies, and their lifecycle (docs/pharmacy-lifecycle.md). The city
+ * administrator acts on the city, a district inspector on their own district (transfers and the districts themselves
+ * are the city's). Every change is versioned, kept in the pharmacy's history, audited, written to the data centre's
+ * outbox and announced ({@link PharmacyChangedEvent}) in its own transaction. Each use case is its own class; this
+ * only routes to them.
+ */
 @Singleton
 public class PharmacyService {
 
-    private static final String ACTIVE = "ACTIVE";
+    private static final String DISTRICT = "DISTRICT";
 
     private final DistrictRepository districts;
-    private final PharmacyRepository pharmacies;
-    private final AuditService audit;
-    private final PrivacyService privacy;
-    private final ApplicationEventPublisher<PharmacyDisabledEvent> disabledEvents;
+    private final PharmacyDirectory directory;
+    private final PharmacyRegistry registry;
+    private final PharmacyEditing editing;
+    private final PharmacyTransfer transfers;
+    private final PharmacyStatusChange statuses;
+    private final DistrictMaintenance maintenance;
 
     PharmacyService(
             DistrictRepository districts,
-            PharmacyRepository pharmacies,
-            AuditService audit,
-            PrivacyService privacy,
-            ApplicationEventPublisher<PharmacyDisabledEvent> disabledEvents) {
+            PharmacyDirectory directory,
+            PharmacyRegistry registry,
+            PharmacyEditing editing,
+            PharmacyTransfer transfers,
+            PharmacyStatusChange statuses,
+            DistrictMaintenance maintenance) {
         this.districts = districts;
-        this.pharmacies = pharmacies;
-        this.audit = audit;
-        this.privacy = privacy;
-        this.disabledEvents = disabledEvents;
+        this.directory = directory;
+        this.registry = registry;
+        this.editing = editing;
+        this.transfers = transfers;
+        this.statuses = statuses;
+        this.maintenance = maintenance;
     }
 
-    /** The city's districts, in code order: the choices of every district picker. */
+    // ---------------------------------------------------------------- districts, for everyone
+
+    /** The city's districts in use, in code order: the choices of every district picker (retired ones are not). */
     @ReadOnly
     public List<DistrictView> districts() {
-        return districts.findByLevelOrderByCode("DISTRICT").stream()
+        return districts.findByLevelAndRetiredAtIsNullOrderByCode(DISTRICT).stream()
                 .map(d -> new DistrictView(d.code(), d.name()))
                 .toList();
     }
 
+    /** Every district's name by its code, retired ones included: past records name them. */
+    @ReadOnly
+    public Map<String, String> districtNames() {
+        Map<String, String> names = new java.util.LinkedHashMap<>();
+        districts.findByLevelOrderByCode(DISTRICT).forEach(d -> names.put(d.code(), d.name()));
+        return names;
+    }
+
+    /** A district by code, retired ones included: past records name them. */
     @ReadOnly
     public Optional<DistrictView> district(String code) {
-        return districts
-                .findById(code)
-                .filter(d -> "DISTRICT".equals(d.level()))
-                .map(d -> new DistrictView(d.code(), d.name()));
+        return districts.findById(code).filter(District::isDistrict).map(d -> new DistrictView(d.code(), d.name()));
     }
+
+    // ---------------------------------------------------------------- for other features
 
     @ReadOnly
     public Optional<PharmacySummary> find(long id) {
-        return pharmacies
-                .findById(id)
-                .map(p -> new PharmacySummary(p.id(), p.name(), p.districtCode(), ACTIVE.equals(p.status())));
+        return directory.find(id);
     }
 
-    /** Closes a pharmacy on the platform; its clerks and managers are disabled with it (one transaction). */
-    @Transactional
-    public PharmacySummary disable(Actor admin, long id, String reason) {
-        if (admin.role() != Role.CITY_ADMIN) {
-            throw new AccessDeniedException("只有市局管理员可以停用药店");
-        }
-        Pharmacy pharmacy = pharmacies.findById(id).orElseThrow(() -> new PharmacyNotFoundException(id));
-        pharmacies.updateStatus(id, "DISABLED");
-        audit.record(
-                admin,
-                "pharmacy.disable",
-                "pharmacy",
-                String.valueOf(id),
-                AuditOutcome.SUCCESS,
-                Map.of("reason", privacy.redact(reason)));
-        disabledEvents.publishEvent(new PharmacyDisabledEvent(id, admin));
-        return new PharmacySummary(pharmacy.id(), pharmacy.name(), pharmacy.districtCode(), false);
+    /**
+     * The pharmacy with its current district, if it may trade now; otherwise {@link PharmacyNotOpenException}
+     * (PHARMACY_SUSPENDED, PHARMACY_CLOSED). The counter asks at every sale, so a sale is counted in the district the
+     * pharmacy belongs to when it is made, whatever the clerk's token says.
+     */
+    public PharmacySummary requireOpen(long id) {
+        return directory.requireOpen(id);
+    }
+
+    /** A trading pharmacy in the regulator's scope: 403 for other roles, 404 outside scope, 409 when not open. */
+    public PharmacySummary openInScope(Actor regulator, long id) {
+        return directory.openInScope(regulator, id);
+    }
+
+    // ---------------------------------------------------------------- the lifecycle (portal)
+
+    /** 药店新增. */
+    public PharmacyView create(Actor actor, PharmacyRequests.Create request) {
+        return registry.create(actor, request);
+    }
+
+    /** The regulators' list, newest first, by district, status and a name, address or licence number substring. */
+    public Page<PharmacyView> list(
+            Actor actor, @Nullable String districtCode, @Nullable String status, @Nullable String q, PageRequest page) {
+        return directory.list(actor, districtCode, status, q, page);
+    }
+
+    /** One pharmacy with its history of changes, newest first. */
+    public PharmacyView get(Actor actor, long id) {
+        return directory.get(actor, id);
+    }
+
+    /** 地址更改 and the other details kept in place; the old values go to the history. */
+    public PharmacyView edit(Actor actor, long id, PharmacyRequests.Edit edit) {
+        return editing.edit(actor, id, edit);
+    }
+
+    /** 区域调动 (the city only). */
+    public PharmacyView transfer(Actor actor, long id, PharmacyRequests.Transfer request) {
+        return transfers.transfer(actor, id, request);
+    }
+
+    /** 药店状态变更: suspending or closing ends the staff's sessions; reopening gives them back. */
+    public PharmacyView changeStatus(Actor actor, long id, PharmacyRequests.StatusChange request) {
+        return statuses.change(actor, id, request);
+    }
+
+    // ---------------------------------------------------------------- administrative divisions (the city)
+
+    public DistrictNode districtTree(Actor actor) {
+        return maintenance.tree(actor);
+    }
+
+    public DistrictNode addDistrict(Actor actor, DistrictRequests.Create request) {
+        return maintenance.add(actor, request);
+    }
+
+    public DistrictNode editDistrict(Actor actor, String code, DistrictRequests.Edit request) {
+        return maintenance.edit(actor, code, request);
     }
 }

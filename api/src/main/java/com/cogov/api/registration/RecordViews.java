@@ -4,10 +4,10 @@ import com.cogov.api.catalog.CatalogService;
 import com.cogov.api.pharmacy.PharmacyService;
 import com.cogov.api.shared.CityConfiguration;
 import com.cogov.contracts.catalog.DrugView;
-import com.cogov.contracts.pharmacy.DistrictView;
 import com.cogov.contracts.registration.RegistrationItemRecord;
 import com.cogov.contracts.registration.RegistrationRecord;
 import com.cogov.contracts.registration.RegistrationView;
+import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import java.util.HashMap;
 import java.util.List;
@@ -27,7 +27,8 @@ class RecordViews {
     private final CatalogService catalog;
     private final PharmacyService pharmacies;
     private final CityConfiguration city;
-    private volatile Map<String, String> districtNames;
+    private static final long NAMES_KEPT_NANOS = java.util.concurrent.TimeUnit.MINUTES.toNanos(1);
+    private volatile Names districtNames;
 
     RecordViews(
             RegistrationViews views,
@@ -52,17 +53,16 @@ class RecordViews {
         Map<Long, RecordReads.PharmacyName> names = records.pharmacies(
                 rows.stream().map(StoredRegistration::pharmacyId).distinct().toList());
         Map<String, String> districts = districtNames();
-        Map<Long, DrugView> drugs = new HashMap<>();
         return rows.stream()
-                .map(r -> record(
-                        r, names.get(r.pharmacyId()), districts, summary(items.getOrDefault(r.id(), List.of()), drugs)))
+                .map(r ->
+                        record(r, names.get(r.pharmacyId()), districts, summary(items.getOrDefault(r.id(), List.of()))))
                 .toList();
     }
 
     RegistrationRecord sale(StoredRegistration r, List<RegistrationReads.ItemRow> items) {
         RecordReads.PharmacyName name =
                 records.pharmacies(List.of(r.pharmacyId())).get(r.pharmacyId());
-        return record(r, name, districtNames(), summary(items, new HashMap<>()));
+        return record(r, name, districtNames(), summary(items));
     }
 
     /** The items of a page, in their order; each with the sale's trace codes of its own drug. */
@@ -90,7 +90,7 @@ class RecordViews {
                             i.category(),
                             i.quantity(),
                             i.batchNumber(),
-                            ofDrug(codes.getOrDefault(i.registrationId(), List.of()), drug),
+                            ofDrug(codes.getOrDefault(i.registrationId(), List.of()), drug.productIdentifier()),
                             i.prescriptionNumber(),
                             i.voided() ? RegistrationView.Status.VOIDED : RegistrationView.Status.ACTIVE);
                 })
@@ -100,16 +100,13 @@ class RecordViews {
     /** A sale's items as the record shows them, each with its own drug's trace codes. */
     List<RegistrationView.Item> lines(List<RegistrationReads.ItemRow> items) {
         return items.stream()
-                .map(i -> {
-                    DrugView drug = catalog.findById(i.drugId());
-                    return new RegistrationView.Item(
-                            i.drugId(),
-                            drug.name(),
-                            i.category(),
-                            i.quantity(),
-                            i.batchNumber(),
-                            ofDrug(i.traceCodes(), drug));
-                })
+                .map(i -> new RegistrationView.Item(
+                        i.drugId(),
+                        i.drugName(),
+                        i.category(),
+                        i.quantity(),
+                        i.batchNumber(),
+                        ofDrug(i.traceCodes(), i.productIdentifier())))
                 .toList();
     }
 
@@ -130,31 +127,33 @@ class RecordViews {
     }
 
     /** 新康泰克×2；泰诺×1 */
-    private String summary(List<RegistrationReads.ItemRow> items, Map<Long, DrugView> drugs) {
-        return items.stream()
-                .map(i -> drugs.computeIfAbsent(i.drugId(), catalog::findById).name() + "×" + i.quantity())
-                .collect(Collectors.joining("；"));
+    private static String summary(List<RegistrationReads.ItemRow> items) {
+        return items.stream().map(i -> i.drugName() + "×" + i.quantity()).collect(Collectors.joining("；"));
     }
 
     /**
      * A traceability code starts with its drug's 7-digit product identifier, so a sale's codes are told apart by
      * drug; a drug without one is shown all of the sale's codes.
      */
-    private static List<String> ofDrug(List<String> codes, DrugView drug) {
-        String prefix = drug.productIdentifier();
+    private static List<String> ofDrug(List<String> codes, @Nullable String prefix) {
         return prefix == null
                 ? codes
                 : codes.stream().filter(c -> c.startsWith(prefix)).toList();
     }
 
-    /** The city's districts are fixed (a migration's rows): read once. */
+    /**
+     * The districts' names, retired ones included, read again at most once a minute: a renamed district
+     * (docs/pharmacy-lifecycle.md) shows under its new name within a minute, and a page of records costs no read of
+     * them in between.
+     */
     private Map<String, String> districtNames() {
-        Map<String, String> names = districtNames;
-        if (names == null) {
-            names = pharmacies.districts().stream()
-                    .collect(Collectors.toUnmodifiableMap(DistrictView::code, DistrictView::name, (a, b) -> a));
+        Names names = districtNames;
+        if (names == null || System.nanoTime() - names.readAt() > NAMES_KEPT_NANOS) {
+            names = new Names(Map.copyOf(pharmacies.districtNames()), System.nanoTime());
             districtNames = names;
         }
-        return names;
+        return names.byCode();
     }
+
+    private record Names(Map<String, String> byCode, long readAt) {}
 }

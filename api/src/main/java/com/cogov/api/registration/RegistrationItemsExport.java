@@ -37,39 +37,13 @@ class RegistrationItemsExport implements ExportSource {
     public ExportPlan plan(Actor actor, Map<String, String> filter) {
         RecordDesk.Checked checked = desk.check(actor, filter);
         String description = checked.filter().describe(city);
-        return new ExportPlan() {
-            @Override
-            public String title() {
-                return "购药明细";
-            }
-
-            @Override
-            public String filterDescription() {
-                return description;
-            }
-
-            @Override
-            public List<String> columns() {
-                return COLUMNS;
-            }
-
-            @Override
-            public long estimatedRows() {
-                return desk.estimateItems(checked.criteria());
-            }
-
-            @Override
-            public void rows(RowSink sink) {
-                desk.eachItemsPage(checked.criteria(), RegistrationsExport.PAGE, page -> {
-                    for (RegistrationItemRecord i : page) {
-                        if (!sink.accept(row(i))) {
-                            return false;
-                        }
-                    }
-                    return true;
-                });
-            }
-        };
+        return ExportPlan.of(
+                "购药明细",
+                description,
+                COLUMNS,
+                () -> desk.estimateItems(checked.criteria()),
+                sink -> desk.eachItemsPage(
+                        checked.criteria(), RegistrationsExport.PAGE, page -> sink.acceptAll(page, this::row)));
     }
 
     private List<?> row(RegistrationItemRecord i) {

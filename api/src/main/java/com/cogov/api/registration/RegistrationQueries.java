@@ -12,6 +12,8 @@ import com.cogov.contracts.error.ErrorCode;
 import com.cogov.contracts.paging.Page;
 import com.cogov.contracts.registration.DailySummary;
 import com.cogov.contracts.registration.RegistrationView;
+import io.micronaut.scheduling.TaskExecutors;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
@@ -19,6 +21,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
 
 /** A pharmacy's reading of its own registrations: the listing, one by number, a day's totals. */
 @Singleton
@@ -34,6 +39,7 @@ class RegistrationQueries {
     private final RegistrationConfiguration config;
     private final CityConfiguration city;
     private final Clock clock;
+    private final ExecutorService blocking;
 
     RegistrationQueries(
             RegistrationSearch search,
@@ -43,7 +49,9 @@ class RegistrationQueries {
             AuditService audit,
             RegistrationConfiguration config,
             CityConfiguration city,
-            Clock clock) {
+            Clock clock,
+            @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
+        this.blocking = blocking;
         this.search = search;
         this.reads = reads;
         this.views = views;
@@ -61,15 +69,28 @@ class RegistrationQueries {
             throw RegistrationException.field(ErrorCode.VALIDATION_FAILED, "from", "查询时间段须在92天以内，且开始早于结束");
         }
         String index = null;
+        CompletableFuture<Void> audited = CompletableFuture.completedFuture(null);
         if (q.documentNumber() != null) {
             DocumentType type = q.documentType() != null ? q.documentType() : DocumentType.RESIDENT_ID;
-            index = buyers.verify(type, q.documentNumber(), "查询").numberIndex();
-            audit.record(clerk, "registration.search-by-buyer", "buyer", index, AuditOutcome.SUCCESS, Map.of());
+            String buyer = buyers.verify(type, q.documentNumber(), "查询").numberIndex();
+            index = buyer;
+            // A search by a person is on the record before its answer leaves, but the page need not wait for the
+            // entry's commit (a log flush, most of such a request's time): both are under way at once.
+            audited = CompletableFuture.runAsync(
+                    () -> audit.record(
+                            clerk, "registration.search-by-buyer", "buyer", buyer, AuditOutcome.SUCCESS, Map.of()),
+                    blocking);
         }
         List<StoredRegistration> rows = search.find(new RegistrationSearch.Criteria(
                 clerk.pharmacyId(), from, to, index, q.clerkId(), q.drugId(), q.category(), q.page()));
         Page<StoredRegistration> keys = Pages.of(rows, q.page(), r -> new Cursor(r.soldAt(), r.id()), r -> r);
-        return new Page<>(views.views(keys.items()), keys.nextCursor());
+        Page<RegistrationView> page = new Page<>(views.views(keys.items()), keys.nextCursor());
+        try {
+            audited.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
+        return page;
     }
 
     RegistrationView get(Actor clerk, String number) {

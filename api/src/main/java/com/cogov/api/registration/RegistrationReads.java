@@ -29,9 +29,12 @@ class RegistrationReads {
         this.jdbc = jdbc;
     }
 
+    /** An item with its drug's name and product identifier, read with it (not looked up per drug afterwards). */
     record ItemRow(
             long registrationId,
             long drugId,
+            String drugName,
+            String productIdentifier,
             String category,
             int quantity,
             String batchNumber,
@@ -64,9 +67,11 @@ class RegistrationReads {
             return List.of();
         }
         return jdbc.prepareStatement(
-                "SELECT i.registration_id, i.drug_id, i.special_category_code, i.quantity, i.batch_number,"
+                "SELECT i.registration_id, i.drug_id, d.name, d.product_identifier, i.special_category_code,"
+                        + " i.quantity, i.batch_number,"
                         + " (SELECT GROUP_CONCAT(t.trace_code ORDER BY t.trace_code) FROM registration_trace_code t"
-                        + "  WHERE t.registration_id = i.registration_id) FROM registration_item i"
+                        + "  WHERE t.registration_id = i.registration_id)"
+                        + " FROM registration_item i JOIN drug d ON d.id = i.drug_id"
                         + " WHERE i.registration_id IN (" + Statements.marks(registrationIds.size()) + ")"
                         + " ORDER BY i.registration_id, i.id",
                 ps -> {
@@ -74,13 +79,15 @@ class RegistrationReads {
                     List<ItemRow> items = new ArrayList<>();
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
-                            String codes = rs.getString(6);
+                            String codes = rs.getString(8);
                             items.add(new ItemRow(
                                     rs.getLong(1),
                                     rs.getLong(2),
                                     rs.getString(3),
-                                    rs.getInt(4),
+                                    rs.getString(4),
                                     rs.getString(5),
+                                    rs.getInt(6),
+                                    rs.getString(7),
                                     codes == null ? List.of() : List.of(codes.split(","))));
                         }
                     }

@@ -13,7 +13,6 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -61,14 +60,13 @@ class RegistrationViews {
         Map<Long, List<RegistrationReads.ItemRow>> items =
                 reads.items(rows.stream().map(StoredRegistration::id).toList()).stream()
                         .collect(Collectors.groupingBy(RegistrationReads.ItemRow::registrationId));
-        Map<Long, String> names = new HashMap<>();
         LocalDate today = city.today(clock);
         return rows.stream()
                 .map(r -> {
                     List<RegistrationView.Item> lines = items.getOrDefault(r.id(), List.of()).stream()
                             .map(i -> new RegistrationView.Item(
                                     i.drugId(),
-                                    names.computeIfAbsent(i.drugId(), this::drugName),
+                                    i.drugName(),
                                     i.category(),
                                     i.quantity(),
                                     i.batchNumber(),

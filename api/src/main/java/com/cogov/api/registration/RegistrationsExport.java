@@ -42,39 +42,12 @@ class RegistrationsExport implements ExportSource {
     public ExportPlan plan(Actor actor, Map<String, String> filter) {
         RecordDesk.Checked checked = desk.check(actor, filter);
         String description = checked.filter().describe(city);
-        return new ExportPlan() {
-            @Override
-            public String title() {
-                return "上报登记";
-            }
-
-            @Override
-            public String filterDescription() {
-                return description;
-            }
-
-            @Override
-            public List<String> columns() {
-                return COLUMNS;
-            }
-
-            @Override
-            public long estimatedRows() {
-                return desk.estimateSales(checked.criteria());
-            }
-
-            @Override
-            public void rows(RowSink sink) {
-                desk.eachSalesPage(checked.criteria(), PAGE, page -> {
-                    for (RegistrationRecord r : page) {
-                        if (!sink.accept(row(r))) {
-                            return false;
-                        }
-                    }
-                    return true;
-                });
-            }
-        };
+        return ExportPlan.of(
+                "上报登记",
+                description,
+                COLUMNS,
+                () -> desk.estimateSales(checked.criteria()),
+                sink -> desk.eachSalesPage(checked.criteria(), PAGE, page -> sink.acceptAll(page, this::row)));
     }
 
     private List<?> row(RegistrationRecord r) {

@@ -3,10 +3,12 @@ package com.cogov.api.registration;
 import com.cogov.api.audit.AuditOutcome;
 import com.cogov.api.audit.AuditService;
 import com.cogov.api.idempotency.IdempotentRequest;
+import com.cogov.api.pharmacy.PharmacyService;
 import com.cogov.api.shared.Actor;
 import com.cogov.api.shared.CogovException;
 import com.cogov.contracts.error.ErrorCode;
 import com.cogov.contracts.error.Problem;
+import com.cogov.contracts.pharmacy.PharmacySummary;
 import com.cogov.contracts.registration.RegistrationBatch;
 import com.cogov.contracts.registration.RegistrationRequest;
 import com.cogov.contracts.registration.RegistrationResult;
@@ -36,6 +38,7 @@ class SaleIntake {
 
     private final SaleEvaluation evaluation;
     private final GroupCommit commits;
+    private final PharmacyService pharmacies;
     private final RegistrationWriter writer;
     private final AuditService audit;
     private final Validator validator;
@@ -45,6 +48,7 @@ class SaleIntake {
     SaleIntake(
             SaleEvaluation evaluation,
             GroupCommit commits,
+            PharmacyService pharmacies,
             RegistrationWriter writer,
             AuditService audit,
             Validator validator,
@@ -52,6 +56,7 @@ class SaleIntake {
             @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
         this.evaluation = evaluation;
         this.commits = commits;
+        this.pharmacies = pharmacies;
         this.writer = writer;
         this.audit = audit;
         this.validator = validator;
@@ -60,9 +65,43 @@ class SaleIntake {
     }
 
     CompletableFuture<RegistrationResult> registerAsync(
-            Actor clerk, @Nullable String idempotencyKey, RegistrationRequest request) {
+            Actor signedIn, @Nullable String idempotencyKey, RegistrationRequest request) {
         String key = validKey(idempotencyKey);
         String hash = writer.requestHash(request);
+        Actor clerk;
+        try {
+            clerk = atCounter(signedIn);
+        } catch (CogovException refused) {
+            return answeredBefore(signedIn, key, hash).orElseThrow(() -> refused);
+        }
+        return registerAt(clerk, key, hash, request);
+    }
+
+    /**
+     * The clerk as of the pharmacy now: a suspended or closed pharmacy registers nothing (409 PHARMACY_SUSPENDED,
+     * PHARMACY_CLOSED, even in the second before its staff's tokens are refused), and a sale is counted in the district
+     * the pharmacy belongs to today, whatever district the clerk's token was issued with (a transfer since).
+     */
+    private Actor atCounter(Actor clerk) {
+        if (clerk.pharmacyId() == null) {
+            return clerk;
+        }
+        PharmacySummary pharmacy = pharmacies.requireOpen(clerk.pharmacyId());
+        if (pharmacy.districtCode().equals(clerk.districtCode())) {
+            return clerk;
+        }
+        return new Actor(
+                clerk.accountId(),
+                clerk.role(),
+                clerk.pharmacyId(),
+                pharmacy.districtCode(),
+                clerk.enterpriseId(),
+                clerk.sourceAddress(),
+                clerk.traceId());
+    }
+
+    private CompletableFuture<RegistrationResult> registerAt(
+            Actor clerk, String key, String hash, RegistrationRequest request) {
         Sale sale;
         try {
             sale = evaluation.evaluate(clerk, request);

@@ -9,7 +9,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /** The rollup's own tables, written by the job only: the buyer set and the daily rows with their sketches. */
 @Singleton
@@ -24,6 +23,47 @@ class RollupWrites {
     RollupWrites(JdbcOperations jdbc, CityConfiguration city) {
         this.jdbc = jdbc;
         this.city = city;
+    }
+
+    /** A buyer's day: the primary-key prefix of their rows in {@code statistics_buyer_day}. */
+    record BuyerDay(LocalDate day, String buyerIndex) {}
+
+    /**
+     * The rows of each of these buyers' days, across the city, in one statement a chunk (each a primary-key range of a
+     * few rows); a buyer with none has an empty, modifiable list, so the batch can add its sales as it counts them.
+     */
+    Map<BuyerDay, List<RollupCounts.BuyerRow>> buyerDays(java.util.Collection<BuyerDay> keys) {
+        Map<BuyerDay, List<RollupCounts.BuyerRow>> sets = new HashMap<>();
+        keys.forEach(k -> sets.put(k, new ArrayList<>()));
+        Sql.listByKeys(
+                jdbc,
+                "SELECT day, buyer_number_index, pharmacy_id, drug_id, district_code, category_code, sales"
+                        + " FROM statistics_buyer_day",
+                "day = ? AND buyer_number_index = ?",
+                List.copyOf(sets.keySet()),
+                k -> List.of(k.day(), k.buyerIndex()),
+                rs -> sets.get(new BuyerDay(Sql.date(rs, "day"), rs.getString(2)))
+                        .add(new RollupCounts.BuyerRow(
+                                rs.getLong(3), rs.getLong(4), rs.getString(5), rs.getString(6), rs.getInt(7))));
+        return sets;
+    }
+
+    /** Adds the sales to their buyers' sets of the day, in batches. */
+    void countBuyers(List<RollupCounts.CountedSale> sales) {
+        Sql.batch(
+                jdbc,
+                "INSERT INTO statistics_buyer_day (day, buyer_number_index, pharmacy_id, drug_id, district_code,"
+                        + " category_code, sales) VALUES (?,?,?,?,?,?,1) ON DUPLICATE KEY UPDATE sales = sales + 1",
+                sales.stream()
+                        .flatMap(sale -> sale.lines().stream()
+                                .map(line -> List.of(
+                                        sale.day(),
+                                        sale.buyerIndex(),
+                                        sale.pharmacyId(),
+                                        line.drugId(),
+                                        sale.districtCode(),
+                                        line.category())))
+                        .toList());
     }
 
     /** The buyer's rows of that day, across the city: a primary-key range of a few rows. */
@@ -56,15 +96,24 @@ class RollupWrites {
         }
     }
 
+    /**
+     * Adds the deltas to their rows: the stored sketches of the rows that gain buyers read in one statement a chunk,
+     * the rows upserted in one batch (a multi-row insert: the update adds the inserted values, which are the deltas).
+     */
     void apply(Map<RollupKey, RollupCounts.Delta> deltas) {
+        Map<RollupKey, byte[]> stored = storedSketches(deltas.entrySet().stream()
+                .filter(e -> e.getValue().added != null)
+                .map(Map.Entry::getKey)
+                .toList());
+        List<List<Object>> rows = new ArrayList<>(deltas.size());
         deltas.forEach((key, d) -> {
             byte[] buyers = null;
             if (d.added != null) {
-                BuyerSketch sketch = BuyerSketch.of(storedSketch(key));
+                BuyerSketch sketch = BuyerSketch.of(stored.get(key));
                 sketch.merge(d.added);
                 buyers = sketch.bytes();
             }
-            List<Object> values = new ArrayList<>(Arrays.asList(
+            rows.add(Arrays.asList(
                     key.grain().name(),
                     key.districtCode(),
                     key.day(),
@@ -79,30 +128,45 @@ class RollupWrites {
                     d.voids,
                     d.distinctBuyers,
                     buyers));
-            values.addAll(Arrays.asList(d.sales, d.packages, d.warnings, d.blocks, d.voids, d.distinctBuyers, buyers));
-            Sql.update(
-                    jdbc,
-                    "INSERT INTO statistics_daily (grain, district_code, day, item_key, pharmacy_id, drug_id,"
-                            + " category_code, sales, packages, warnings, blocks, voids, distinct_buyers, buyers)"
-                            + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON DUPLICATE KEY UPDATE sales = sales + ?,"
-                            + " packages = packages + ?, warnings = warnings + ?, blocks = blocks + ?,"
-                            + " voids = voids + ?, distinct_buyers = distinct_buyers + ?,"
-                            + " buyers = COALESCE(?, buyers)",
-                    values);
         });
+        Sql.batch(
+                jdbc,
+                "INSERT INTO statistics_daily (grain, district_code, day, item_key, pharmacy_id, drug_id,"
+                        + " category_code, sales, packages, warnings, blocks, voids, distinct_buyers, buyers)"
+                        + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON DUPLICATE KEY UPDATE sales = sales + VALUES(sales),"
+                        + " packages = packages + VALUES(packages), warnings = warnings + VALUES(warnings),"
+                        + " blocks = blocks + VALUES(blocks), voids = voids + VALUES(voids),"
+                        + " distinct_buyers = distinct_buyers + VALUES(distinct_buyers),"
+                        + " buyers = COALESCE(VALUES(buyers), buyers)",
+                rows);
     }
 
-    private byte[] storedSketch(RollupKey key) {
-        return Sql.list(
-                        jdbc,
-                        "SELECT buyers FROM statistics_daily WHERE grain = ? AND district_code = ? AND day = ?"
-                                + " AND item_key = ?",
-                        List.of(key.grain().name(), key.districtCode(), key.day(), key.itemKey()),
-                        rs -> rs.getBytes(1))
-                .stream()
-                .filter(Objects::nonNull) // a row begun by a block or a void has no sketch yet
-                .findFirst()
-                .orElse(null);
+    /** The rows' stored sketches, where they have one (a row begun by a block or a void has none yet). */
+    private Map<RollupKey, byte[]> storedSketches(List<RollupKey> keys) {
+        Map<String, RollupKey> byPrimaryKey = new HashMap<>();
+        keys.forEach(k -> byPrimaryKey.put(primaryKey(k.grain().name(), k.districtCode(), k.day(), k.itemKey()), k));
+        Map<RollupKey, byte[]> sketches = new HashMap<>();
+        Sql.listByKeys(
+                jdbc,
+                "SELECT grain, district_code, day, item_key, buyers FROM statistics_daily",
+                "grain = ? AND district_code = ? AND day = ? AND item_key = ?",
+                keys,
+                k -> List.of(k.grain().name(), k.districtCode(), k.day(), k.itemKey()),
+                rs -> {
+                    byte[] buyers = rs.getBytes(5);
+                    if (buyers != null) {
+                        sketches.put(
+                                byPrimaryKey.get(primaryKey(
+                                        rs.getString(1), rs.getString(2), Sql.date(rs, "day"), rs.getString(4))),
+                                buyers);
+                    }
+                    return buyers;
+                });
+        return sketches;
+    }
+
+    private static String primaryKey(String grain, String district, LocalDate day, String itemKey) {
+        return grain + "|" + district + "|" + day + "|" + itemKey;
     }
 
     /**

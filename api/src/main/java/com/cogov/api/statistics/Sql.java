@@ -41,6 +41,51 @@ final class Sql {
         });
     }
 
+    /** Statements of many keys or rows go a chunk of this many at a time. */
+    private static final int CHUNK = 500;
+
+    /**
+     * The rows matching any of the keys: {@code select} + {@code WHERE (clause) OR (clause) ...}, one statement a chunk
+     * of keys, each key's {@code clause} bound to its {@code values} (a primary-key range each).
+     */
+    static <K, T> List<T> listByKeys(
+            JdbcOperations jdbc,
+            String select,
+            String clause,
+            List<K> keys,
+            java.util.function.Function<K, List<?>> values,
+            RowMapper<T> mapper) {
+        List<T> rows = new ArrayList<>();
+        for (int from = 0; from < keys.size(); from += CHUNK) {
+            List<K> chunk = keys.subList(from, Math.min(keys.size(), from + CHUNK));
+            List<Object> parameters = new ArrayList<>();
+            chunk.forEach(k -> parameters.addAll(values.apply(k)));
+            rows.addAll(list(
+                    jdbc,
+                    select + " WHERE " + String.join(" OR ", Collections.nCopies(chunk.size(), "(" + clause + ")")),
+                    parameters,
+                    mapper));
+        }
+        return rows;
+    }
+
+    /**
+     * The statement once per row of values, as JDBC batches of a chunk each: the driver sends each batch as one
+     * multi-row statement (rewriteBatchedStatements).
+     */
+    static void batch(JdbcOperations jdbc, String sql, List<? extends List<?>> rows) {
+        jdbc.prepareStatement(sql, ps -> {
+            for (int i = 0; i < rows.size(); i++) {
+                bind(ps, rows.get(i));
+                ps.addBatch();
+                if ((i + 1) % CHUNK == 0 || i == rows.size() - 1) {
+                    ps.executeBatch();
+                }
+            }
+            return null;
+        });
+    }
+
     static void bind(PreparedStatement ps, List<?> parameters) throws SQLException {
         for (int i = 0; i < parameters.size(); i++) {
             Object value = parameters.get(i);

@@ -41,38 +41,12 @@ class StatisticsExport implements ExportSource {
         String districtName =
                 parsed.districtCode() == null ? null : queries.districtNames().get(parsed.districtCode());
         String description = parsed.description(districtName);
-        return new ExportPlan() {
-            @Override
-            public String title() {
-                return "统计报表";
-            }
-
-            @Override
-            public String filterDescription() {
-                return description;
-            }
-
-            @Override
-            public List<String> columns() {
-                return COLUMNS;
-            }
-
-            @Override
-            public long estimatedRows() {
-                return -1;
-            }
-
-            @Override
-            public void rows(RowSink sink) {
-                StatisticsTable table = tables.table(parsed);
-                for (StatisticsRow row : table.rows()) {
-                    if (!sink.accept(cells(row))) {
-                        return;
-                    }
-                }
+        return ExportPlan.of("统计报表", description, COLUMNS, () -> -1, sink -> {
+            StatisticsTable table = tables.table(parsed);
+            if (sink.acceptAll(table.rows(), StatisticsExport::cells)) {
                 sink.accept(cells(table.totals()));
             }
-        };
+        });
     }
 
     private static List<Object> cells(StatisticsRow row) {

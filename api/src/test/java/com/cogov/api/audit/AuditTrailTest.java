@@ -2,6 +2,7 @@ package com.cogov.api.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import com.cogov.api.paging.PageRequest;
 import com.cogov.api.shared.Actor;
@@ -14,6 +15,7 @@ import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -334,19 +336,10 @@ class AuditTrailTest implements DevServicesTest {
                 Map.of());
 
         // Read past the service, as a DBA would: nothing here asks for the staged entry to be chained.
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        long chained = 0;
-        try (Connection c = devServices().openConnection();
-                var query = c.prepareStatement("SELECT COUNT(*) FROM audit_event WHERE trace_id = ?")) {
-            query.setString(1, traceId);
-            while (chained == 0 && System.nanoTime() < deadline) {
-                try (var rows = query.executeQuery()) {
-                    rows.next();
-                    chained = rows.getLong(1);
-                }
-                Thread.sleep(50);
-            }
-        }
+        long chained = await().atMost(Duration.ofSeconds(10))
+                .until(
+                        () -> database.number("SELECT COUNT(*) FROM audit_event WHERE trace_id = ?", traceId),
+                        n -> n > 0);
         assertThat(chained).as("chained by the background chainer").isEqualTo(1);
         assertThat(database.number("SELECT COUNT(*) FROM audit_pending WHERE trace_id = ?", traceId))
                 .isZero();

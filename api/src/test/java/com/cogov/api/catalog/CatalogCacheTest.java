@@ -2,6 +2,7 @@ package com.cogov.api.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import com.cogov.infra.dev.DemoData;
 import com.cogov.infra.dev.DevServicesTest;
@@ -11,6 +12,7 @@ import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Duration;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -95,8 +97,9 @@ class CatalogCacheTest implements DevServicesTest {
         devServices().stopRedis();
         try {
             rename(drug.id(), "改名后的药品");
-            Thread.sleep(
-                    150); // past the version check: this node's copy is only trusted while Redis confirms the version
+            // Once the version check is due, this node's copy is no longer trusted without Redis to confirm it.
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> catalog.findByCode(DemoData.EXAMPLE_BARCODE).name(), "改名后的药品"::equals);
             for (int i = 0; i < 20; i++) {
                 assertThat(catalog.findByCode(DemoData.EXAMPLE_BARCODE).name()).isEqualTo("改名后的药品");
             }
@@ -106,8 +109,9 @@ class CatalogCacheTest implements DevServicesTest {
             rename(drug.id(), drug.name());
             devServices().startRedis();
         }
-        Thread.sleep(300); // past redis-retry-after: the next lookup tries Redis again
-        assertThat(catalog.findByCode(DemoData.EXAMPLE_BARCODE).name()).isEqualTo(drug.name());
+        // Past redis-retry-after a lookup tries Redis again, and reads the name as it is now.
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> catalog.findByCode(DemoData.EXAMPLE_BARCODE).name(), drug.name()::equals);
         catalog.catalogChanged();
     }
 

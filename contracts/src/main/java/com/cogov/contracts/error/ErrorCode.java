@@ -87,6 +87,18 @@ public enum ErrorCode {
     INBOX_ENTRY_NOT_FOUND(404, "未找到该消息"),
     NOTIFICATION_TOPIC_NOT_FOUND(404, "没有这类消息可以订阅"),
 
+    // The pharmacy lifecycle and the administrative divisions (portal)
+    CREDIT_CODE_INVALID(400, "统一社会信用代码无效：须为18位（GB 32100-2015），请核对营业执照后重新输入"),
+    LICENSE_NUMBER_TAKEN(409, "该药品经营许可证编号已登记在另一家药店"),
+    PHARMACY_SUSPENDED(409, "药店已暂停营业，暂不能办理；恢复营业后即可继续"),
+    PHARMACY_CLOSED(409, "药店已关闭，不能再办理业务"),
+    PHARMACY_STATUS_TRANSITION_INVALID(409, "药店当前状态不能这样变更"),
+    TRANSFER_SAME_DISTRICT(409, "药店已在该行政区，无需调动"),
+    MANAGER_ACCOUNT_DISABLED(409, "该药店的店长账号已被单独停用，请先在账号管理中启用后再签发激活码"),
+    DISTRICT_CODE_TAKEN(409, "该行政区划代码已存在（停用的代码也不能重复使用）"),
+    DISTRICT_RETIRED(409, "该行政区已撤销，不能再使用"),
+    DISTRICT_HAS_PHARMACIES(409, "该行政区仍有药店，请先将药店调动到其他行政区再撤销"),
+
     // Calendar (the State Council's holiday notices)
     CALENDAR_INVALID(400, "节假日安排有误，请按提示修改后重新导入"),
 

@@ -54,7 +54,9 @@ class AccountAdminController {
             status = "400",
             codes = "VALIDATION_FAILED: a field missing for the role, or an unknown pharmacy, district or enterprise; "
                     + "MALFORMED_REQUEST")
-    @ProblemResponse(status = "409", codes = "USERNAME_TAKEN")
+    @ProblemResponse(
+            status = "409",
+            codes = "USERNAME_TAKEN; PHARMACY_SUSPENDED, PHARMACY_CLOSED: staff for a pharmacy that cannot trade")
     IssuedCredential create(@Body @Valid AccountRequests.Create request, @Parameter(hidden = true) Actor admin) {
         return accounts.create(admin, request);
     }

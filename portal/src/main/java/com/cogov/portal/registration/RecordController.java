@@ -1,6 +1,5 @@
 package com.cogov.portal.registration;
 
-import com.cogov.api.paging.PageRequest;
 import com.cogov.api.registration.RegistrationService;
 import com.cogov.api.shared.Actor;
 import com.cogov.api.web.ProblemResponse;
@@ -10,12 +9,11 @@ import com.cogov.contracts.registration.RegistrationDetail;
 import com.cogov.contracts.registration.RegistrationItemRecord;
 import com.cogov.contracts.registration.RegistrationRecord;
 import com.cogov.contracts.registration.UnmaskedBuyer;
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
-import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.annotation.RequestBean;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
@@ -24,8 +22,6 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * The regulator's record queries (上报登记查询 and 购药明细查询): the city administrator reads the whole city, a district
@@ -58,29 +54,8 @@ class RecordController {
     @ProblemResponse(status = "400", codes = BAD_INPUT)
     @ProblemResponse(status = "403", codes = "FORBIDDEN: only the city administrator and district inspectors")
     @ProblemResponse(status = "404", codes = OUT_OF_SCOPE)
-    Page<RegistrationRecord> registrations(
-            @Nullable @QueryValue String from,
-            @Nullable @QueryValue String to,
-            @Nullable @QueryValue String districtCode,
-            @Nullable @QueryValue String pharmacyId,
-            @Nullable @QueryValue String drugId,
-            @Nullable @QueryValue String barcode,
-            @Nullable @QueryValue @Parameter(example = "EPHEDRINE_COMPOUND") String category,
-            @Nullable @QueryValue String clerkId,
-            @Nullable @QueryValue @Parameter(description = "ACTIVE or VOIDED") String status,
-            @Nullable @QueryValue @Parameter(description = "any, or a rule code such as VELOCITY_24H") String warning,
-            @Nullable @QueryValue @Parameter(description = "true: buyers under 18 on the day of the sale") String minor,
-            @Nullable @QueryValue @Parameter(description = "Default RESIDENT_ID") String documentType,
-            @Nullable @QueryValue String documentNumber,
-            @Nullable @QueryValue String reason,
-            @Nullable @QueryValue String limit,
-            @Nullable @QueryValue String cursor,
-            @Parameter(hidden = true) Actor regulator) {
-        return registrations.records(
-                regulator,
-                filter(from, to, districtCode, pharmacyId, drugId, barcode, category, clerkId, status, warning, minor)
-                        .buyer(documentType, documentNumber, reason),
-                page(limit, cursor));
+    Page<RegistrationRecord> registrations(@RequestBean RecordQuery query, @Parameter(hidden = true) Actor regulator) {
+        return registrations.records(regulator, query.filter(), query.page());
     }
 
     @Get("/registration-items")
@@ -89,28 +64,8 @@ class RecordController {
     @ProblemResponse(status = "403", codes = "FORBIDDEN: only the city administrator and district inspectors")
     @ProblemResponse(status = "404", codes = OUT_OF_SCOPE)
     Page<RegistrationItemRecord> registrationItems(
-            @Nullable @QueryValue String from,
-            @Nullable @QueryValue String to,
-            @Nullable @QueryValue String districtCode,
-            @Nullable @QueryValue String pharmacyId,
-            @Nullable @QueryValue String drugId,
-            @Nullable @QueryValue String barcode,
-            @Nullable @QueryValue @Parameter(example = "EPHEDRINE_COMPOUND") String category,
-            @Nullable @QueryValue String clerkId,
-            @Nullable @QueryValue @Parameter(description = "ACTIVE or VOIDED") String status,
-            @Nullable @QueryValue @Parameter(description = "any, or a rule code such as VELOCITY_24H") String warning,
-            @Nullable @QueryValue @Parameter(description = "true: buyers under 18 on the day of the sale") String minor,
-            @Nullable @QueryValue @Parameter(description = "Default RESIDENT_ID") String documentType,
-            @Nullable @QueryValue String documentNumber,
-            @Nullable @QueryValue String reason,
-            @Nullable @QueryValue String limit,
-            @Nullable @QueryValue String cursor,
-            @Parameter(hidden = true) Actor regulator) {
-        return registrations.itemRecords(
-                regulator,
-                filter(from, to, districtCode, pharmacyId, drugId, barcode, category, clerkId, status, warning, minor)
-                        .buyer(documentType, documentNumber, reason),
-                page(limit, cursor));
+            @RequestBean RecordQuery query, @Parameter(hidden = true) Actor regulator) {
+        return registrations.itemRecords(regulator, query.filter(), query.page());
     }
 
     @Get("/registrations/{number}")
@@ -137,55 +92,5 @@ class RecordController {
             @Body @Valid AccountRequests.Reason request,
             @Parameter(hidden = true) Actor regulator) {
         return registrations.unmaskBuyer(regulator, number, request.reason());
-    }
-
-    /** The parameters given, by name; absent ones are left out. */
-    private static Filter filter(String... values) {
-        String[] names = {
-            "from",
-            "to",
-            "districtCode",
-            "pharmacyId",
-            "drugId",
-            "barcode",
-            "category",
-            "clerkId",
-            "status",
-            "warning",
-            "minor"
-        };
-        Filter filter = new Filter(new HashMap<>());
-        for (int i = 0; i < names.length; i++) {
-            filter.put(names[i], values[i]);
-        }
-        return filter;
-    }
-
-    private record Filter(Map<String, String> values) {
-        void put(String name, @Nullable String value) {
-            if (value != null) {
-                values.put(name, value);
-            }
-        }
-
-        Map<String, String> buyer(@Nullable String documentType, @Nullable String number, @Nullable String reason) {
-            put("documentType", documentType);
-            put("documentNumber", number);
-            put("reason", reason);
-            return values;
-        }
-    }
-
-    /** A limit that is not a number is out of range, answered as such (PAGE_LIMIT_INVALID), not as a 500. */
-    private static PageRequest page(@Nullable String limit, @Nullable String cursor) {
-        Integer rows = null;
-        if (limit != null) {
-            try {
-                rows = Integer.valueOf(limit.strip());
-            } catch (NumberFormatException e) {
-                rows = 0;
-            }
-        }
-        return PageRequest.of(rows, cursor);
     }
 }

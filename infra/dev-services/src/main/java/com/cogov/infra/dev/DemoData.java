@@ -124,6 +124,7 @@ public final class DemoData {
             int[] drugs = insertDrugs(connection);
             insertEnterprisesAndAccounts(connection);
             DemoAlerts.insert(connection);
+            DemoLifecycle.insert(connection);
             DemoComplaints.insert(connection);
             connection.commit();
             return new Summary(PHARMACIES, drugs[0], drugs[1], count(connection, "account"), true);

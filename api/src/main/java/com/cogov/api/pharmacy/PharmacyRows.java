@@ -1,0 +1,194 @@
+package com.cogov.api.pharmacy;
+
+import com.cogov.api.paging.PageRequest;
+import com.cogov.contracts.pharmacy.PharmacyStatus;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import jakarta.inject.Singleton;
+import java.math.BigDecimal;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The {@code pharmacy} table. Times are read and bound as decimal epoch seconds ({@code UNIX_TIMESTAMP},
+ * {@code FROM_UNIXTIME}): Connector/J drops a bound timestamp's fraction on MariaDB, and the list's keyset cursor must
+ * compare the exact microsecond a row holds. Every change goes through {@link #lock} first, so that two changes of
+ * one pharmacy take turns and each gets the next version.
+ */
+@Singleton
+class PharmacyRows {
+
+    private static final String SELECT = "SELECT id, license_number, credit_code, name, district_code, address,"
+            + " latitude, longitude, opening_hours, phone, status, status_reason, version,"
+            + " UNIX_TIMESTAMP(created_at) AS created, UNIX_TIMESTAMP(updated_at) AS updated FROM pharmacy";
+
+    private final JdbcOperations jdbc;
+
+    PharmacyRows(JdbcOperations jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Optional<Pharmacy> find(long id) {
+        return rows(SELECT + " WHERE id = ?", List.of(id)).stream().findFirst();
+    }
+
+    /** The row, locked until the change's transaction ends. */
+    Optional<Pharmacy> lock(long id) {
+        return rows(SELECT + " WHERE id = ? FOR UPDATE", List.of(id)).stream().findFirst();
+    }
+
+    /** @return the new pharmacy's id */
+    long insert(
+            String licenseNumber,
+            String creditCode,
+            String name,
+            String districtCode,
+            String address,
+            BigDecimal latitude,
+            BigDecimal longitude,
+            @Nullable String openingHours,
+            @Nullable String phone) {
+        String sql = "INSERT INTO pharmacy (license_number, credit_code, name, district_code, address, latitude,"
+                + " longitude, opening_hours, phone, status, version) VALUES (?,?,?,?,?,?,?,?,?,'ACTIVE',1)";
+        return jdbc.execute(connection -> {
+            try (PreparedStatement ps = connection.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
+                bind(ps, new Object[] {
+                    licenseNumber, creditCode, name, districtCode, address, latitude, longitude, openingHours, phone
+                });
+                ps.executeUpdate();
+                try (ResultSet keys = ps.getGeneratedKeys()) {
+                    keys.next();
+                    return keys.getLong(1);
+                }
+            }
+        });
+    }
+
+    void updateDetails(Pharmacy p) {
+        update(
+                "UPDATE pharmacy SET name = ?, address = ?, latitude = ?, longitude = ?, opening_hours = ?, phone = ?,"
+                        + " version = ?, updated_at = CURRENT_TIMESTAMP(6) WHERE id = ?",
+                p.name(),
+                p.address(),
+                p.latitude(),
+                p.longitude(),
+                p.openingHours(),
+                p.phone(),
+                p.version(),
+                p.id());
+    }
+
+    void updateDistrict(long id, String districtCode, int version) {
+        update(
+                "UPDATE pharmacy SET district_code = ?, version = ?, updated_at = CURRENT_TIMESTAMP(6) WHERE id = ?",
+                districtCode,
+                version,
+                id);
+    }
+
+    void updateStatus(long id, PharmacyStatus status, String reason, int version) {
+        update(
+                "UPDATE pharmacy SET status = ?, status_reason = ?, status_changed_at = CURRENT_TIMESTAMP(6),"
+                        + " version = ?, updated_at = CURRENT_TIMESTAMP(6) WHERE id = ?",
+                status.name(),
+                reason,
+                version,
+                id);
+    }
+
+    /**
+     * A page of the regulators' list, newest first on (created_at, id). The district, when given, leads the index
+     * ({@code ix_pharmacy_district_created}); status and the text are checked on the rows of that range. The city holds
+     * some 6,400 pharmacies, so a text search reads at most those rows: no index is needed at this size (the pinyin
+     * search piece will index names for the public finder).
+     */
+    List<Pharmacy> list(
+            @Nullable String districtCode, @Nullable PharmacyStatus status, @Nullable String text, PageRequest page) {
+        List<String> where = new ArrayList<>();
+        List<Object> values = new ArrayList<>();
+        if (districtCode != null) {
+            where.add("district_code = ?");
+            values.add(districtCode);
+        }
+        if (status != null) {
+            where.add("status = ?");
+            values.add(status.name());
+        }
+        if (text != null) {
+            String like = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+            where.add("(name LIKE ? OR address LIKE ? OR license_number LIKE ?)");
+            values.add(like);
+            values.add(like);
+            values.add(like);
+        }
+        if (page.after() != null) {
+            where.add("(created_at < FROM_UNIXTIME(?) OR (created_at = FROM_UNIXTIME(?) AND id < ?))");
+            values.add(page.after().at());
+            values.add(page.after().at());
+            values.add(page.after().id());
+        }
+        values.add(page.fetchSize());
+        return rows(
+                SELECT + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
+                        + " ORDER BY created_at DESC, id DESC LIMIT ?",
+                values);
+    }
+
+    private List<Pharmacy> rows(String sql, List<Object> values) {
+        return jdbc.prepareStatement(sql, ps -> {
+            bind(ps, values.toArray());
+            List<Pharmacy> rows = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(new Pharmacy(
+                            rs.getLong("id"),
+                            rs.getString("license_number"),
+                            rs.getString("credit_code"),
+                            rs.getString("name"),
+                            rs.getString("district_code"),
+                            rs.getString("address"),
+                            rs.getBigDecimal("latitude"),
+                            rs.getBigDecimal("longitude"),
+                            rs.getString("opening_hours"),
+                            rs.getString("phone"),
+                            PharmacyStatus.valueOf(rs.getString("status")),
+                            rs.getString("status_reason"),
+                            rs.getInt("version"),
+                            instant(rs, "created"),
+                            instant(rs, "updated")));
+                }
+            }
+            return rows;
+        });
+    }
+
+    private void update(String sql, Object... values) {
+        jdbc.prepareStatement(sql, ps -> {
+            bind(ps, values);
+            return ps.executeUpdate();
+        });
+    }
+
+    private static void bind(PreparedStatement ps, Object[] values) throws SQLException {
+        for (int i = 0; i < values.length; i++) {
+            ps.setObject(i + 1, values[i] instanceof Instant t ? seconds(t) : values[i]);
+        }
+    }
+
+    static BigDecimal seconds(Instant instant) {
+        return BigDecimal.valueOf(instant.getEpochSecond()).add(BigDecimal.valueOf(instant.getNano() / 1000, 6));
+    }
+
+    static Instant instant(ResultSet rs, String column) throws SQLException {
+        BigDecimal seconds = rs.getBigDecimal(column);
+        return Instant.ofEpochSecond(
+                seconds.longValue(),
+                seconds.remainder(BigDecimal.ONE).movePointRight(9).longValue());
+    }
+}
