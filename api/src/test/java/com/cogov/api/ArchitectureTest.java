@@ -52,6 +52,11 @@ class ArchitectureTest {
             Map.entry("account", Set.of("audit", "pharmacy", "privacy")),
             Map.entry("audit", Set.of()),
             Map.entry("buyer", Set.of("audit", "privacy")),
+            Map.entry("calendar", Set.of("audit")), // loading a year's notice is a change, and audited
+            // complaints: deadlines on the calendar, attachments as files, the target pharmacy's district, sealed
+            // complainants, filers and districts told, the deadline watch on one node
+            Map.entry(
+                    "complaint", Set.of("audit", "calendar", "export", "file", "job", "notify", "pharmacy", "privacy")),
             // reports of unknown barcodes are changes, and every change is audited
             Map.entry("catalog", Set.of("audit")),
             // the platform pieces (docs/platform): ports and helpers every feature may call

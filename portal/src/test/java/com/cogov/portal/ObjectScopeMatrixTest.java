@@ -64,6 +64,8 @@ class ObjectScopeMatrixTest implements PortalTest {
     long inspectorExport;
     String saleInDistrict;
     String saleElsewhere;
+    com.cogov.contracts.complaint.FilingReceipt complaintInDistrict;
+    com.cogov.contracts.complaint.FilingReceipt complaintElsewhere;
 
     /**
      * How one route keeps a scoped user out. {@code outOfScope} is their request against an object outside their scope;
@@ -90,6 +92,55 @@ class ObjectScopeMatrixTest implements PortalTest {
     Map<String, Case> matrix() {
         Map<String, Case> m = new TreeMap<>();
         m.put("GET /portal/v1/public/drugs/barcode/{code}", Case.unowned()); // the catalog is public: no owner
+        // a citizen's case on the public web is opened by its query code, not by anyone's scope (ComplaintFilingTest)
+        m.put("GET /portal/v1/public/complaints/{trackingNumber}", Case.unowned());
+        // a case belongs to the target's district: 江汉区's is outside 武昌区 (fresh web filings, one with a file each)
+        m.put(
+                "GET /portal/v1/complaints/{id}",
+                Case.scoped(
+                        () -> HttpRequest.GET("/portal/v1/complaints/" + complaintElsewhere.id()),
+                        () -> HttpRequest.GET("/portal/v1/complaints/" + complaintInDistrict.id())));
+        m.put(
+                "POST /portal/v1/complaints/{id}/{transition}",
+                Case.scoped(
+                        () -> HttpRequest.POST(
+                                "/portal/v1/complaints/" + complaintElsewhere.id() + "/reply", Map.of("note", "越权测试")),
+                        () -> HttpRequest.POST(
+                                "/portal/v1/complaints/" + complaintInDistrict.id() + "/reply",
+                                Map.of("note", "辖区答复"))));
+        m.put(
+                "POST /portal/v1/complaints/{id}/complainant/unmask",
+                Case.scoped(
+                        () -> HttpRequest.POST(
+                                "/portal/v1/complaints/" + complaintElsewhere.id() + "/complainant/unmask",
+                                new AccountRequests.Reason("越权测试")),
+                        () -> HttpRequest.POST(
+                                "/portal/v1/complaints/" + complaintInDistrict.id() + "/complainant/unmask",
+                                new AccountRequests.Reason("辖区核查"))));
+        m.put(
+                "GET /portal/v1/complaints/{id}/attachments/{attachmentId}",
+                Case.scoped(
+                        () -> HttpRequest.GET("/portal/v1/complaints/" + complaintElsewhere.id() + "/attachments/"
+                                + attachmentOf(complaintElsewhere.id())),
+                        () -> HttpRequest.GET("/portal/v1/complaints/" + complaintInDistrict.id() + "/attachments/"
+                                + attachmentOf(complaintInDistrict.id()))));
+        m.put(
+                "GET /portal/v1/complaints?districtCode",
+                Case.scoped(
+                        () -> HttpRequest.GET("/portal/v1/complaints?districtCode=420103"),
+                        () -> HttpRequest.GET("/portal/v1/complaints?districtCode=420106")));
+        m.put(
+                "GET /portal/v1/statistics/complaints?districtCode",
+                Case.scoped(
+                        () -> HttpRequest.GET(
+                                "/portal/v1/statistics/complaints?" + RecordQueryTest.WINDOW + "&districtCode=420103"),
+                        () -> HttpRequest.GET("/portal/v1/statistics/complaints?" + RecordQueryTest.WINDOW
+                                + "&districtCode=420106")));
+        // the official calendar is everyone's to read; only the city loads a year
+        m.put("GET /portal/v1/calendar/{year}", Case.unowned());
+        m.put(
+                "PUT /portal/v1/calendar/{year}",
+                Case.roleOnly(() -> HttpRequest.PUT("/portal/v1/calendar/2040", Map.of("days", List.of()))));
         m.put(
                 "GET /portal/v1/accounts/{id}",
                 Case.roleOnly(() -> HttpRequest.GET("/portal/v1/accounts/" + cityAdminAccount)));
@@ -256,6 +307,21 @@ class ObjectScopeMatrixTest implements PortalTest {
         }
     }
 
+    /** The file of a case, as its row in the database names it. */
+    private String attachmentOf(long complaintId) {
+        try (Connection c = devServices().openConnection();
+                PreparedStatement ps =
+                        c.prepareStatement("SELECT file_id FROM complaint_attachment WHERE complaint_id = ?")) {
+            ps.setLong(1, complaintId);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getString(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Starts a TEST_ROWS export (portal test sources) as the user. @return its job's id */
     private long exportOf(String token, int rows) {
         return portal.call(
@@ -301,6 +367,10 @@ class ObjectScopeMatrixTest implements PortalTest {
                 .accountId();
         adminsInboxEntry = inboxEntry(cityAdminAccount);
         inspectorsInboxEntry = inboxEntry(inspectorAccount);
+        complaintInDistrict =
+                ComplaintFixtures.fileOnTheWeb(client, ComplaintFixtures.complaint(), ComplaintFixtures.pdf());
+        complaintElsewhere = ComplaintFixtures.fileOnTheWeb(
+                client, ComplaintFixtures.complaintInJianghan(), ComplaintFixtures.pdf());
         adminExport = finishedExportOf(admin);
         inspectorExport = finishedExportOf(districtInspector);
     }

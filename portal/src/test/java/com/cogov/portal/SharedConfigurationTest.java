@@ -27,7 +27,7 @@ class SharedConfigurationTest {
             assertThat(environment.getProperty("endpoints.health.details-visible", String.class))
                     .contains("NEVER");
             assertThat(environment.getProperty("micronaut.server.max-request-size", String.class))
-                    .contains("6MB");
+                    .contains("11MB");
 
             assertThat(environment.getProperty("micronaut.application.name", String.class))
                     .contains("cogov-portal");

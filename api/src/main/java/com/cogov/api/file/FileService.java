@@ -1,5 +1,6 @@
 package com.cogov.api.file;
 
+import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.InputStream;
@@ -61,6 +62,27 @@ public class FileService {
             throw e;
         }
         return stored;
+    }
+
+    /**
+     * Stores a file the public submitted (an attachment to a complaint), if its content is a JPEG, PNG or WebP image
+     * or a PDF that opens; images are re-encoded without their metadata (EXIF). It expires at {@code expiresAt} unless
+     * the record that uses it calls {@link #keep}: a file its record never referenced is removed.
+     *
+     * @throws com.cogov.api.shared.CogovException UPLOAD_EMPTY, ATTACHMENT_TOO_LARGE, ATTACHMENT_TYPE_UNSUPPORTED or
+     *                                             IMAGE_UNREADABLE
+     */
+    public StoredFile storeSubmission(
+            @Nullable Long ownerAccountId, String purpose, byte[] content, int maxBytes, Instant expiresAt) {
+        Submissions.Accepted accepted = Submissions.accept(content, maxBytes);
+        return store(
+                new NewFile(
+                        ownerAccountId,
+                        purpose,
+                        accepted.contentType(),
+                        purpose.toLowerCase(java.util.Locale.ROOT) + "." + accepted.extension(),
+                        expiresAt),
+                new java.io.ByteArrayInputStream(accepted.content()));
     }
 
     public Optional<StoredFile> find(String id) {

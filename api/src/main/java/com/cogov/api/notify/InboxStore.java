@@ -30,6 +30,8 @@ class InboxStore {
             "a.district_code = ? AND a.role = 'DISTRICT_INSPECTOR' AND a.status = 'ACTIVE'";
     static final String MANAGERS_OF_PHARMACY =
             "a.pharmacy_id = ? AND a.role = 'PHARMACY_MANAGER' AND a.status = 'ACTIVE'";
+    /** One account, while active (a citizen is told of their own case). */
+    static final String ACCOUNT = "a.id = ? AND a.status = 'ACTIVE'";
 
     record Entry(
             long id,
@@ -72,6 +74,14 @@ class InboxStore {
 
     int queueWeChatForPharmacyManagers(long pharmacyId, Notice notice) {
         return queueWeChat(MANAGERS_OF_PHARMACY, pharmacyId, notice);
+    }
+
+    int writeForAccount(long accountId, Notice notice) {
+        return write(ACCOUNT, accountId, notice);
+    }
+
+    int queueWeChatForAccount(long accountId, Notice notice) {
+        return queueWeChat(ACCOUNT, accountId, notice);
     }
 
     /** @param recipients one of the fixed clauses above, with its one bound value */

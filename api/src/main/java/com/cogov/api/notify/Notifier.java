@@ -12,4 +12,7 @@ public interface Notifier {
 
     /** Every active manager of the pharmacy. */
     void toPharmacyManagers(long pharmacyId, Notice notice);
+
+    /** One account, if active: e.g. the citizen who filed a complaint from the mini-program. */
+    void toAccount(long accountId, Notice notice);
 }

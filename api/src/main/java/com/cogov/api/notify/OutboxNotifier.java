@@ -41,6 +41,16 @@ class OutboxNotifier implements Notifier {
         }
     }
 
+    @Override
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public void toAccount(long accountId, Notice notice) {
+        Notice fitted = fitted(notice);
+        inbox.writeForAccount(accountId, fitted);
+        if (topics.find(fitted.topic()).isPresent()) {
+            inbox.queueWeChatForAccount(accountId, fitted);
+        }
+    }
+
     /**
      * A key or topic that cannot be stored is the caller's mistake and fails its change, as a constraint violation
      * would: tests find it at once. Text too long for its column is cut instead, so that the wording of a notice never

@@ -5,5 +5,7 @@ public enum PersonalField {
     /** Resident ID card number, or another identity document's number (passport, travel permit). */
     ID_NUMBER,
     NAME,
-    PHONE
+    PHONE,
+    /** A postal address (a complainant's): its first 6 characters (province, city) shown, the rest masked. */
+    ADDRESS
 }

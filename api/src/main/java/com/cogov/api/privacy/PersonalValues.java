@@ -19,7 +19,7 @@ final class PersonalValues {
     static String normalise(PersonalField field, String value) {
         return switch (field) {
             case ID_NUMBER -> value.strip().toUpperCase(Locale.ROOT);
-            case NAME -> WHITESPACE.matcher(value).replaceAll(" ").strip();
+            case NAME, ADDRESS -> WHITESPACE.matcher(value).replaceAll(" ").strip();
             case PHONE -> nationalNumber(value);
         };
     }
@@ -36,6 +36,7 @@ final class PersonalValues {
                 yield keepEnds(chars, shown, shown);
             }
             case NAME -> keepEnds(chars, length > 1 ? 1 : 0, 0);
+            case ADDRESS -> keepEnds(chars, Math.min(6, length / 2), 0);
             case PHONE ->
                 length == MOBILE_LENGTH && chars[0] == '1'
                         ? keepEnds(chars, 3, 4)

@@ -50,7 +50,10 @@ public record ImageUpload(String mediaType, byte[] content) {
         return of(content, MAX_BYTES);
     }
 
-    /** As {@link #of(byte[])}, with the size cap of the use (evidence photos are kept at full resolution: 10 MB). */
+    /**
+     * As {@link #of(byte[])}, with the size cap of the use: evidence photos are kept at full resolution, a citizen's
+     * attachment may be larger than a photo of the counter.
+     */
     public static ImageUpload of(byte[] content, int maxBytes) {
         if (content == null || content.length == 0) {
             throw new CogovException(ErrorCode.UPLOAD_EMPTY, "上传的图片为空");

@@ -27,7 +27,7 @@ class CommonConfigurationLoaderTest {
                     .contains("ALWAYS");
             assertThat(environment.getProperty("endpoints.health.details-visible", String.class))
                     .contains("NEVER");
-            // The test application.yml sets these too: its values win over the shared file's (6MB, []).
+            // The test application.yml sets these too: its values win over the shared file's (11MB, []).
             assertThat(environment.getProperty("micronaut.server.max-request-size", String.class))
                     .contains("64KB");
             assertThat(environment

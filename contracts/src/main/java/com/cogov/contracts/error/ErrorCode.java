@@ -112,6 +112,20 @@ public enum ErrorCode {
     RECTIFICATION_NOT_EXPECTED(409, "该检查记录当前无需提交或审核整改"),
     RECTIFICATION_OVERDUE(409, "已超过整改期限，无法在线提交整改，请联系检查人员"),
 
+    // Calendar (the State Council's holiday notices)
+    CALENDAR_INVALID(400, "节假日安排有误，请按提示修改后重新导入"),
+
+    // Complaints and reports (投诉举报)
+    COMPLAINT_INCOMPLETE(400, "投诉须填写投诉人姓名、联系电话、地址和投诉请求；被投诉举报的对象须写明名称、地址和所在区"),
+    COMPLAINT_DATE_INVALID(400, "发生日期不能晚于今天"),
+    ATTACHMENT_INVALID(400, "附件无效或已过期，请重新上传"),
+    ATTACHMENTS_TOO_MANY(400, "每件投诉举报最多9个附件"),
+    ATTACHMENT_TOO_LARGE(413, "附件不超过10MB，请压缩后重新上传"),
+    ATTACHMENT_TYPE_UNSUPPORTED(415, "附件只支持 JPEG、PNG、WebP 图片或 PDF 文件"),
+    COMPLAINT_NOT_FOUND(404, "未找到该投诉举报，请核对受理编号和查询码"),
+    COMPLAINT_TRANSITION_INVALID(409, "该投诉举报当前状态不能进行此操作"),
+    COMPLAINT_QUERY_INVALID(400, "查询条件有误，请按提示修改后重试"),
+
     // Platform
     SERVICE_UNAVAILABLE(503, "服务暂时不可用，请稍后再试"),
     INTERNAL_ERROR(500, "系统开小差了，请稍后再试；如多次出现请联系运维并提供追踪号");
