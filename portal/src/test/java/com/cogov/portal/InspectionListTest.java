@@ -2,12 +2,16 @@ package com.cogov.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.cogov.api.file.FileService;
+import com.cogov.api.file.NewFile;
 import com.cogov.contracts.inspection.ChecklistEntry;
 import com.cogov.contracts.inspection.InspectionSummary;
+import com.cogov.contracts.inspection.InspectionView;
 import com.cogov.contracts.paging.Page;
 import io.micronaut.core.type.Argument;
 import io.micronaut.core.type.GenericArgument;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -36,6 +40,9 @@ class InspectionListTest implements PortalTest {
     @Inject
     @Client("/")
     HttpClient client;
+
+    @Inject
+    FileService files;
 
     PortalSessions portal;
     String admin;
@@ -100,6 +107,56 @@ class InspectionListTest implements PortalTest {
                         .code())
                 .isEqualTo("PHARMACY_NOT_FOUND");
         portal.refused(HttpRequest.GET("/portal/v1/inspections").bearerAuth(enterpriseUser), 403);
+    }
+
+    @Test
+    void aRegulatorReadsAnInspectionAndItsPhotosWithinTheirScope() throws Exception {
+        assertThat(portal.call(
+                                HttpRequest.GET("/portal/v1/inspections/" + overdueInJianghan),
+                                admin,
+                                InspectionView.class)
+                        .id())
+                .isEqualTo(overdueInJianghan);
+        assertThat(portal.call(
+                                HttpRequest.GET("/portal/v1/inspections/" + overdueInWuchang),
+                                inspector,
+                                InspectionView.class)
+                        .id())
+                .isEqualTo(overdueInWuchang);
+        assertThat(portal.refused(
+                                HttpRequest.GET("/portal/v1/inspections/" + overdueInJianghan)
+                                        .bearerAuth(inspector),
+                                404)
+                        .code())
+                .isEqualTo("INSPECTION_NOT_FOUND");
+
+        byte[] jpeg = com.cogov.infra.dev.BarcodePhotos.photo(com.cogov.infra.dev.BarcodePhotos.Photo.values()[0]);
+        String photo = files.store(
+                        new NewFile(null, "INSPECTION_PHOTO", "image/png", "inspection-photo.png", null),
+                        new java.io.ByteArrayInputStream(jpeg))
+                .id();
+        try (Connection c = devServices().openConnection();
+                PreparedStatement ps =
+                        c.prepareStatement("INSERT INTO inspection_photo (file_id, inspection_id) VALUES (?, ?)")) {
+            ps.setString(1, photo);
+            ps.setLong(2, overdueInJianghan);
+            ps.executeUpdate();
+        }
+        HttpResponse<byte[]> download = client.toBlocking()
+                .exchange(
+                        HttpRequest.GET("/portal/v1/inspections/photos/" + photo)
+                                .bearerAuth(admin),
+                        byte[].class);
+        assertThat(download.body()).isEqualTo(jpeg);
+        assertThat(download.header("Content-Disposition")).startsWith("attachment;");
+        assertThat(download.header("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(portal.refused(
+                                HttpRequest.GET("/portal/v1/inspections/photos/" + photo)
+                                        .bearerAuth(inspector),
+                                404)
+                        .code())
+                .as("another district's inspection's photo")
+                .isEqualTo("EVIDENCE_PHOTO_NOT_FOUND");
     }
 
     @Test

@@ -3,6 +3,7 @@ package com.cogov.portal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.cogov.api.file.NewFile;
 import com.cogov.contracts.account.AccountRequests;
 import com.cogov.contracts.account.ProfileView;
 import com.cogov.contracts.job.JobView;
@@ -52,6 +53,9 @@ class ObjectScopeMatrixTest implements PortalTest {
 
     @Inject
     Router router;
+
+    @Inject
+    com.cogov.api.file.FileService files;
 
     PortalSessions portal;
     String admin;
@@ -176,6 +180,17 @@ class ObjectScopeMatrixTest implements PortalTest {
                 Case.roleOnly(() -> HttpRequest.PUT(
                         "/portal/v1/inspections/checklist/ID_CHECKED",
                         Map.of("label", "越权测试", "description", "越权测试", "sortOrder", 10, "active", false))));
+        // an inspection of 江汉区 (pharmacy 2) is outside 武昌区; so is the photo that inspection uses
+        m.put(
+                "GET /portal/v1/inspections/{id}",
+                Case.scoped(
+                        () -> HttpRequest.GET("/portal/v1/inspections/" + inspection("420103", 2)),
+                        () -> HttpRequest.GET("/portal/v1/inspections/" + inspection("420106", 1))));
+        m.put(
+                "GET /portal/v1/inspections/photos/{photoId}",
+                Case.scoped(
+                        () -> HttpRequest.GET("/portal/v1/inspections/photos/" + photoOf(inspection("420103", 2))),
+                        () -> HttpRequest.GET("/portal/v1/inspections/photos/" + photoOf(inspection("420106", 1)))));
         // an inbox entry is its recipient's: anyone else's is not found
         m.put(
                 "POST /portal/v1/inbox/{id}/read",
@@ -305,6 +320,45 @@ class ObjectScopeMatrixTest implements PortalTest {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** A compliant inspection of the pharmacy, as the phone leaves it in the database. */
+    private long inspection(String district, long pharmacy) {
+        try (Connection c = devServices().openConnection();
+                PreparedStatement ps = c.prepareStatement(
+                        "INSERT INTO inspection (pharmacy_id, district_code, inspector_account_id, findings,"
+                                + " disposition, latitude, longitude) SELECT ?, ?, id, '越权测试', 'COMPLIANT', 30.55,"
+                                + " 114.32 FROM account WHERE username = 'inspector'",
+                        Statement.RETURN_GENERATED_KEYS)) {
+            ps.setLong(1, pharmacy);
+            ps.setString(2, district);
+            ps.executeUpdate();
+            try (ResultSet keys = ps.getGeneratedKeys()) {
+                keys.next();
+                return keys.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A stored photo, used by the inspection. */
+    private String photoOf(long inspectionId) {
+        String id = files.store(
+                        new NewFile(null, "INSPECTION_PHOTO", "image/png", "inspection-photo.png", null),
+                        new java.io.ByteArrayInputStream(com.cogov.infra.dev.BarcodePhotos.photo(
+                                com.cogov.infra.dev.BarcodePhotos.Photo.values()[0])))
+                .id();
+        try (Connection c = devServices().openConnection();
+                PreparedStatement ps =
+                        c.prepareStatement("INSERT INTO inspection_photo (file_id, inspection_id) VALUES (?, ?)")) {
+            ps.setString(1, id);
+            ps.setLong(2, inspectionId);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return id;
     }
 
     /** The file of a case, as its row in the database names it. */

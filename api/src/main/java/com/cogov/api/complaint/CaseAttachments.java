@@ -1,5 +1,6 @@
 package com.cogov.api.complaint;
 
+import com.cogov.api.file.FileDownload;
 import com.cogov.api.file.FileService;
 import com.cogov.api.file.StoredFile;
 import com.cogov.contracts.complaint.AttachmentView;
@@ -68,10 +69,10 @@ class CaseAttachments {
     }
 
     /** The content of one of the case's attachments; empty when it is not the case's. */
-    Optional<AttachmentDownload> open(long complaintId, String fileId) {
+    Optional<FileDownload> open(long complaintId, String fileId) {
         return store.ofCase(complaintId, fileId)
                 .flatMap(a -> files.find(a.fileId())
                         .flatMap(f -> files.open(f.id())
-                                .map(in -> new AttachmentDownload(f.fileName(), f.contentType(), f.sizeBytes(), in))));
+                                .map(in -> new FileDownload(f.fileName(), f.contentType(), f.sizeBytes(), in))));
     }
 }

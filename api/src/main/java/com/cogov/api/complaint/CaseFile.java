@@ -1,5 +1,6 @@
 package com.cogov.api.complaint;
 
+import com.cogov.api.file.FileDownload;
 import com.cogov.api.privacy.PersonalField;
 import com.cogov.api.privacy.PrivacyService;
 import com.cogov.api.shared.Actor;
@@ -56,9 +57,9 @@ class CaseFile {
 
     /** One of the case's files (or its linked case's, the other half of the same filing). */
     @ReadOnly
-    Optional<AttachmentDownload> attachment(Actor handler, long id, String fileId) {
+    Optional<FileDownload> attachment(Actor handler, long id, String fileId) {
         CaseRow c = Handlers.inScope(handler, cases.find(id).orElseThrow(ComplaintNotFoundException::new));
-        Optional<AttachmentDownload> own = attachments.open(c.id(), fileId);
+        Optional<FileDownload> own = attachments.open(c.id(), fileId);
         return own.isPresent() || c.linkedId() == null ? own : attachments.open(c.linkedId(), fileId);
     }
 

@@ -1,5 +1,6 @@
 package com.cogov.api.complaint;
 
+import com.cogov.api.file.FileDownload;
 import com.cogov.api.paging.PageRequest;
 import com.cogov.api.shared.Actor;
 import com.cogov.contracts.account.Role;
@@ -91,7 +92,7 @@ public class ComplaintService {
     }
 
     /** One of the case's files, for a handler in scope; not found when it is not the case's. */
-    public AttachmentDownload attachment(Actor handler, long id, String fileId) {
+    public FileDownload attachment(Actor handler, long id, String fileId) {
         return caseFile.attachment(handler, id, fileId).orElseThrow(ComplaintNotFoundException::new);
     }
 

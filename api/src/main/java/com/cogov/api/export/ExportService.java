@@ -2,6 +2,7 @@ package com.cogov.api.export;
 
 import com.cogov.api.audit.AuditOutcome;
 import com.cogov.api.audit.AuditService;
+import com.cogov.api.file.FileDownload;
 import com.cogov.api.file.FileService;
 import com.cogov.api.file.StoredFile;
 import com.cogov.api.job.JobService;
@@ -69,7 +70,7 @@ public class ExportService {
     }
 
     /** The export's file, for its requester only (anyone else: 404), once made (409 before) and within 24 h (410). */
-    public ExportDownload download(Actor actor, long id) {
+    public FileDownload download(Actor actor, long id) {
         JobView job = jobs.view(actor, id, ExportJob.TYPE);
         if (job.state() != JobState.DONE || job.result() == null) {
             throw ExportUnavailableException.notReady();
@@ -87,7 +88,7 @@ public class ExportService {
                 AuditOutcome.SUCCESS,
                 Map.of("fileName", clip(file.fileName()), "bytes", Long.toString(file.sizeBytes())));
         InputStream content = files.open(fileId).orElseThrow(ExportUnavailableException::expired);
-        return new ExportDownload(file.fileName(), file.contentType(), file.sizeBytes(), content);
+        return new FileDownload(file.fileName(), file.contentType(), file.sizeBytes(), content);
     }
 
     private static String clip(String text) {

@@ -1,5 +1,6 @@
 package com.cogov.api.inspection;
 
+import com.cogov.api.file.FileDownload;
 import com.cogov.api.file.FileService;
 import com.cogov.api.file.NewFile;
 import com.cogov.api.file.StoredFile;
@@ -95,7 +96,7 @@ class EvidencePhotos {
     }
 
     /** The photo for a reader in scope; anything else is not found (404), so ids cannot be probed. */
-    PhotoDownload open(Actor reader, String photoId) {
+    FileDownload open(Actor reader, String photoId) {
         if (photoId.length() > 64) {
             throw new EvidencePhotoNotFoundException();
         }
@@ -109,7 +110,7 @@ class EvidencePhotos {
             throw new EvidencePhotoNotFoundException();
         }
         return files.open(photoId)
-                .map(in -> new PhotoDownload(file.fileName(), file.contentType(), file.sizeBytes(), in))
+                .map(in -> new FileDownload(file.fileName(), file.contentType(), file.sizeBytes(), in))
                 .orElseThrow(EvidencePhotoNotFoundException::new);
     }
 

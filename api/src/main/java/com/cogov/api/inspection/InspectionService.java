@@ -1,5 +1,6 @@
 package com.cogov.api.inspection;
 
+import com.cogov.api.file.FileDownload;
 import com.cogov.api.shared.Actor;
 import com.cogov.contracts.inspection.ChecklistEntry;
 import com.cogov.contracts.inspection.ChecklistView;
@@ -109,7 +110,7 @@ public class InspectionService {
         return photos.upload(uploader, content);
     }
 
-    public PhotoDownload photo(Actor reader, String photoId) {
+    public FileDownload photo(Actor reader, String photoId) {
         return photos.open(reader, photoId);
     }
 
@@ -160,6 +161,12 @@ public class InspectionService {
     @ReadOnly
     public Page<InspectionSummary> regulatorInspections(Actor regulator, ListQuery query) {
         return reads.forRegulator(regulator, query.parsed());
+    }
+
+    /** One inspection on the regulator's desk, its photos' ids with it (read at {@link #photo}). */
+    @ReadOnly
+    public InspectionView regulatorInspection(Actor regulator, long id) {
+        return views.full(rectifications.ofRegulator(regulator, id));
     }
 
     /** Every checklist item, retired ones too, for the regulators. */

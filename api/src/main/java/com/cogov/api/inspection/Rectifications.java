@@ -55,6 +55,14 @@ class Rectifications {
                 .orElseThrow(() -> new InspectionNotFoundException(inspectionId));
     }
 
+    /** An inspection a regulator may read: the city administrator any, a district inspector their district's; or 404. */
+    InspectionQueries.Row ofRegulator(Actor regulator, long inspectionId) {
+        String district = InspectionScope.regulatorDistrict(regulator);
+        return queries.find(inspectionId)
+                .filter(i -> district == null || i.districtCode().equals(district))
+                .orElseThrow(() -> new InspectionNotFoundException(inspectionId));
+    }
+
     /** Idempotent: acknowledging again keeps the first time. */
     @Transactional
     void acknowledge(Actor manager, long inspectionId) {

@@ -1,11 +1,10 @@
 package com.cogov.bff.inspection;
 
 import com.cogov.api.inspection.InspectionService;
-import com.cogov.api.inspection.PhotoDownload;
 import com.cogov.api.shared.Actor;
+import com.cogov.api.web.Downloads;
 import com.cogov.api.web.ProblemResponse;
 import com.cogov.contracts.inspection.EvidencePhotoView;
-import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -76,13 +75,6 @@ class EvidencePhotoController {
     @ProblemResponse(status = "403", codes = "FORBIDDEN: not an inspector or a pharmacy manager")
     @ProblemResponse(status = "404", codes = "EVIDENCE_PHOTO_NOT_FOUND: no such photo, or not mine to read")
     HttpResponse<StreamedFile> photo(String photoId, @Parameter(hidden = true) Actor reader) {
-        PhotoDownload photo = inspections.photo(reader, photoId);
-        return HttpResponse.ok(new StreamedFile(
-                        photo.content(),
-                        MediaType.of(photo.contentType()),
-                        System.currentTimeMillis(),
-                        photo.sizeBytes()))
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + photo.fileName() + "\"")
-                .header("X-Content-Type-Options", "nosniff");
+        return Downloads.attachment(inspections.photo(reader, photoId));
     }
 }

@@ -1,9 +1,9 @@
 package com.cogov.portal.complaint;
 
-import com.cogov.api.complaint.AttachmentDownload;
 import com.cogov.api.complaint.ComplaintService;
 import com.cogov.api.paging.PageRequest;
 import com.cogov.api.shared.Actor;
+import com.cogov.api.web.Downloads;
 import com.cogov.api.web.ProblemResponse;
 import com.cogov.contracts.account.AccountRequests;
 import com.cogov.contracts.complaint.ComplaintCaseView;
@@ -11,9 +11,7 @@ import com.cogov.contracts.complaint.ComplaintSummaryView;
 import com.cogov.contracts.complaint.TransitionRequest;
 import com.cogov.contracts.paging.Page;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -149,11 +147,7 @@ class ComplaintController {
             })
     @ProblemResponse(status = "404", codes = NOT_FOUND + ", or no such file in the case")
     HttpResponse<StreamedFile> attachment(long id, String attachmentId, @Parameter(hidden = true) Actor handler) {
-        AttachmentDownload file = complaints.attachment(handler, id, attachmentId);
-        return HttpResponse.ok(new StreamedFile(
-                        file.content(), MediaType.of(file.contentType()), System.currentTimeMillis(), file.sizeBytes()))
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + file.fileName() + "\"")
-                .header("X-Content-Type-Options", "nosniff");
+        return Downloads.attachment(complaints.attachment(handler, id, attachmentId));
     }
 
     private static void put(Map<String, String> filter, String name, @Nullable String value) {

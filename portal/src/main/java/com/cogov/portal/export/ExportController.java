@@ -1,15 +1,13 @@
 package com.cogov.portal.export;
 
-import com.cogov.api.export.ExportDownload;
 import com.cogov.api.export.ExportService;
 import com.cogov.api.shared.Actor;
+import com.cogov.api.web.Downloads;
 import com.cogov.api.web.ProblemResponse;
 import com.cogov.contracts.export.ExportRequest;
 import com.cogov.contracts.job.JobView;
-import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
-import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -27,8 +25,6 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 
 /** Masked exports for regulators (docs/platform: exports), made in the background and fetched by their requester. */
 @Controller("/portal/v1/exports")
@@ -81,21 +77,6 @@ class ExportController {
     @ProblemResponse(status = "409", codes = "EXPORT_NOT_READY (still running, failed or cancelled)")
     @ProblemResponse(status = "410", codes = "EXPORT_EXPIRED (past its 24 hours: export again)")
     HttpResponse<StreamedFile> file(long id, @Parameter(hidden = true) Actor actor) {
-        ExportDownload download = exports.download(actor, id);
-        StreamedFile body = new StreamedFile(
-                download.content(),
-                MediaType.of(download.contentType()),
-                System.currentTimeMillis(),
-                download.sizeBytes());
-        return HttpResponse.ok(body)
-                .header(HttpHeaders.CONTENT_DISPOSITION, attachment(download.fileName()))
-                .header("X-Content-Type-Options", "nosniff");
-    }
-
-    /** RFC 6266: an ASCII fallback name for old clients, the real (Chinese) name in RFC 5987 form for the rest. */
-    static String attachment(String fileName) {
-        String ascii = fileName.replaceAll("[^A-Za-z0-9._-]", "_");
-        String encoded = URLEncoder.encode(fileName, StandardCharsets.UTF_8).replace("+", "%20");
-        return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
+        return Downloads.attachment(exports.download(actor, id));
     }
 }

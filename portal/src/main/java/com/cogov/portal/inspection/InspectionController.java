@@ -2,22 +2,29 @@ package com.cogov.portal.inspection;
 
 import com.cogov.api.inspection.InspectionService;
 import com.cogov.api.shared.Actor;
+import com.cogov.api.web.Downloads;
 import com.cogov.api.web.ProblemResponse;
 import com.cogov.contracts.inspection.ChecklistEntry;
 import com.cogov.contracts.inspection.InspectionRequests;
 import com.cogov.contracts.inspection.InspectionSummary;
+import com.cogov.contracts.inspection.InspectionView;
 import com.cogov.contracts.paging.Page;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.server.types.files.StreamedFile;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -71,6 +78,39 @@ class InspectionController {
                 regulator,
                 new InspectionService.ListQuery(
                         pharmacyId, districtCode, from, to, disposition, overdue, cursor, limit));
+    }
+
+    @Get("/{id}")
+    @Operation(
+            operationId = "getInspection",
+            summary = "One inspection in full: answers, findings, disposition, photos, rectification")
+    @ProblemResponse(status = "401", codes = "UNAUTHENTICATED, TOKEN_INVALID")
+    @ProblemResponse(status = "403", codes = "FORBIDDEN: only the city administrator and district inspectors")
+    @ProblemResponse(
+            status = "404",
+            codes = "INSPECTION_NOT_FOUND: no such inspection, or outside the inspector's district")
+    InspectionView inspection(long id, @Parameter(hidden = true) Actor regulator) {
+        return inspections.regulatorInspection(regulator, id);
+    }
+
+    @Get("/photos/{photoId}")
+    @Operation(
+            operationId = "getInspectionPhoto",
+            summary = "An evidence or rectification photo of an inspection the regulator may read, as a download")
+    @ApiResponse(
+            responseCode = "200",
+            description = "The photo, as an attachment, its EXIF time kept",
+            content = {
+                @Content(mediaType = "image/jpeg", schema = @Schema(type = "string", format = "binary")),
+                @Content(mediaType = "image/png", schema = @Schema(type = "string", format = "binary"))
+            })
+    @ProblemResponse(status = "401", codes = "UNAUTHENTICATED, TOKEN_INVALID")
+    @ProblemResponse(status = "403", codes = "FORBIDDEN: only the city administrator and district inspectors")
+    @ProblemResponse(
+            status = "404",
+            codes = "EVIDENCE_PHOTO_NOT_FOUND: no such photo, or of an inspection outside the inspector's district")
+    HttpResponse<StreamedFile> photo(String photoId, @Parameter(hidden = true) Actor regulator) {
+        return Downloads.attachment(inspections.photo(regulator, photoId));
     }
 
     @Get("/checklist")
