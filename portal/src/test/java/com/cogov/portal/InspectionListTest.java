@@ -132,7 +132,7 @@ class InspectionListTest implements PortalTest {
 
         byte[] jpeg = com.cogov.infra.dev.BarcodePhotos.photo(com.cogov.infra.dev.BarcodePhotos.Photo.values()[0]);
         String photo = files.store(
-                        new NewFile(null, "INSPECTION_PHOTO", "image/png", "inspection-photo.png", null),
+                        new NewFile(null, "EVIDENCE_PHOTO", "image/png", "inspection-photo.png", null),
                         new java.io.ByteArrayInputStream(jpeg))
                 .id();
         try (Connection c = devServices().openConnection();

@@ -345,7 +345,7 @@ class ObjectScopeMatrixTest implements PortalTest {
     /** A stored photo, used by the inspection. */
     private String photoOf(long inspectionId) {
         String id = files.store(
-                        new NewFile(null, "INSPECTION_PHOTO", "image/png", "inspection-photo.png", null),
+                        new NewFile(null, "EVIDENCE_PHOTO", "image/png", "inspection-photo.png", null),
                         new java.io.ByteArrayInputStream(com.cogov.infra.dev.BarcodePhotos.photo(
                                 com.cogov.infra.dev.BarcodePhotos.Photo.values()[0])))
                 .id();
