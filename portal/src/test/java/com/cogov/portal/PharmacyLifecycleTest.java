@@ -114,7 +114,8 @@ class PharmacyLifecycleTest implements PortalTest {
     }
 
     @Test
-    void anAddedPharmacyIsFoundByNameAddressOrLicenceWithItsHistoryAndReachesTheOutbox() throws SQLException {
+    void anAddedPharmacyIsFoundByNameItsInitialsAddressOrLicenceWithItsHistoryAndReachesTheOutbox()
+            throws SQLException {
         PharmacyRequests.Create request = newPharmacy(WUCHANG, "楚康大药房（测试新增店）");
         PharmacyView created = create(admin, request);
         assertThat(created.id()).isPositive();
@@ -122,8 +123,9 @@ class PharmacyLifecycleTest implements PortalTest {
         assertThat(created.districtName()).isEqualTo("武昌区");
         assertThat(created.version()).isEqualTo(1);
 
-        for (String q :
-                List.of("测试新增店", request.address(), request.licenseNumber().substring(3))) {
+        // by name through the search piece (a substring, or the pinyin initials of 楚康大药房), by address or licence
+        for (String q : List.of(
+                "测试新增店", "ckdyf", request.address(), request.licenseNumber().substring(3))) {
             Page<PharmacyView> found =
                     portal.call(HttpRequest.GET("/portal/v1/pharmacies?q=" + encode(q)), admin, PHARMACIES);
             assertThat(found.items()).as(q).extracting(PharmacyView::id).contains(created.id());

@@ -3,6 +3,8 @@ package com.cogov.api.pharmacy;
 import com.cogov.api.paging.Cursor;
 import com.cogov.api.paging.PageRequest;
 import com.cogov.api.paging.Pages;
+import com.cogov.api.search.Match;
+import com.cogov.api.search.SearchTextService;
 import com.cogov.api.shared.Actor;
 import com.cogov.contracts.paging.Page;
 import com.cogov.contracts.pharmacy.PharmacyStatus;
@@ -11,6 +13,7 @@ import com.cogov.contracts.pharmacy.PharmacyView;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.ReadOnly;
 import jakarta.inject.Singleton;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -21,13 +24,22 @@ class PharmacyDirectory {
 
     private static final Pattern DISTRICT = Pattern.compile("\\d{6}");
     private static final int MAX_TEXT = 64;
+    /** More pharmacies than a district holds: a name query matching more is too short to be worth a list. */
+    private static final int NAMED_MATCHES = 2_000;
 
     private final PharmacyRows rows;
     private final PharmacyScope scope;
     private final ChangeRecords records;
     private final PharmacyViews views;
+    private final SearchTextService search;
 
-    PharmacyDirectory(PharmacyRows rows, PharmacyScope scope, ChangeRecords records, PharmacyViews views) {
+    PharmacyDirectory(
+            PharmacyRows rows,
+            PharmacyScope scope,
+            ChangeRecords records,
+            PharmacyViews views,
+            SearchTextService search) {
+        this.search = search;
         this.rows = rows;
         this.scope = scope;
         this.records = records;
@@ -61,8 +73,18 @@ class PharmacyDirectory {
         if (text != null && text.length() > MAX_TEXT) {
             throw PharmacyRequestInvalidException.parameter("q", "查询文字不超过" + MAX_TEXT + "个字");
         }
+        // Names are found by the search piece (Chinese substring or pinyin initials, from its index), the address and
+        // the licence number by substring on the district's rows: one way of finding a pharmacy by name everywhere.
+        List<Long> named = text == null
+                ? List.of()
+                : search.find(PharmacyService.SEARCH_TYPE, district, text, null, NAMED_MATCHES).stream()
+                        .map(Match::id)
+                        .toList();
         return Pages.of(
-                rows.list(district, wanted, text, page), page, p -> new Cursor(p.createdAt(), p.id()), views.viewer());
+                rows.list(district, wanted, text, named, page),
+                page,
+                p -> new Cursor(p.createdAt(), p.id()),
+                views.viewer());
     }
 
     @ReadOnly

@@ -125,12 +125,16 @@ class PharmacyRows {
 
     /**
      * A page of the regulators' list, newest first on (created_at, id). The district, when given, leads the index
-     * ({@code ix_pharmacy_district_created}); status and the text are checked on the rows of that range. The city holds
-     * some 6,400 pharmacies, so a text search reads at most those rows: no index is needed at this size (the pinyin
-     * search piece will index names for the public finder).
+     * ({@code ix_pharmacy_district_created}); status and the text are checked on the rows of that range. A text
+     * matches the pharmacies the search piece found by name ({@code named}), or an address or licence number holding
+     * it: the city holds some 6,400 pharmacies, so the substring reads at most those rows.
      */
     List<Pharmacy> list(
-            @Nullable String districtCode, @Nullable PharmacyStatus status, @Nullable String text, PageRequest page) {
+            @Nullable String districtCode,
+            @Nullable PharmacyStatus status,
+            @Nullable String text,
+            List<Long> named,
+            PageRequest page) {
         List<String> where = new ArrayList<>();
         List<Object> values = new ArrayList<>();
         if (districtCode != null) {
@@ -143,8 +147,11 @@ class PharmacyRows {
         }
         if (text != null) {
             String like = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-            where.add("(name LIKE ? OR address LIKE ? OR license_number LIKE ?)");
-            values.add(like);
+            String byName = named.isEmpty()
+                    ? ""
+                    : "id IN (" + String.join(",", java.util.Collections.nCopies(named.size(), "?")) + ") OR ";
+            where.add("(" + byName + "address LIKE ? OR license_number LIKE ?)");
+            values.addAll(named);
             values.add(like);
             values.add(like);
         }
