@@ -228,6 +228,19 @@ class Handling {
 
     private CaseRow with(
             CaseRow c, ComplaintStatus status, @Nullable ComplaintOutcome outcome, @Nullable LocalDate due) {
+        return moved(c, status, outcome, due, c.closedAt());
+    }
+
+    private CaseRow closed(CaseRow c, ComplaintStatus status, @Nullable ComplaintOutcome outcome) {
+        return moved(c, status, outcome, null, deadlines.now());
+    }
+
+    private static CaseRow moved(
+            CaseRow c,
+            ComplaintStatus status,
+            @Nullable ComplaintOutcome outcome,
+            @Nullable LocalDate due,
+            @Nullable java.time.Instant closedAt) {
         return copy(
                 c,
                 status.name(),
@@ -240,23 +253,7 @@ class Handling {
                 c.decidedOn(),
                 c.notice(),
                 due,
-                c.closedAt());
-    }
-
-    private CaseRow closed(CaseRow c, ComplaintStatus status, @Nullable ComplaintOutcome outcome) {
-        return copy(
-                c,
-                status.name(),
-                outcome == null ? null : outcome.name(),
-                c.districtCode(),
-                c.decision(),
-                c.extended(),
-                c.mediationStartedOn(),
-                c.mediation(),
-                c.decidedOn(),
-                c.notice(),
-                null,
-                deadlines.now());
+                closedAt);
     }
 
     /** The row with its mutable columns replaced; the due flag is cleared, the deadline job sets it again. */

@@ -44,18 +44,7 @@ class InspectionReads {
         this.city = city;
     }
 
-    /** A list's parameters as the routes receive them. */
-    record Query(
-            @Nullable Long pharmacyId,
-            @Nullable String districtCode,
-            @Nullable String from,
-            @Nullable String to,
-            @Nullable String disposition,
-            @Nullable String overdue,
-            @Nullable String cursor,
-            @Nullable Integer limit) {}
-
-    Page<InspectionSummary> ofDistrict(Actor inspector, Query q) {
+    Page<InspectionSummary> ofDistrict(Actor inspector, InspectionService.ListQuery q) {
         String district = InspectionScope.inspectorDistrict(inspector);
         if (q.pharmacyId() != null) {
             scope.pharmacyOfDistrict(inspector, q.pharmacyId());
@@ -63,12 +52,12 @@ class InspectionReads {
         return page(district, q.pharmacyId(), q);
     }
 
-    Page<InspectionSummary> ofPharmacy(Actor manager, Query q) {
+    Page<InspectionSummary> ofPharmacy(Actor manager, InspectionService.ListQuery q) {
         return page(null, InspectionScope.managersPharmacy(manager), q);
     }
 
     /** The portal's list: a city administrator any district (or all), a district inspector their own. */
-    Page<InspectionSummary> forRegulator(Actor regulator, Query q) {
+    Page<InspectionSummary> forRegulator(Actor regulator, InspectionService.ListQuery q) {
         String confined = InspectionScope.regulatorDistrict(regulator);
         String district = confined;
         if (q.districtCode() != null && !q.districtCode().isBlank()) {
@@ -90,7 +79,8 @@ class InspectionReads {
         return page(district, q.pharmacyId(), q);
     }
 
-    private Page<InspectionSummary> page(@Nullable String district, @Nullable Long pharmacyId, Query q) {
+    private Page<InspectionSummary> page(
+            @Nullable String district, @Nullable Long pharmacyId, InspectionService.ListQuery q) {
         TimeWindow window = TimeWindow.optional(q.from(), q.to(), city);
         PageRequest page = PageRequest.of(q.limit(), q.cursor());
         var filter = new InspectionQueries.Filter(

@@ -66,12 +66,7 @@ public class InspectionService {
             @Nullable String disposition,
             @Nullable String overdue,
             @Nullable String cursor,
-            @Nullable Integer limit) {
-
-        InspectionReads.Query parsed() {
-            return new InspectionReads.Query(pharmacyId, districtCode, from, to, disposition, overdue, cursor, limit);
-        }
-    }
+            @Nullable Integer limit) {}
 
     // ---------------------------------------------------------------- the inspector's phone
 
@@ -121,7 +116,7 @@ public class InspectionService {
 
     @ReadOnly
     public Page<InspectionSummary> districtInspections(Actor inspector, ListQuery query) {
-        return reads.ofDistrict(inspector, query.parsed());
+        return reads.ofDistrict(inspector, query);
     }
 
     @ReadOnly
@@ -138,7 +133,7 @@ public class InspectionService {
 
     @ReadOnly
     public Page<InspectionSummary> pharmacyInspections(Actor manager, ListQuery query) {
-        return reads.ofPharmacy(manager, query.parsed());
+        return reads.ofPharmacy(manager, query);
     }
 
     @ReadOnly
@@ -160,7 +155,7 @@ public class InspectionService {
 
     @ReadOnly
     public Page<InspectionSummary> regulatorInspections(Actor regulator, ListQuery query) {
-        return reads.forRegulator(regulator, query.parsed());
+        return reads.forRegulator(regulator, query);
     }
 
     /** One inspection on the regulator's desk, its photos' ids with it (read at {@link #photo}). */

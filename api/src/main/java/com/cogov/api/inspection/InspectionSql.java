@@ -20,15 +20,11 @@ final class InspectionSql {
     private InspectionSql() {}
 
     static BigDecimal epochSeconds(Instant instant) {
-        return BigDecimal.valueOf(instant.getEpochSecond()).add(BigDecimal.valueOf(instant.getNano() / 1000, 6));
+        return com.cogov.api.shared.EpochSeconds.of(instant);
     }
 
     static Instant instant(BigDecimal epochSeconds) {
-        return epochSeconds == null
-                ? null
-                : Instant.ofEpochSecond(
-                        epochSeconds.longValue(),
-                        epochSeconds.remainder(BigDecimal.ONE).movePointRight(9).longValue());
+        return com.cogov.api.shared.EpochSeconds.instant(epochSeconds);
     }
 
     static void bind(PreparedStatement statement, List<?> values) throws SQLException {

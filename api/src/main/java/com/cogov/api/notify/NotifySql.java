@@ -16,15 +16,11 @@ final class NotifySql {
     private NotifySql() {}
 
     static BigDecimal epochSeconds(Instant instant) {
-        return BigDecimal.valueOf(instant.getEpochSecond()).add(BigDecimal.valueOf(instant.getNano() / 1000, 6));
+        return com.cogov.api.shared.EpochSeconds.of(instant);
     }
 
     static Instant instant(BigDecimal epochSeconds) {
-        return epochSeconds == null
-                ? null
-                : Instant.ofEpochSecond(
-                        epochSeconds.longValue(),
-                        epochSeconds.remainder(BigDecimal.ONE).movePointRight(9).longValue());
+        return com.cogov.api.shared.EpochSeconds.instant(epochSeconds);
     }
 
     /** A duration for {@code CURRENT_TIMESTAMP(6) + INTERVAL ? MICROSECOND}: the database's clock, shared by nodes. */

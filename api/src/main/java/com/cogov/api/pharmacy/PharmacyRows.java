@@ -210,13 +210,10 @@ class PharmacyRows {
     }
 
     static BigDecimal seconds(Instant instant) {
-        return BigDecimal.valueOf(instant.getEpochSecond()).add(BigDecimal.valueOf(instant.getNano() / 1000, 6));
+        return com.cogov.api.shared.EpochSeconds.of(instant);
     }
 
     static Instant instant(ResultSet rs, String column) throws SQLException {
-        BigDecimal seconds = rs.getBigDecimal(column);
-        return Instant.ofEpochSecond(
-                seconds.longValue(),
-                seconds.remainder(BigDecimal.ONE).movePointRight(9).longValue());
+        return com.cogov.api.shared.EpochSeconds.instant(rs, column);
     }
 }
