@@ -1,7 +1,5 @@
 package com.cogov.bff;
 
-import static org.awaitility.Awaitility.await;
-
 import com.cogov.api.buyer.TestPersonalData;
 import com.cogov.contracts.account.Tokens;
 import com.cogov.contracts.buyer.DocumentType;
@@ -12,9 +10,6 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.http.client.HttpClient;
 import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -108,65 +103,5 @@ final class Counter {
 
     RegistrationResult register(Tokens clerk, RegistrationRequest sale) {
         return client.toBlocking().retrieve(post(clerk, UUID.randomUUID().toString(), sale), RegistrationResult.class);
-    }
-
-    /**
-     * A connection of "another node" that is writing, uncommitted, the key's answer as that of an earlier
-     * registration: a request with this key waits on it until the caller commits or rolls back.
-     */
-    Connection answerInFlight(String key, RegistrationResult answerOf) throws SQLException {
-        long registrationId;
-        // Read first, outside the held transaction: an INSERT ... SELECT reading registration would lock its rows and
-        // gaps, and hold up every sale's insert rather than only the one with this key.
-        try (Connection read = dev.openConnection();
-                ResultSet rs = read.createStatement()
-                        .executeQuery("SELECT id FROM registration WHERE number = '" + answerOf.number() + "'")) {
-            rs.next();
-            registrationId = rs.getLong(1);
-        }
-        Connection c = dev.openConnection();
-        c.setAutoCommit(false);
-        c.createStatement()
-                .executeUpdate("INSERT INTO registration_request (pharmacy_id, idempotency_key, request_hash,"
-                        + " registration_id, response) SELECT pharmacy_id, '" + key
-                        + "', request_hash, registration_id, response"
-                        + " FROM registration_request WHERE registration_id = " + registrationId);
-        return c;
-    }
-
-    /**
-     * Until this many transactions wait for a lock (one held by {@link #answerInFlight}): the requests sent have
-     * reached it. The app's lock wait must outlast this poll on a busy machine (see RegistrationTest's properties).
-     */
-    void awaitLockWaits(int count) throws SQLException {
-        try {
-            await().atMost(Duration.ofSeconds(30))
-                    .pollInterval(Duration.ofMillis(20))
-                    .until(() -> lockWaits() >= count);
-        } catch (org.awaitility.core.ConditionTimeoutException e) {
-            // Say where the request is instead: sent or not, waiting on what (a run on a loaded machine once failed
-            // here with no transaction waiting and the commit writer idle).
-            StringBuilder threads = new StringBuilder();
-            Thread.getAllStackTraces().forEach((thread, stack) -> {
-                threads.append('\n').append(thread.getName()).append(' ').append(thread.getState());
-                for (int i = 0; i < Math.min(stack.length, 12); i++) {
-                    threads.append("\n    at ").append(stack[i]);
-                }
-            });
-            throw new AssertionError(
-                    "no request reached the held key: " + count + " lock waits expected, " + lockWaits()
-                            + " seen; threads:" + threads,
-                    e);
-        }
-    }
-
-    private int lockWaits() throws SQLException {
-        try (Connection c = dev.openConnection();
-                ResultSet rs = c.createStatement()
-                        .executeQuery(
-                                "SELECT COUNT(*) FROM information_schema.INNODB_TRX WHERE trx_state = 'LOCK WAIT'")) {
-            rs.next();
-            return rs.getInt(1);
-        }
     }
 }
