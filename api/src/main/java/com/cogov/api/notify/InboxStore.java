@@ -26,12 +26,27 @@ import java.util.Optional;
 @Singleton
 class InboxStore {
 
-    static final String INSPECTORS_OF_DISTRICT =
-            "a.district_code = ? AND a.role = 'DISTRICT_INSPECTOR' AND a.status = 'ACTIVE'";
-    static final String MANAGERS_OF_PHARMACY =
-            "a.pharmacy_id = ? AND a.role = 'PHARMACY_MANAGER' AND a.status = 'ACTIVE'";
-    /** One account, while active (a citizen is told of their own case). */
-    static final String ACCOUNT = "a.id = ? AND a.status = 'ACTIVE'";
+    /**
+     * Who a notice goes to: one of a few fixed conditions on {@code account a}, with its one bound value (never text
+     * from a request).
+     */
+    record Recipients(String condition, Object value) {
+
+        static Recipients inspectorsOf(String districtCode) {
+            return new Recipients(
+                    "a.district_code = ? AND a.role = 'DISTRICT_INSPECTOR' AND a.status = 'ACTIVE'", districtCode);
+        }
+
+        static Recipients managersOf(long pharmacyId) {
+            return new Recipients(
+                    "a.pharmacy_id = ? AND a.role = 'PHARMACY_MANAGER' AND a.status = 'ACTIVE'", pharmacyId);
+        }
+
+        /** One account, while active (a citizen is told of their own case). */
+        static Recipients account(long accountId) {
+            return new Recipients("a.id = ? AND a.status = 'ACTIVE'", accountId);
+        }
+    }
 
     record Entry(
             long id,
@@ -60,54 +75,29 @@ class InboxStore {
     }
 
     /** @return how many inbox entries were written (0 when the key was met before) */
-    int writeForDistrictInspectors(String districtCode, Notice notice) {
-        return write(INSPECTORS_OF_DISTRICT, districtCode, notice);
-    }
-
-    int queueWeChatForDistrictInspectors(String districtCode, Notice notice) {
-        return queueWeChat(INSPECTORS_OF_DISTRICT, districtCode, notice);
-    }
-
-    int writeForPharmacyManagers(long pharmacyId, Notice notice) {
-        return write(MANAGERS_OF_PHARMACY, pharmacyId, notice);
-    }
-
-    int queueWeChatForPharmacyManagers(long pharmacyId, Notice notice) {
-        return queueWeChat(MANAGERS_OF_PHARMACY, pharmacyId, notice);
-    }
-
-    int writeForAccount(long accountId, Notice notice) {
-        return write(ACCOUNT, accountId, notice);
-    }
-
-    int queueWeChatForAccount(long accountId, Notice notice) {
-        return queueWeChat(ACCOUNT, accountId, notice);
-    }
-
-    /** @param recipients one of the fixed clauses above, with its one bound value */
-    private int write(String recipients, Object recipientsValue, Notice notice) {
+    int write(Recipients recipients, Notice notice) {
         return update(
                 """
                 INSERT INTO notification_inbox (account_id, notice_key, topic, title, body, link)
                 SELECT a.id, ?, ?, ?, ?, ? FROM account a WHERE %s
-                ON DUPLICATE KEY UPDATE notification_inbox.id = notification_inbox.id""".formatted(recipients),
+                ON DUPLICATE KEY UPDATE notification_inbox.id = notification_inbox.id""".formatted(recipients.condition()),
                 notice.key(),
                 notice.topic(),
                 notice.title(),
                 notice.body(),
                 notice.link(),
-                recipientsValue);
+                recipients.value());
     }
 
     /** One outbox row per inbox entry of the notice whose recipient opted in to its topic and has a WeChat openid. */
-    private int queueWeChat(String recipients, Object recipientsValue, Notice notice) {
+    int queueWeChat(Recipients recipients, Notice notice) {
         return update("""
                 INSERT INTO notification_outbox (inbox_entry_id)
                 SELECT i.id FROM account a
                 JOIN notification_inbox i ON i.account_id = a.id AND i.notice_key = ?
                 JOIN notification_subscription s ON s.account_id = a.id AND s.topic = i.topic
                 WHERE %s AND a.wechat_openid IS NOT NULL
-                ON DUPLICATE KEY UPDATE notification_outbox.id = notification_outbox.id""".formatted(recipients), notice.key(), recipientsValue);
+                ON DUPLICATE KEY UPDATE notification_outbox.id = notification_outbox.id""".formatted(recipients.condition()), notice.key(), recipients.value());
     }
 
     /** The reader's entries, newest first, after the cursor; one more than the page. */

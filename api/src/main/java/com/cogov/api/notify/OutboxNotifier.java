@@ -24,30 +24,26 @@ class OutboxNotifier implements Notifier {
     @Override
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     public void toDistrictInspectors(String districtCode, Notice notice) {
-        Notice fitted = fitted(notice);
-        inbox.writeForDistrictInspectors(districtCode, fitted);
-        if (topics.find(fitted.topic()).isPresent()) {
-            inbox.queueWeChatForDistrictInspectors(districtCode, fitted);
-        }
+        deliver(InboxStore.Recipients.inspectorsOf(districtCode), notice);
     }
 
     @Override
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     public void toPharmacyManagers(long pharmacyId, Notice notice) {
-        Notice fitted = fitted(notice);
-        inbox.writeForPharmacyManagers(pharmacyId, fitted);
-        if (topics.find(fitted.topic()).isPresent()) {
-            inbox.queueWeChatForPharmacyManagers(pharmacyId, fitted);
-        }
+        deliver(InboxStore.Recipients.managersOf(pharmacyId), notice);
     }
 
     @Override
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     public void toAccount(long accountId, Notice notice) {
+        deliver(InboxStore.Recipients.account(accountId), notice);
+    }
+
+    private void deliver(InboxStore.Recipients recipients, Notice notice) {
         Notice fitted = fitted(notice);
-        inbox.writeForAccount(accountId, fitted);
+        inbox.write(recipients, fitted);
         if (topics.find(fitted.topic()).isPresent()) {
-            inbox.queueWeChatForAccount(accountId, fitted);
+            inbox.queueWeChat(recipients, fitted);
         }
     }
 
