@@ -51,6 +51,10 @@ public final class LocalCopies<K, V> {
         return value;
     }
 
+    public void remove(K key) {
+        copies.invalidate(key);
+    }
+
     public void clear() {
         copies.invalidateAll();
     }
