@@ -289,11 +289,22 @@ class AuditSearchTest implements DevServicesTest {
         return ThreadLocalRandom.current().nextLong(100_000_000L, 1_000_000_000L);
     }
 
-    /** An instant strictly between the events recorded before and after it. */
-    private static Instant tick() throws InterruptedException {
-        Thread.sleep(2);
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        Thread.sleep(2);
+    /**
+     * An instant strictly between the events recorded before and after it (audit times are kept to the microsecond):
+     * the clock is watched until it has moved on, before and after the instant taken.
+     */
+    private static Instant tick() {
+        Instant now = nextMicrosecondAfter(Instant.now().truncatedTo(ChronoUnit.MICROS));
+        nextMicrosecondAfter(now);
+        return now;
+    }
+
+    private static Instant nextMicrosecondAfter(Instant instant) {
+        Instant now;
+        do {
+            Thread.onSpinWait();
+            now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        } while (!now.isAfter(instant));
         return now;
     }
 }
