@@ -4,6 +4,7 @@ import com.cogov.api.shared.EpochSeconds;
 import com.cogov.contracts.catalog.DrugStatus;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.transaction.annotation.ReadOnly;
 import jakarta.inject.Singleton;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -34,6 +35,11 @@ class DrugRows {
 
     DrugRows(JdbcOperations jdbc) {
         this.jdbc = jdbc;
+    }
+
+    @ReadOnly // also outside a change: the views read after the commit
+    Optional<Drug> find(long id) {
+        return one("SELECT " + COLUMNS + " FROM drug WHERE id = ?", id);
     }
 
     Optional<Drug> lock(long id) {
@@ -168,9 +174,7 @@ class DrugRows {
 
     /** The drug's name, for messages. */
     String name(long id) {
-        return one("SELECT " + COLUMNS + " FROM drug WHERE id = ?", id)
-                .map(Drug::name)
-                .orElse("?");
+        return find(id).map(Drug::name).orElse("?");
     }
 
     private static int bindFields(PreparedStatement ps, DrugDraft d) throws SQLException {
