@@ -140,6 +140,28 @@ class ObjectScopeMatrixTest implements PortalTest {
                                 "/portal/v1/statistics/complaints?" + RecordQueryTest.WINDOW + "&districtCode=420103"),
                         () -> HttpRequest.GET("/portal/v1/statistics/complaints?" + RecordQueryTest.WINDOW
                                 + "&districtCode=420106")));
+        // the catalog is the city's to keep (DrugMaintenanceTest): a district user is refused by role, before any
+        // lookup
+        String demoDrug = "/portal/v1/drugs/1";
+        m.put("GET /portal/v1/drugs/{id}", Case.roleOnly(() -> HttpRequest.GET(demoDrug)));
+        m.put("PATCH /portal/v1/drugs/{id}", Case.roleOnly(() -> HttpRequest.PATCH(demoDrug, Map.of("name", "越权改名"))));
+        m.put(
+                "POST /portal/v1/drugs/{id}/barcodes",
+                Case.roleOnly(() -> HttpRequest.POST(
+                        demoDrug + "/barcodes", Map.of("barcode", com.cogov.infra.dev.DemoData.EXAMPLE_BARCODE))));
+        m.put(
+                "DELETE /portal/v1/drugs/{id}/barcodes/{barcode}",
+                Case.roleOnly(() ->
+                        HttpRequest.DELETE(demoDrug + "/barcodes/" + com.cogov.infra.dev.DemoData.EXAMPLE_BARCODE)));
+        m.put(
+                "POST /portal/v1/drugs/{id}/status",
+                Case.roleOnly(() -> HttpRequest.POST(demoDrug + "/status", Map.of("status", "RETIRED"))));
+        m.put(
+                "POST /portal/v1/catalog/unknown-barcodes/{barcode}/resolve",
+                Case.roleOnly(() -> HttpRequest.POST(
+                        "/portal/v1/catalog/unknown-barcodes/" + com.cogov.infra.dev.DemoUnknownBarcodes.EXAMPLE
+                                + "/resolve",
+                        Map.of("reject", "越权测试"))));
         // the official calendar is everyone's to read; only the city loads a year
         m.put("GET /portal/v1/calendar/{year}", Case.unowned());
         m.put(

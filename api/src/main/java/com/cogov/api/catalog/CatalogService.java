@@ -2,15 +2,20 @@ package com.cogov.api.catalog;
 
 import com.cogov.api.audit.AuditOutcome;
 import com.cogov.api.audit.AuditService;
+import com.cogov.api.paging.PageRequest;
 import com.cogov.api.shared.AccessDeniedException;
 import com.cogov.api.shared.Actor;
 import com.cogov.api.shared.ImageUpload;
 import com.cogov.contracts.account.Role;
 import com.cogov.contracts.catalog.DecodedBarcodes;
 import com.cogov.contracts.catalog.DecodedBarcodes.DecodedBarcode;
+import com.cogov.contracts.catalog.DrugRequests;
+import com.cogov.contracts.catalog.DrugStatus;
 import com.cogov.contracts.catalog.DrugView;
 import com.cogov.contracts.catalog.UnknownBarcodeReportView;
+import com.cogov.contracts.catalog.UnknownBarcodeView;
 import com.cogov.contracts.error.ErrorCode;
+import com.cogov.contracts.paging.Page;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -34,6 +39,8 @@ public class CatalogService {
     private final UnknownBarcodeReportRepository reports;
     private final AuditService audit;
     private final Clock clock;
+    private final DrugMaintenance maintenance;
+    private final UnknownBarcodeQueue queue;
 
     CatalogService(
             DrugLookup lookup,
@@ -41,13 +48,17 @@ public class CatalogService {
             BarcodePhotoDecoder decoder,
             UnknownBarcodeReportRepository reports,
             AuditService audit,
-            Clock clock) {
+            Clock clock,
+            DrugMaintenance maintenance,
+            UnknownBarcodeQueue queue) {
         this.lookup = lookup;
         this.cache = cache;
         this.decoder = decoder;
         this.reports = reports;
         this.audit = audit;
         this.clock = clock;
+        this.maintenance = maintenance;
+        this.queue = queue;
     }
 
     /**
@@ -62,9 +73,18 @@ public class CatalogService {
         return cache.find(code, lookup::find).orElseThrow(() -> DrugNotFoundException.forBarcode(code.value()));
     }
 
-    /** A drug by its catalog id, as registrations refer to it. */
+    /** A drug by its catalog id, as registrations refer to it: retired ones too, since old sales name them. */
     public DrugView findById(long id) {
         return cache.findById(id, lookup::findById).orElseThrow(() -> DrugNotFoundException.forId(id));
+    }
+
+    /** A drug a new sale names by id: a retired one answers as not found, as its barcodes do. */
+    public DrugView findSellableById(long id) {
+        DrugView drug = findById(id);
+        if (drug.status() == DrugStatus.RETIRED) {
+            throw DrugNotFoundException.retired(id);
+        }
+        return drug;
     }
 
     /**
@@ -128,6 +148,63 @@ public class CatalogService {
                     Map.of("barcode", report.barcode()));
         }
         return new ReportedBarcode(view(report), created);
+    }
+
+    // ---------------------------------------------------------------- drug maintenance (the city administrator)
+    // Each edit commits in the writer, then is announced: every node serves it within the catalog's check interval.
+
+    /**
+     * Drugs, newest first. {@code q}: a name or generic name (Chinese substring or pinyin initials), an approval number
+     * in part, or a barcode's first digits; {@code category}: a special category code, or NONE for ordinary drugs.
+     */
+    public Page<DrugView> drugs(
+            Actor actor, @Nullable String q, @Nullable String category, @Nullable String status, PageRequest page) {
+        return maintenance.list(actor, q, category, status, page);
+    }
+
+    /** One drug as the database holds it now, retired or not. */
+    public DrugView drug(Actor actor, long id) {
+        return maintenance.get(actor, id);
+    }
+
+    public DrugView createDrug(Actor actor, DrugRequests.Create request) {
+        return announced(maintenance.create(actor, request));
+    }
+
+    public DrugView editDrug(Actor actor, long id, DrugRequests.Edit edit) {
+        return announced(maintenance.edit(actor, id, edit));
+    }
+
+    public DrugView addDrugBarcode(Actor actor, long id, String barcode) {
+        return announced(maintenance.addBarcode(actor, id, barcode));
+    }
+
+    public DrugView removeDrugBarcode(Actor actor, long id, String barcode) {
+        return announced(maintenance.removeBarcode(actor, id, barcode));
+    }
+
+    /** Retires (no longer resolves for new sales; old sales still show it) or reactivates a drug. */
+    public DrugView changeDrugStatus(Actor actor, long id, DrugRequests.StatusChange change) {
+        return announced(maintenance.changeStatus(actor, id, change));
+    }
+
+    /** The codes clerks reported, one row per code in the status (NEW by default), newest first. */
+    public Page<UnknownBarcodeView> unknownBarcodes(Actor actor, @Nullable String status, PageRequest page) {
+        return queue.list(actor, status, page);
+    }
+
+    /** Resolves a reported code (it finds its drug for every clerk at once) or rejects it; the pharmacies are told. */
+    public UnknownBarcodeView resolveUnknownBarcode(Actor actor, String barcode, DrugRequests.Resolve request) {
+        UnknownBarcodeView resolved = queue.resolve(actor, barcode, request);
+        if (resolved.drugId() != null) {
+            catalogChanged();
+        }
+        return resolved;
+    }
+
+    private DrugView announced(DrugView changed) {
+        catalogChanged();
+        return changed;
     }
 
     /** A report, and whether this call made it (false: the pharmacy had reported the code before). */
