@@ -49,16 +49,18 @@ class ArchitectureTest {
     /** feature -> the features it may call (besides shared). A feature missing here fails the build. */
     private static final Map<String, Set<String>> ALLOWED = Map.ofEntries(
             Map.entry("alert", Set.of("audit", "export", "job", "notify", "pharmacy", "privacy", "statistics")),
-            Map.entry("account", Set.of("audit", "pharmacy", "privacy")),
+            Map.entry("account", Set.of("audit", "pharmacy", "privacy", "throttle")),
             Map.entry("audit", Set.of()),
             Map.entry("buyer", Set.of("audit", "privacy")),
             Map.entry("calendar", Set.of("audit")), // loading a year's notice is a change, and audited
             // complaints: deadlines on the calendar, attachments as files, the target pharmacy's district, sealed
             // complainants, filers and districts told, the deadline watch on one node
             Map.entry(
-                    "complaint", Set.of("audit", "calendar", "export", "file", "job", "notify", "pharmacy", "privacy")),
+                    "complaint",
+                    Set.of("audit", "calendar", "export", "file", "job", "notify", "pharmacy", "privacy", "throttle")),
             // reports of unknown barcodes are changes, and every change is audited
-            Map.entry("catalog", Set.of("audit")),
+            // and drugs keep their search keys (by name, generic name, maker; rebuilt on one node)
+            Map.entry("catalog", Set.of("audit", "job", "search")),
             // the platform pieces (docs/platform): ports and helpers every feature may call
             // exports run as jobs, into files, named after the exporter's account; the filter may name a person: the
             // job keeps it sealed
@@ -66,6 +68,12 @@ class ArchitectureTest {
             Map.entry("file", Set.of("job")), // the expiry cleanup runs on one node
             Map.entry("geo", Set.of()),
             Map.entry("search", Set.of()),
+            Map.entry("throttle", Set.of()),
+            // the public search: trading pharmacies (with their pharmacists), collection points (recycling), the
+            // catalog; ordered by the search-text and geo indexes
+            Map.entry("publicsearch", Set.of("catalog", "geo", "pharmacy", "recycling", "search")),
+            // expired-drug recycling (issue 23): for now only its collection points' table
+            Map.entry("recycling", Set.of()),
             // the inspector's phone reads pharmacies (by name: search; nearby: geo), their staff, sales (statistics),
             // alerts and records (registration's record query); photos are files; the pharmacy is told (notify);
             // reminders run on one node (job)

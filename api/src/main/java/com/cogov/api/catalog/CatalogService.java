@@ -26,6 +26,9 @@ import java.util.Set;
 @Singleton
 public class CatalogService {
 
+    /** Drugs in the search-text piece: by name, generic name or maker, city-wide. */
+    public static final String SEARCH_TYPE = "DRUG";
+
     private static final Set<Role> REPORTERS = Set.of(Role.PHARMACY_CLERK, Role.PHARMACY_MANAGER);
 
     private final DrugLookup lookup;
@@ -34,6 +37,8 @@ public class CatalogService {
     private final UnknownBarcodeReportRepository reports;
     private final AuditService audit;
     private final Clock clock;
+    private final CatalogRows rows;
+    private final DrugIndexing indexing;
 
     CatalogService(
             DrugLookup lookup,
@@ -41,13 +46,17 @@ public class CatalogService {
             BarcodePhotoDecoder decoder,
             UnknownBarcodeReportRepository reports,
             AuditService audit,
-            Clock clock) {
+            Clock clock,
+            CatalogRows rows,
+            DrugIndexing indexing) {
         this.lookup = lookup;
         this.cache = cache;
         this.decoder = decoder;
         this.reports = reports;
         this.audit = audit;
         this.clock = clock;
+        this.rows = rows;
+        this.indexing = indexing;
     }
 
     /**
@@ -73,6 +82,27 @@ public class CatalogService {
      */
     public void catalogChanged() {
         cache.invalidateAll();
+    }
+
+    /**
+     * To be called after a change of one drug's name, generic name or maker commits (drug maintenance): its search
+     * keys follow. Copies of the whole catalog (the public search's) refresh on their own within seconds.
+     */
+    public void drugChanged(long drugId) {
+        indexing.reindex(drugId);
+        cache.invalidateAll();
+    }
+
+    /** The whole catalog with what the public may read of each drug (some 10,000 rows), in id order. */
+    @io.micronaut.transaction.annotation.ReadOnly
+    public List<CatalogEntry> entries() {
+        return rows.drugs();
+    }
+
+    /** The special compound categories and their counter rules. */
+    @io.micronaut.transaction.annotation.ReadOnly
+    public List<SpecialCategoryRules> specialCategories() {
+        return rows.categories();
     }
 
     /**

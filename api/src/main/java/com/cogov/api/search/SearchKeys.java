@@ -30,14 +30,21 @@ class SearchKeys {
         this.jdbc = jdbc;
     }
 
-    void replace(String type, long id, String scope, String text, String initials) {
+    /**
+     * @param texts each normalised text with its initials, e.g. a drug's name, generic name and maker: each ranks on
+     *              its own (a query equal to the maker's name is an exact match). A suffix two texts share at the same
+     *              position is one row (INSERT IGNORE).
+     */
+    void replace(String type, long id, String scope, java.util.List<String[]> texts) {
         delete(type, id);
         jdbc.prepareStatement(
                 "INSERT IGNORE INTO search_key (entity_type, scope, suffix, entity_id, kind, position, full_length)"
                         + " VALUES (?, ?, ?, ?, ?, ?, ?)",
                 statement -> {
-                    addSuffixes(statement, type, id, scope, "T", text);
-                    addSuffixes(statement, type, id, scope, "I", initials);
+                    for (String[] text : texts) {
+                        addSuffixes(statement, type, id, scope, "T", text[0]);
+                        addSuffixes(statement, type, id, scope, "I", text[1]);
+                    }
                     statement.executeBatch();
                     return null;
                 });
@@ -93,7 +100,7 @@ class SearchKeys {
 
     /** Every entity of the scope by id (no query): one key row each, the whole text's. */
     List<Match> all(String type, @Nullable String scope, long afterId, int limit) {
-        String sql = "SELECT entity_id, " + Match.PREFIX + " FROM search_key WHERE entity_type = ?"
+        String sql = "SELECT DISTINCT entity_id, " + Match.PREFIX + " FROM search_key WHERE entity_type = ?"
                 + (scope == null ? "" : " AND scope = ?")
                 + " AND kind = 'T' AND position = 0 AND entity_id > ? ORDER BY entity_id LIMIT ?";
         return jdbc.prepareStatement(sql, statement -> {

@@ -33,8 +33,22 @@ public class SearchTextService {
      */
     @Transactional
     public void index(String type, long id, @Nullable String scope, String text) {
-        String normalized = SearchText.normalized(text);
-        keys.replace(type, id, scope == null ? "" : scope, normalized, SearchText.initials(normalized));
+        index(type, id, scope, List.of(text));
+    }
+
+    /**
+     * Makes the entity findable by any of these texts (a drug by its name, generic name or maker), each ranked on its
+     * own: a query is exact or a prefix of one of them.
+     */
+    @Transactional
+    public void index(String type, long id, @Nullable String scope, List<String> texts) {
+        List<String[]> keyed = texts.stream()
+                .map(SearchText::normalized)
+                .filter(t -> !t.isEmpty())
+                .distinct()
+                .map(t -> new String[] {t, SearchText.initials(t)})
+                .toList();
+        keys.replace(type, id, scope == null ? "" : scope, keyed);
     }
 
     @Transactional

@@ -1,0 +1,76 @@
+package com.cogov.api.catalog;
+
+import com.cogov.api.job.SingleNode;
+import com.cogov.api.search.SearchTextService;
+import io.micronaut.context.event.StartupEvent;
+import io.micronaut.runtime.event.annotation.EventListener;
+import io.micronaut.scheduling.annotation.Scheduled;
+import io.micronaut.transaction.annotation.ReadOnly;
+import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps the drugs' search keys (the search-text piece, type {@link CatalogService#SEARCH_TYPE}): a drug is found by
+ * its name, generic name or maker, each ranked on its own. Drugs without keys (loaded by a migration, an import or
+ * the demo data) are indexed at start and every {@code cogov.catalog.reindex-interval} on one node; a change of one
+ * drug re-indexes it through {@link CatalogService#drugChanged}.
+ */
+@Singleton
+class DrugIndexing {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DrugIndexing.class);
+
+    private final CatalogRows rows;
+    private final SearchTextService search;
+    private final SingleNode singleNode;
+
+    DrugIndexing(CatalogRows rows, SearchTextService search, SingleNode singleNode) {
+        this.rows = rows;
+        this.search = search;
+        this.singleNode = singleNode;
+    }
+
+    @EventListener
+    void onStartup(StartupEvent started) {
+        rebuild();
+    }
+
+    @Scheduled(
+            fixedDelay = "${cogov.catalog.reindex-interval:10m}",
+            initialDelay = "${cogov.catalog.reindex-interval:10m}")
+    void rebuild() {
+        singleNode.run("catalog.reindex", Duration.ofMinutes(10), () -> {
+            try {
+                Set<Long> indexed = search.indexedIds(CatalogService.SEARCH_TYPE);
+                List<CatalogEntry> missing =
+                        all().stream().filter(d -> !indexed.contains(d.id())).toList();
+                missing.forEach(this::index);
+                if (!missing.isEmpty()) {
+                    LOG.info("Search keys written for {} drugs", missing.size());
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("Drug search keys not rebuilt, the next run tries again: {}", e.toString());
+            }
+        });
+    }
+
+    void reindex(long drugId) {
+        all().stream()
+                .filter(d -> d.id() == drugId)
+                .findFirst()
+                .ifPresentOrElse(this::index, () -> search.remove(CatalogService.SEARCH_TYPE, drugId));
+    }
+
+    @ReadOnly
+    List<CatalogEntry> all() {
+        return rows.drugs();
+    }
+
+    private void index(CatalogEntry d) {
+        search.index(CatalogService.SEARCH_TYPE, d.id(), null, List.of(d.name(), d.genericName(), d.maker()));
+    }
+}
