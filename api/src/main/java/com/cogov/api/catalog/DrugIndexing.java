@@ -48,7 +48,9 @@ class DrugIndexing {
                 Set<Long> indexed = search.indexedIds(CatalogService.SEARCH_TYPE);
                 List<CatalogEntry> missing =
                         all().stream().filter(d -> !indexed.contains(d.id())).toList();
-                missing.forEach(this::index);
+                java.util.Map<Long, List<String>> texts = new java.util.LinkedHashMap<>();
+                missing.forEach(d -> texts.put(d.id(), List.of(d.name(), d.genericName(), d.maker())));
+                search.indexAll(CatalogService.SEARCH_TYPE, texts, java.util.Map.of());
                 if (!missing.isEmpty()) {
                     LOG.info("Search keys written for {} drugs", missing.size());
                 }
