@@ -49,16 +49,18 @@ class ArchitectureTest {
     /** feature -> the features it may call (besides shared). A feature missing here fails the build. */
     private static final Map<String, Set<String>> ALLOWED = Map.ofEntries(
             Map.entry("alert", Set.of("audit", "export", "job", "notify", "pharmacy", "privacy", "statistics")),
-            Map.entry("account", Set.of("audit", "pharmacy", "privacy")),
+            Map.entry("account", Set.of("audit", "pharmacy", "privacy", "throttle")),
             Map.entry("audit", Set.of()),
             Map.entry("buyer", Set.of("audit", "privacy")),
             Map.entry("calendar", Set.of("audit")), // loading a year's notice is a change, and audited
             // complaints: deadlines on the calendar, attachments as files, the target pharmacy's district, sealed
             // complainants, filers and districts told, the deadline watch on one node
             Map.entry(
-                    "complaint", Set.of("audit", "calendar", "export", "file", "job", "notify", "pharmacy", "privacy")),
-            // every change of the catalog is audited; drugs are found by name (search) with their keys rebuilt on one
-            // node (job); pharmacies that reported an unknown barcode are told how it was handled (notify)
+                    "complaint",
+                    Set.of("audit", "calendar", "export", "file", "job", "notify", "pharmacy", "privacy", "throttle")),
+            // every change of the catalog is audited; drugs are found by name, generic name or maker (search) with
+            // their keys rebuilt on one node (job); pharmacies that reported an unknown barcode are told how it was
+            // handled (notify)
             Map.entry("catalog", Set.of("audit", "job", "notify", "search")),
             // the platform pieces (docs/platform): ports and helpers every feature may call
             // exports run as jobs, into files, named after the exporter's account; the filter may name a person: the
@@ -67,6 +69,12 @@ class ArchitectureTest {
             Map.entry("file", Set.of("job")), // the expiry cleanup runs on one node
             Map.entry("geo", Set.of()),
             Map.entry("search", Set.of()),
+            Map.entry("throttle", Set.of()),
+            // the public search: trading pharmacies (with their pharmacists), collection points (recycling), the
+            // catalog; ordered by the search-text and geo indexes
+            Map.entry("publicsearch", Set.of("catalog", "geo", "pharmacy", "recycling", "search")),
+            // expired-drug recycling (issue 23): for now only its collection points' table
+            Map.entry("recycling", Set.of()),
             // the inspector's phone reads pharmacies (by name: search; nearby: geo), their staff, sales (statistics),
             // alerts and records (registration's record query); photos are files; the pharmacy is told (notify);
             // reminders run on one node (job)

@@ -54,11 +54,21 @@ class ObjectScopeMatrixTest implements DevServicesTest {
     Tokens inspectorOfDistrictOne;
     long inspectionOfPharmacyOne;
     String photoOfPharmacyOnesInspection;
+    long pharmacistOfPharmacyOne;
 
     /** route -> the request another pharmacy's manager makes against pharmacy 1's object, or null if not scoped. */
     Map<String, LongFunction<MutableHttpRequest<?>>> matrix() {
         Map<String, LongFunction<MutableHttpRequest<?>>> m = new TreeMap<>();
         m.put("GET /mp/v1/drugs/barcode/{code}", null); // the catalog is public: no owner
+        // the public search: trading pharmacies and the catalog are everyone's to read (PublicSearchTest)
+        m.put("GET /mp/v1/public/pharmacies/{id}", null);
+        m.put("GET /mp/v1/public/drugs/{id}", null);
+        // a pharmacist of pharmacy 1 (demo data): another pharmacy's manager finds no such pharmacist
+        m.put(
+                "POST /mp/v1/pharmacy/pharmacists/{id}/duty",
+                id -> HttpRequest.POST(
+                        "/mp/v1/pharmacy/pharmacists/" + pharmacistOfPharmacyOne + "/duty",
+                        new com.cogov.contracts.pharmacy.PharmacistRequests.Duty(true)));
         m.put(
                 "POST /mp/v1/pharmacy/clerks/{id}/disable",
                 id -> HttpRequest.POST(
@@ -140,6 +150,12 @@ class ObjectScopeMatrixTest implements DevServicesTest {
                 keys.next();
                 inboxEntryOfPharmacyOnesClerk = keys.getLong(1);
             }
+        }
+        try (Connection c = devServices().openConnection();
+                ResultSet rs = c.createStatement()
+                        .executeQuery("SELECT MIN(id) FROM pharmacy_pharmacist WHERE pharmacy_id = 1")) {
+            rs.next();
+            pharmacistOfPharmacyOne = rs.getLong(1);
         }
         mp = new MiniProgramSessions(client);
         otherPharmacysManager = mp.signIn("idor-manager-2");

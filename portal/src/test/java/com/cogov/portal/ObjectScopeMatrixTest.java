@@ -96,6 +96,9 @@ class ObjectScopeMatrixTest implements PortalTest {
     Map<String, Case> matrix() {
         Map<String, Case> m = new TreeMap<>();
         m.put("GET /portal/v1/public/drugs/barcode/{code}", Case.unowned()); // the catalog is public: no owner
+        // the public search: trading pharmacies and the catalog are everyone's to read (PublicSearchTest)
+        m.put("GET /portal/v1/public/pharmacies/{id}", Case.unowned());
+        m.put("GET /portal/v1/public/drugs/{id}", Case.unowned());
         // a citizen's case on the public web is opened by its query code, not by anyone's scope (ComplaintFilingTest)
         m.put("GET /portal/v1/public/complaints/{trackingNumber}", Case.unowned());
         // a case belongs to the target's district: 江汉区's is outside 武昌区 (fresh web filings, one with a file each)

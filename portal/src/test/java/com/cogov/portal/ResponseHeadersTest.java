@@ -33,10 +33,15 @@ class ResponseHeadersTest implements PortalTest {
     HttpClient client;
 
     @Test
-    void aNormalAnswerIsNeitherStoredSniffedNorFramed() {
-        assertApiHeaders(client.toBlocking()
-                .exchange(
-                        HttpRequest.GET("/portal/v1/public/drugs/barcode/" + DemoData.EXAMPLE_BARCODE), String.class));
+    void aPublicAnswerIsCacheableForAMinuteButNeitherSniffedNorFramed() {
+        // every GET of the public web is the same to everyone: shared caches may keep it (PublicSearchTest)
+        HttpResponse<String> answer = client.toBlocking()
+                .exchange(HttpRequest.GET("/portal/v1/public/drugs/barcode/" + DemoData.EXAMPLE_BARCODE), String.class);
+        assertThat(answer.header("Cache-Control")).isEqualTo("public, max-age=60");
+        assertThat(answer.header("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(answer.header("X-Frame-Options")).isEqualTo("DENY");
+        assertThat(answer.header("Content-Security-Policy")).isEqualTo("default-src 'none'; frame-ancestors 'none'");
+        assertThat(answer.header("Referrer-Policy")).isEqualTo("no-referrer");
     }
 
     @Test

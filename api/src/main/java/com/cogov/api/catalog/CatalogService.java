@@ -31,6 +31,9 @@ import java.util.Set;
 @Singleton
 public class CatalogService {
 
+    /** Drugs in the search-text piece: by name, generic name or maker, city-wide. */
+    public static final String SEARCH_TYPE = "DRUG";
+
     private static final Set<Role> REPORTERS = Set.of(Role.PHARMACY_CLERK, Role.PHARMACY_MANAGER);
 
     private final DrugLookup lookup;
@@ -41,6 +44,7 @@ public class CatalogService {
     private final Clock clock;
     private final DrugMaintenance maintenance;
     private final UnknownBarcodeQueue queue;
+    private final CatalogRows rows;
 
     CatalogService(
             DrugLookup lookup,
@@ -50,7 +54,8 @@ public class CatalogService {
             AuditService audit,
             Clock clock,
             DrugMaintenance maintenance,
-            UnknownBarcodeQueue queue) {
+            UnknownBarcodeQueue queue,
+            CatalogRows rows) {
         this.lookup = lookup;
         this.cache = cache;
         this.decoder = decoder;
@@ -59,6 +64,7 @@ public class CatalogService {
         this.clock = clock;
         this.maintenance = maintenance;
         this.queue = queue;
+        this.rows = rows;
     }
 
     /**
@@ -93,6 +99,18 @@ public class CatalogService {
      */
     public void catalogChanged() {
         cache.invalidateAll();
+    }
+
+    /** The drugs on sale (retired ones left out) with what the public may read of each (some 10,000), in id order. */
+    @io.micronaut.transaction.annotation.ReadOnly
+    public List<CatalogEntry> entries() {
+        return rows.drugs(false);
+    }
+
+    /** The special compound categories and their counter rules. */
+    @io.micronaut.transaction.annotation.ReadOnly
+    public List<SpecialCategoryRules> specialCategories() {
+        return rows.categories();
     }
 
     /**

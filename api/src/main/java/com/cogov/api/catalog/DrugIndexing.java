@@ -3,53 +3,39 @@ package com.cogov.api.catalog;
 import com.cogov.api.job.SingleNode;
 import com.cogov.api.search.SearchTextService;
 import io.micronaut.context.event.StartupEvent;
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.runtime.event.annotation.EventListener;
-import io.micronaut.scheduling.annotation.Async;
 import io.micronaut.scheduling.annotation.Scheduled;
 import io.micronaut.transaction.annotation.ReadOnly;
 import jakarta.inject.Singleton;
-import java.sql.ResultSet;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps drugs findable by name through the search-text piece: the name and the generic name each have their keys
- * (Chinese substring and pinyin initials), written by {@link DrugWriter} in the transaction of each change. Drugs that
- * reached the table another way (the demo data, the load harness's bulk loader, a restore) are indexed at start and
- * (in the background) and every {@code cogov.catalog.reindex-interval} on one node; the rebuild only adds what is
- * missing.
+ * Keeps the drugs' search keys (the search-text piece, type {@link CatalogService#SEARCH_TYPE}): a drug is found by
+ * its name, generic name or maker, each ranked on its own. Drugs without keys (loaded by a migration, an import or
+ * the demo data) are indexed at start (in batches: a catalog of 10,000 drugs takes seconds) and every
+ * {@code cogov.catalog.reindex-interval} on one node; {@link DrugWriter} re-indexes a drug in the transaction of its
+ * change, so a name and its keys never disagree.
  */
 @Singleton
 class DrugIndexing {
 
-    static final String NAME = "DRUG_NAME";
-    static final String GENERIC_NAME = "DRUG_GENERIC_NAME";
     private static final Logger LOG = LoggerFactory.getLogger(DrugIndexing.class);
 
+    private final CatalogRows rows;
     private final SearchTextService search;
-    private final JdbcOperations jdbc;
     private final SingleNode singleNode;
 
-    DrugIndexing(SearchTextService search, JdbcOperations jdbc, SingleNode singleNode) {
+    DrugIndexing(CatalogRows rows, SearchTextService search, SingleNode singleNode) {
+        this.rows = rows;
         this.search = search;
-        this.jdbc = jdbc;
         this.singleNode = singleNode;
     }
 
-    /** In the caller's transaction: a name and its keys never disagree. */
-    void index(long id, String name, String genericName) {
-        search.index(NAME, id, null, name);
-        search.index(GENERIC_NAME, id, null, genericName);
-    }
-
-    /** Off the start-up thread: a catalog loaded in bulk (the load harness's 10,000 drugs) must not hold up the start. */
     @EventListener
-    @Async
     void onStartup(StartupEvent started) {
         rebuild();
     }
@@ -58,13 +44,16 @@ class DrugIndexing {
             fixedDelay = "${cogov.catalog.reindex-interval:10m}",
             initialDelay = "${cogov.catalog.reindex-interval:10m}")
     void rebuild() {
-        singleNode.run("catalog.reindex", Duration.ofMinutes(5), () -> {
+        singleNode.run("catalog.reindex", Duration.ofMinutes(10), () -> {
             try {
-                Set<Long> indexed = search.indexedIds(GENERIC_NAME);
-                for (Named drug : all()) {
-                    if (!indexed.contains(drug.id())) {
-                        index(drug.id(), drug.name(), drug.genericName()); // each in a transaction of its own
-                    }
+                Set<Long> indexed = search.indexedIds(CatalogService.SEARCH_TYPE);
+                List<CatalogEntry> missing =
+                        all().stream().filter(d -> !indexed.contains(d.id())).toList();
+                java.util.Map<Long, List<String>> texts = new java.util.LinkedHashMap<>();
+                missing.forEach(d -> texts.put(d.id(), List.of(d.name(), d.genericName(), d.maker())));
+                search.indexAll(CatalogService.SEARCH_TYPE, texts, java.util.Map.of());
+                if (!missing.isEmpty()) {
+                    LOG.info("Search keys written for {} drugs", missing.size());
                 }
             } catch (RuntimeException e) {
                 LOG.warn("Drug search keys not rebuilt, the next run tries again: {}", e.toString());
@@ -72,18 +61,13 @@ class DrugIndexing {
         });
     }
 
-    @ReadOnly
-    List<Named> all() {
-        return jdbc.prepareStatement("SELECT id, name, generic_name FROM drug", ps -> {
-            List<Named> all = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    all.add(new Named(rs.getLong(1), rs.getString(2), rs.getString(3)));
-                }
-            }
-            return all;
-        });
+    /** In the caller's transaction (a drug's creation or edit). */
+    void index(long id, String name, String genericName, String maker) {
+        search.index(CatalogService.SEARCH_TYPE, id, null, List.of(name, genericName, maker));
     }
 
-    record Named(long id, String name, String genericName) {}
+    @ReadOnly
+    List<CatalogEntry> all() {
+        return rows.drugs(true);
+    }
 }

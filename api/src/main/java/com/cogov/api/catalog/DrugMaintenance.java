@@ -65,15 +65,13 @@ class DrugMaintenance {
         if (text != null && text.length() > MAX_TEXT) {
             throw CatalogRequestInvalidException.parameter("q", "查询文字不超过" + MAX_TEXT + "个字");
         }
-        // Names and generic names through the search piece (Chinese substring or pinyin initials); approval numbers
-        // and barcodes on the catalog's own rows.
+        // Names, generic names and makers through the search piece (Chinese substring or pinyin initials); approval
+        // numbers and barcodes on the catalog's own rows.
         Set<Long> named = new TreeSet<>();
         if (text != null) {
-            for (String type : List.of(DrugIndexing.NAME, DrugIndexing.GENERIC_NAME)) {
-                search.find(type, null, text, null, NAMED_MATCHES).stream()
-                        .map(Match::id)
-                        .forEach(named::add);
-            }
+            search.find(CatalogService.SEARCH_TYPE, null, text, null, NAMED_MATCHES).stream()
+                    .map(Match::id)
+                    .forEach(named::add);
         }
         Page<DrugQueries.Row> rowsPage = Pages.of(
                 queries.list(code, wanted, text, named, page),

@@ -170,7 +170,7 @@ class DrugWriter implements DrugEditing {
     private long insert(Actor actor, DrugDraft draft) {
         long id = rows.insert(draft, clock.instant());
         rows.insertBarcodes(id, draft.barcodes());
-        indexing.index(id, draft.name(), draft.genericName());
+        indexing.index(id, draft.name(), draft.genericName(), draft.maker());
         record(
                 actor,
                 "catalog.drug.create",
@@ -182,8 +182,8 @@ class DrugWriter implements DrugEditing {
     private void apply(Actor actor, Drug before, DrugDraft after, List<String> changed, List<String> added) {
         if (!changed.isEmpty()) {
             rows.update(before.id(), after, clock.instant());
-            if (changed.contains("name") || changed.contains("genericName")) {
-                indexing.index(before.id(), after.name(), after.genericName());
+            if (changed.contains("name") || changed.contains("genericName") || changed.contains("maker")) {
+                indexing.index(before.id(), after.name(), after.genericName(), after.maker());
             }
         }
         rows.insertBarcodes(before.id(), added);

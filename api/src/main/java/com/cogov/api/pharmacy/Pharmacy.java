@@ -21,7 +21,8 @@ record Pharmacy(
         @Nullable String statusReason,
         int version,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        boolean sellsSpecialCompounds) {
 
     boolean open() {
         return status == PharmacyStatus.ACTIVE;

@@ -134,6 +134,13 @@ class PharmacyDirectory {
         return PharmacyViews.summary(pharmacy);
     }
 
+    List<PharmacyProfile> active() {
+        return rows.all().stream()
+                .filter(Pharmacy::open)
+                .map(PharmacyProfile::of)
+                .toList();
+    }
+
     Optional<PharmacyProfile> profile(long id) {
         return rows.find(id).map(PharmacyProfile::of);
     }

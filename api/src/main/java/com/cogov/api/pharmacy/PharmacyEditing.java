@@ -63,7 +63,8 @@ class PharmacyEditing {
                 before.statusReason(),
                 before.version() + 1,
                 before.createdAt(),
-                before.updatedAt());
+                before.updatedAt(),
+                before.sellsSpecialCompounds());
         List<FieldChange> changes = changes(before, after);
         if (changes.isEmpty()) {
             return views.view(before, null);

@@ -79,7 +79,18 @@ class PharmacyIndexing implements GeoIndexSource {
             try {
                 List<Pharmacy> all = pharmacies.all();
                 Set<Long> indexed = search.indexedIds(PharmacyService.SEARCH_TYPE);
+                Set<Long> indexedForPublic = search.indexedIds(PharmacyService.PUBLIC_SEARCH_TYPE);
                 all.stream().filter(p -> !indexed.contains(p.id())).forEach(this::indexAlone);
+                // Batched: a dataset of thousands indexed before the public search existed is indexed in seconds.
+                java.util.Map<Long, List<String>> texts = new java.util.LinkedHashMap<>();
+                java.util.Map<Long, String> scopes = new java.util.HashMap<>();
+                all.stream().filter(p -> !indexedForPublic.contains(p.id())).forEach(p -> {
+                    texts.put(p.id(), List.of(p.name(), p.address()));
+                    scopes.put(p.id(), p.districtCode());
+                });
+                if (!texts.isEmpty()) {
+                    search.indexAll(PharmacyService.PUBLIC_SEARCH_TYPE, texts, scopes);
+                }
                 geo.rebuild(PharmacyService.GEO_INDEX);
             } catch (RuntimeException e) {
                 LOG.warn("Pharmacy indexes not rebuilt, the next run tries again: {}", e.toString());
@@ -89,6 +100,8 @@ class PharmacyIndexing implements GeoIndexSource {
 
     private void writeSearchKeys(Pharmacy p) {
         search.index(PharmacyService.SEARCH_TYPE, p.id(), p.districtCode(), p.name());
+        // The public finds a pharmacy by its name or its address (a street they know): both texts, each ranked.
+        search.index(PharmacyService.PUBLIC_SEARCH_TYPE, p.id(), p.districtCode(), List.of(p.name(), p.address()));
     }
 
     @Override

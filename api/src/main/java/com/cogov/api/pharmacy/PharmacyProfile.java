@@ -8,6 +8,7 @@ import java.math.BigDecimal;
  *
  * @param latitude  GCJ-02; null when the pharmacy has no coordinates yet
  * @param status    {@code ACTIVE}, or what the lifecycle set (suspended, closed)
+ * @param sellsSpecialCompounds whether it sells special compound preparations (shown to the public)
  */
 public record PharmacyProfile(
         long id,
@@ -20,7 +21,8 @@ public record PharmacyProfile(
         @Nullable BigDecimal longitude,
         @Nullable String openingHours,
         @Nullable String phone,
-        String status) {
+        String status,
+        boolean sellsSpecialCompounds) {
 
     static PharmacyProfile of(Pharmacy p) {
         return new PharmacyProfile(
@@ -34,7 +36,8 @@ public record PharmacyProfile(
                 p.longitude(),
                 p.openingHours(),
                 p.phone(),
-                p.status().name());
+                p.status().name(),
+                p.sellsSpecialCompounds());
     }
 
     public boolean located() {

@@ -27,7 +27,8 @@ class PharmacyRows {
 
     private static final String SELECT = "SELECT id, license_number, credit_code, name, district_code, address,"
             + " latitude, longitude, opening_hours, phone, status, status_reason, version,"
-            + " UNIX_TIMESTAMP(created_at) AS created, UNIX_TIMESTAMP(updated_at) AS updated FROM pharmacy";
+            + " UNIX_TIMESTAMP(created_at) AS created, UNIX_TIMESTAMP(updated_at) AS updated, sells_special_compounds"
+            + " FROM pharmacy";
 
     private final JdbcOperations jdbc;
 
@@ -189,7 +190,8 @@ class PharmacyRows {
                             rs.getString("status_reason"),
                             rs.getInt("version"),
                             instant(rs, "created"),
-                            instant(rs, "updated")));
+                            instant(rs, "updated"),
+                            rs.getBoolean("sells_special_compounds")));
                 }
             }
             return rows;

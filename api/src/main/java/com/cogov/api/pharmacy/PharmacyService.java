@@ -6,6 +6,8 @@ import com.cogov.contracts.paging.Page;
 import com.cogov.contracts.pharmacy.DistrictNode;
 import com.cogov.contracts.pharmacy.DistrictRequests;
 import com.cogov.contracts.pharmacy.DistrictView;
+import com.cogov.contracts.pharmacy.PharmacistRequests;
+import com.cogov.contracts.pharmacy.PharmacistView;
 import com.cogov.contracts.pharmacy.PharmacyRequests;
 import com.cogov.contracts.pharmacy.PharmacySummary;
 import com.cogov.contracts.pharmacy.PharmacyView;
@@ -30,6 +32,8 @@ public class PharmacyService {
 
     /** Pharmacies in the search-text piece: by name, within their district. */
     public static final String SEARCH_TYPE = "PHARMACY";
+    /** Pharmacies in the search-text piece as the public finds them: by name or address, within their district. */
+    public static final String PUBLIC_SEARCH_TYPE = "PHARMACY_PUBLIC";
     /** Pharmacies in the geo piece: partitioned by district. */
     public static final String GEO_INDEX = "pharmacy";
 
@@ -40,6 +44,7 @@ public class PharmacyService {
     private final PharmacyTransfer transfers;
     private final PharmacyStatusChange statuses;
     private final DistrictMaintenance maintenance;
+    private final PharmacistRegister pharmacists;
 
     PharmacyService(
             DistrictRepository districts,
@@ -48,7 +53,8 @@ public class PharmacyService {
             PharmacyEditing editing,
             PharmacyTransfer transfers,
             PharmacyStatusChange statuses,
-            DistrictMaintenance maintenance) {
+            DistrictMaintenance maintenance,
+            PharmacistRegister pharmacists) {
         this.districts = districts;
         this.directory = directory;
         this.registry = registry;
@@ -56,6 +62,7 @@ public class PharmacyService {
         this.transfers = transfers;
         this.statuses = statuses;
         this.maintenance = maintenance;
+        this.pharmacists = pharmacists;
     }
 
     // ---------------------------------------------------------------- districts, for everyone
@@ -160,5 +167,35 @@ public class PharmacyService {
     @ReadOnly
     public Map<Long, PharmacyProfile> profiles(java.util.Collection<Long> ids) {
         return directory.profiles(ids);
+    }
+
+    // ---------------------------------------------------------------- licensed pharmacists (the pharmacy's manager)
+
+    /** The caller's pharmacy's licensed pharmacists and who is on duty (its staff). */
+    public List<PharmacistView> pharmacists(Actor staff) {
+        return pharmacists.list(staff);
+    }
+
+    /** A manager adds a licensed pharmacist of their pharmacy (409 when the licence is on the register already). */
+    public PharmacistView addPharmacist(Actor manager, PharmacistRequests.Add request) {
+        return pharmacists.add(manager, request);
+    }
+
+    /** A manager marks a pharmacist on or off duty; on duty lapses at the end of today's opening hours. */
+    public PharmacistView pharmacistDuty(Actor manager, long pharmacistId, PharmacistRequests.Duty request) {
+        return pharmacists.duty(manager, pharmacistId, request);
+    }
+
+    // ---------------------------------------------------------------- for the public search
+
+    /** The whole register of licensed pharmacists, with their duty marks (public facts, read by the public search). */
+    public List<LicensedPharmacist> licensedPharmacists() {
+        return pharmacists.register();
+    }
+
+    /** Every pharmacy that trades now (ACTIVE), some 6,400: what the public may find. */
+    @ReadOnly
+    public List<PharmacyProfile> activeProfiles() {
+        return directory.active();
     }
 }

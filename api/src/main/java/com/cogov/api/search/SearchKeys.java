@@ -30,17 +30,60 @@ class SearchKeys {
         this.jdbc = jdbc;
     }
 
-    void replace(String type, long id, String scope, String text, String initials) {
+    /**
+     * @param texts each normalised text with its initials, e.g. a drug's name, generic name and maker: each ranks on
+     *              its own (a query equal to the maker's name is an exact match). A suffix two texts share at the same
+     *              position is one row (INSERT IGNORE).
+     */
+    void replace(String type, long id, String scope, java.util.List<String[]> texts) {
         delete(type, id);
         jdbc.prepareStatement(
                 "INSERT IGNORE INTO search_key (entity_type, scope, suffix, entity_id, kind, position, full_length)"
                         + " VALUES (?, ?, ?, ?, ?, ?, ?)",
                 statement -> {
-                    addSuffixes(statement, type, id, scope, "T", text);
-                    addSuffixes(statement, type, id, scope, "I", initials);
+                    for (String[] text : texts) {
+                        addSuffixes(statement, type, id, scope, "T", text[0]);
+                        addSuffixes(statement, type, id, scope, "I", text[1]);
+                    }
                     statement.executeBatch();
                     return null;
                 });
+    }
+
+    /** One entity's keys for {@link #replaceAll}. */
+    record Keyed(long id, String scope, List<String[]> texts) {}
+
+    /**
+     * Many entities' keys at once (a rebuild of thousands): one DELETE and one batch of INSERTs per 500 entities,
+     * instead of a transaction per entity.
+     */
+    void replaceAll(String type, List<Keyed> entities) {
+        for (int from = 0; from < entities.size(); from += 500) {
+            List<Keyed> chunk = entities.subList(from, Math.min(entities.size(), from + 500));
+            jdbc.prepareStatement(
+                    "DELETE FROM search_key WHERE entity_type = ? AND entity_id IN ("
+                            + String.join(",", java.util.Collections.nCopies(chunk.size(), "?")) + ")",
+                    statement -> {
+                        statement.setString(1, type);
+                        for (int i = 0; i < chunk.size(); i++) {
+                            statement.setLong(i + 2, chunk.get(i).id());
+                        }
+                        return statement.executeUpdate();
+                    });
+            jdbc.prepareStatement(
+                    "INSERT IGNORE INTO search_key (entity_type, scope, suffix, entity_id, kind, position, full_length)"
+                            + " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    statement -> {
+                        for (Keyed e : chunk) {
+                            for (String[] text : e.texts()) {
+                                addSuffixes(statement, type, e.id(), e.scope(), "T", text[0]);
+                                addSuffixes(statement, type, e.id(), e.scope(), "I", text[1]);
+                            }
+                        }
+                        statement.executeBatch();
+                        return null;
+                    });
+        }
     }
 
     void delete(String type, long id) {
@@ -93,7 +136,7 @@ class SearchKeys {
 
     /** Every entity of the scope by id (no query): one key row each, the whole text's. */
     List<Match> all(String type, @Nullable String scope, long afterId, int limit) {
-        String sql = "SELECT entity_id, " + Match.PREFIX + " FROM search_key WHERE entity_type = ?"
+        String sql = "SELECT DISTINCT entity_id, " + Match.PREFIX + " FROM search_key WHERE entity_type = ?"
                 + (scope == null ? "" : " AND scope = ?")
                 + " AND kind = 'T' AND position = 0 AND entity_id > ? ORDER BY entity_id LIMIT ?";
         return jdbc.prepareStatement(sql, statement -> {

@@ -33,8 +33,40 @@ public class SearchTextService {
      */
     @Transactional
     public void index(String type, long id, @Nullable String scope, String text) {
-        String normalized = SearchText.normalized(text);
-        keys.replace(type, id, scope == null ? "" : scope, normalized, SearchText.initials(normalized));
+        index(type, id, scope, List.of(text));
+    }
+
+    /**
+     * Makes the entity findable by any of these texts (a drug by its name, generic name or maker), each ranked on its
+     * own: a query is exact or a prefix of one of them.
+     */
+    @Transactional
+    public void index(String type, long id, @Nullable String scope, List<String> texts) {
+        keys.replace(type, id, scope == null ? "" : scope, keyed(texts));
+    }
+
+    /**
+     * Makes many entities findable at once (a rebuild: drugs loaded by an import, a dataset), each by its texts, in
+     * batches: thousands in seconds rather than a transaction each.
+     *
+     * @param texts entity id → its texts
+     * @param scopes entity id → its scope; absent for none
+     */
+    @Transactional
+    public void indexAll(String type, java.util.Map<Long, List<String>> texts, java.util.Map<Long, String> scopes) {
+        List<SearchKeys.Keyed> keyed = texts.entrySet().stream()
+                .map(e -> new SearchKeys.Keyed(e.getKey(), scopes.getOrDefault(e.getKey(), ""), keyed(e.getValue())))
+                .toList();
+        keys.replaceAll(type, keyed);
+    }
+
+    private static List<String[]> keyed(List<String> texts) {
+        return texts.stream()
+                .map(SearchText::normalized)
+                .filter(t -> !t.isEmpty())
+                .distinct()
+                .map(t -> new String[] {t, SearchText.initials(t)})
+                .toList();
     }
 
     @Transactional

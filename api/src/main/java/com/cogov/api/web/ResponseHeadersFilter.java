@@ -65,7 +65,11 @@ class ResponseHeadersFilter implements HttpServerFilter {
     private static MutableHttpResponse<?> secure(HttpRequest<?> request, MutableHttpResponse<?> response) {
         boolean docsPage = response.code() < 400 && ApiDocsAccessRule.isDocs(request.getPath());
         MutableHttpHeaders headers = response.getHeaders();
-        if (!docsPage) {
+        // A public query's answer (PublicEndpointFilter) keeps its public Cache-Control; everything else is no-store.
+        boolean publicAnswer = response.code() < 400
+                && headers.get(HttpHeaders.CACHE_CONTROL) != null
+                && headers.get(HttpHeaders.CACHE_CONTROL).startsWith(PublicEndpointFilter.CACHE_CONTROL_PREFIX);
+        if (!docsPage && !publicAnswer) {
             headers.set(HttpHeaders.CACHE_CONTROL, "no-store");
         }
         headers.set("X-Content-Type-Options", "nosniff");

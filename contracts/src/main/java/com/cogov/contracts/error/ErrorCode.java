@@ -135,6 +135,18 @@ public enum ErrorCode {
     COMPLAINT_TRANSITION_INVALID(409, "该投诉举报当前状态不能进行此操作"),
     COMPLAINT_QUERY_INVALID(400, "查询条件有误，请按提示修改后重试"),
 
+    // Public search (药店查询, 药品查询) and the pharmacy's licensed pharmacists (docs/public-search.md)
+    SEARCH_RADIUS_INVALID(400, "搜索半径须在1到20000米之间"),
+    LOCATION_INVALID(400, "位置无效：纬度须在-90到90之间，经度须在-180到180之间"),
+    LOCATION_INCOMPLETE(400, "纬度 lat 和经度 lng 须同时给出"),
+    SEARCH_TEXT_TOO_LONG(400, "搜索文字不超过50个字"),
+    DISTRICT_UNKNOWN(400, "没有这个行政区，请从行政区列表中选择"),
+    DRUG_CATEGORY_UNKNOWN(400, "没有这个特殊药品类别，请从类别列表中选择"),
+    SEARCH_PARAMETER_INVALID(400, "查询条件有误，请按提示修改后重试"),
+    TOO_MANY_REQUESTS(429, "查询过于频繁，请稍后再试"),
+    PHARMACIST_NOT_FOUND(404, "未找到该执业药师"),
+    PHARMACIST_LICENSE_TAKEN(409, "该执业药师注册证编号已登记在某家药店"),
+
     // Platform
     SERVICE_UNAVAILABLE(503, "服务暂时不可用，请稍后再试"),
     INTERNAL_ERROR(500, "系统开小差了，请稍后再试；如多次出现请联系运维并提供追踪号");

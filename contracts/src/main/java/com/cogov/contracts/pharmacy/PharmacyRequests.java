@@ -60,7 +60,14 @@ public final class PharmacyRequests {
             @Schema(example = "114.316000")
             BigDecimal longitude,
 
-            @Nullable @Size(max = 64, message = "营业时间不超过64个字") @Schema(example = "08:00-22:00")
+            @Nullable
+            @Pattern(
+                    regexp = "|24小时|([01]\\d|2[0-3]):[0-5]\\d-(([01]\\d|2[0-3]):[0-5]\\d|24:00)",
+                    message = "营业时间格式为 08:00-22:00（过午夜如 20:00-02:00，全天为 00:00-24:00）")
+            @Schema(
+                    description = "HH:MM-HH:MM in China time, the same every day; a closing time before the opening"
+                            + " time runs past midnight; 00:00-24:00 is open round the clock",
+                    example = "08:00-22:00")
             String openingHours,
 
             @Nullable
@@ -93,7 +100,14 @@ public final class PharmacyRequests {
             @Digits(integer = 3, fraction = 6, message = "经度最多6位小数")
             BigDecimal longitude,
 
-            @Nullable @Size(max = 64, message = "营业时间不超过64个字")
+            @Nullable
+            @Pattern(
+                    regexp = "|24小时|([01]\\d|2[0-3]):[0-5]\\d-(([01]\\d|2[0-3]):[0-5]\\d|24:00)",
+                    message = "营业时间格式为 08:00-22:00（过午夜如 20:00-02:00，全天为 00:00-24:00）")
+            @Schema(
+                    description = "HH:MM-HH:MM in China time, the same every day; a closing time before the opening"
+                            + " time runs past midnight; 00:00-24:00 is open round the clock",
+                    example = "08:00-22:00")
             String openingHours,
 
             @Nullable @Pattern(regexp = "|[0-9+() -]{5,32}", message = "电话为5-32位数字，可含 + - ( ) 空格")

@@ -127,6 +127,7 @@ public final class DemoData {
             DemoLifecycle.insert(connection);
             DemoComplaints.insert(connection);
             DemoUnknownBarcodes.insert(connection);
+            DemoPublicSearch.insert(connection);
             connection.commit();
             return new Summary(PHARMACIES, drugs[0], drugs[1], count(connection, "account"), true);
         } catch (SQLException | RuntimeException e) {

@@ -77,7 +77,7 @@ final class InspectorLookup {
     }
 
     /** The demo inspector, through the fake WeChat API as the clerks sign in. */
-    private static String signIn(String base) throws Exception {
+    static String signIn(String base) throws Exception {
         HttpResponse<String> response = HttpClient.newHttpClient()
                 .send(
                         HttpRequest.newBuilder(URI.create(base + "/mp/v1/auth/wechat"))

@@ -137,6 +137,8 @@ public final class LoadHarness {
             env.put("ENDPOINTS_ALL_PORT", String.valueOf(FreePorts.find()));
             // Every simulated clerk signs in from this one machine: the per-address sign-in throttle would refuse them.
             env.put("COGOV_ACCOUNT_MAX_ATTEMPTS_PER_ADDRESS", "1000000");
+            // wrk sends the citizens' searches from one address: the public limit would answer 429
+            env.put("COGOV_PUBLIC_REQUESTS_PER_ADDRESS", "1000000000");
             if (options.profile()) {
                 // JFR by default; COGOV_LOAD_APP_JAVA_OPTIONS can name another profiler agent (e.g. async-profiler's).
                 env.put(
@@ -316,6 +318,10 @@ public final class LoadHarness {
         }
         if (o.runs(InspectorLookup.NAME)) {
             rows.add(InspectorLookup.measure(wrk, base, work, warm, d, random));
+        }
+        if (o.runs(PublicSearchLoad.NEARBY) || o.runs(PublicSearchLoad.DRUGS)) {
+            rows.addAll(PublicSearchLoad.measure(
+                    wrk, base, work, warm, d, random, o.runs(PublicSearchLoad.NEARBY), o.runs(PublicSearchLoad.DRUGS)));
         }
         if (o.runs("registration submit")) {
             // The write path, beside the database's own ceiling measured just before it.
