@@ -126,6 +126,10 @@ public enum ErrorCode {
     COMPLAINT_TRANSITION_INVALID(409, "该投诉举报当前状态不能进行此操作"),
     COMPLAINT_QUERY_INVALID(400, "查询条件有误，请按提示修改后重试"),
 
+    // Content check (WeChat msg_sec_check / media_check_async, and the local word list)
+    CONTENT_RISKY(422, "提交的文字含有不宜发布的内容，请修改后重新提交"),
+    WECHAT_SIGNATURE_INVALID(401, "微信消息推送的签名无效"),
+
     // Platform
     SERVICE_UNAVAILABLE(503, "服务暂时不可用，请稍后再试"),
     INTERNAL_ERROR(500, "系统开小差了，请稍后再试；如多次出现请联系运维并提供追踪号");

@@ -17,11 +17,15 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.Locale;
+import org.bouncycastle.crypto.digests.SM3Digest;
+import org.bouncycastle.crypto.macs.HMac;
+import org.bouncycastle.crypto.params.KeyParameter;
 
 /**
  * A few complaints and reports in different states for the demo handlers (docs/complaints.md), each followed on the
- * public web with the query code {@link #QUERY_CODE}. Complainants are not shown: demo data is written before the
- * data folder's keys exist, so nothing can be sealed for it (the cases the running app receives have theirs). Their
+ * public web with the query code {@link #QUERY_CODE}. The cases are written with the rest of the demo data, before the
+ * data folder's keys are read; {@link #sealComplainants} then gives each complaint its (fictional) complainant,
+ * sealed exactly as the app seals them, as the law requires of a complaint (Art. 9). Reports stay anonymous. Their
  * deadlines count Monday to Friday from the day of seeding; the running app counts on the official calendar.
  */
 final class DemoComplaints {
@@ -39,6 +43,51 @@ final class DemoComplaints {
         {"000004", "REPORT", "CASE_DECISION", null, "420103", 2L, "疑似销售假冒医疗器械（血糖试纸）", null, 3, null},
         {"000005", "COMPLAINT", "CLOSED", "AGREED", "420103", 2L, "多收药费20元", "退还多收费用", 20, null},
     };
+
+    /** name, mobile, address of each demo complaint's complainant, in the order of the complaints in CASES. */
+    private static final String[][] COMPLAINANTS = {
+        {"李投诉", "13912345678", "湖北省武汉市武昌区中北路1号"},
+        {"赵市民", "13812340003", "湖北省武汉市洪山区珞喻路3号"},
+        {"钱女士", "13712340005", "湖北省武汉市江汉区解放大道5号"},
+    };
+
+    /**
+     * Gives the demo complaints that have none their complainant: name, phone and address sealed with SM4-GCM and the
+     * phone's HMAC-SM3 blind index, as the app's PrivacyService writes them (DemoRegistrations has the same sealing).
+     */
+    static void sealComplainants(Connection c, String personalDataKeyHex, String blindIndexKeyHex) throws SQLException {
+        KeyParameter sealing = new KeyParameter(HexFormat.of().parseHex(personalDataKeyHex.strip()));
+        KeyParameter indexing = new KeyParameter(HexFormat.of().parseHex(blindIndexKeyHex.strip()));
+        int next = 0;
+        for (Object[] k : CASES) {
+            if (!"COMPLAINT".equals(k[1])) {
+                continue;
+            }
+            String[] person = COMPLAINANTS[next++];
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE complaint SET complainant_name_sealed = ?, complainant_phone_sealed = ?,"
+                            + " complainant_phone_index = ?, complainant_address_sealed = ?"
+                            + " WHERE tracking_number LIKE ? AND kind = 'COMPLAINT' AND complainant_name_sealed IS NULL")) {
+                ps.setString(1, DemoRegistrations.seal(sealing, person[0]));
+                ps.setString(2, DemoRegistrations.seal(sealing, person[1]));
+                ps.setString(3, phoneIndex(indexing, person[1]));
+                ps.setString(4, DemoRegistrations.seal(sealing, person[2]));
+                ps.setString(5, "TS________" + k[0]);
+                ps.executeUpdate();
+            }
+        }
+    }
+
+    /** As the app indexes a mainland mobile: HMAC-SM3 of {@code PHONE|<11 digits>}. */
+    private static String phoneIndex(KeyParameter key, String mobile) {
+        byte[] input = ("PHONE|" + mobile).getBytes(StandardCharsets.UTF_8);
+        HMac hmac = new HMac(new SM3Digest());
+        hmac.init(key);
+        hmac.update(input, 0, input.length);
+        byte[] out = new byte[hmac.getMacSize()];
+        hmac.doFinal(out, 0);
+        return HexFormat.of().formatHex(out);
+    }
 
     static void insert(Connection c) throws SQLException {
         ZoneId zone = ZoneId.of("Asia/Shanghai");
