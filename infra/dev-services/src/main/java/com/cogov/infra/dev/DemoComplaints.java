@@ -42,6 +42,8 @@ final class DemoComplaints {
         {"000003", "COMPLAINT", "MEDIATING", null, "420106", 1L, "药品说明书缺页，店员拒绝更换", "更换药品", 6, null},
         {"000004", "REPORT", "CASE_DECISION", null, "420103", 2L, "疑似销售假冒医疗器械（血糖试纸）", null, 3, null},
         {"000005", "COMPLAINT", "CLOSED", "AGREED", "420103", 2L, "多收药费20元", "退还多收费用", 20, null},
+        // held by the content check: the local word list flagged 办证 for review; a handler clears it (clear-content)
+        {"000006", "COMPLAINT", "PENDING_CONTENT_CHECK", null, "420106", 1L, "店员称可以帮忙办证后再买处方药", "停止违规销售", 0, null},
     };
 
     /** name, mobile, address of each demo complaint's complainant, in the order of the complaints in CASES. */
@@ -49,6 +51,7 @@ final class DemoComplaints {
         {"李投诉", "13912345678", "湖北省武汉市武昌区中北路1号"},
         {"赵市民", "13812340003", "湖北省武汉市洪山区珞喻路3号"},
         {"钱女士", "13712340005", "湖北省武汉市江汉区解放大道5号"},
+        {"孙先生", "13612340006", "湖北省武汉市武昌区友谊大道6号"},
     };
 
     /**
@@ -101,6 +104,7 @@ final class DemoComplaints {
             LocalDate mediation = "MEDIATING".equals(k[2]) ? weekdaysAfter(today.minusDays(2), 45) : null;
             LocalDate due = switch ((String) k[2]) {
                 case "RECEIVED", "CASE_DECISION" -> "OVERDUE".equals(k[9]) ? today.minusDays(1) : decision;
+                // no deadline runs until the content check clears the case
                 case "MEDIATING" -> mediation;
                 default -> null;
             };
@@ -110,7 +114,8 @@ final class DemoComplaints {
                     "INSERT INTO complaint (tracking_number, query_code_hash, kind, channel, category, status, outcome,"
                             + " district_code, target_pharmacy_id, target_name, facts, claim, received_at, received_on,"
                             + " decision_due, mediation_started_on, mediation_due, due_date, due_flag, closed_at,"
-                            + " closed_on_time) VALUES (?,?,?,'WEB','DRUG',?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                            + " closed_on_time, text_check, content_hold)"
+                            + " VALUES (?,?,?,'WEB','DRUG',?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                     Statement.RETURN_GENERATED_KEYS)) {
                 int i = 0;
                 ps.setString(++i, number);
@@ -137,11 +142,26 @@ final class DemoComplaints {
                 } else {
                     ps.setNull(++i, java.sql.Types.BOOLEAN);
                 }
+                boolean held = "PENDING_CONTENT_CHECK".equals(k[2]);
+                ps.setString(++i, held ? "REVIEW" : "PASS");
+                ps.setBoolean(++i, held);
                 ps.executeUpdate();
                 try (ResultSet keys = ps.getGeneratedKeys()) {
                     keys.next();
                     id = keys.getLong(1);
                 }
+            }
+            if ("PENDING_CONTENT_CHECK".equals(k[2])) {
+                event(
+                        c,
+                        id,
+                        at,
+                        "FILED",
+                        null,
+                        "PENDING_CONTENT_CHECK",
+                        "文字内容需人工审核（本地词表：办证），审核后以 clear-content 放行",
+                        "已收到，受理编号 " + number + "；内容安全检查通过后开始办理");
+                continue;
             }
             event(c, id, at, "FILED", null, complaint ? "RECEIVED" : "CASE_DECISION", null, "已收到，受理编号 " + number);
             if ("MEDIATING".equals(k[2]) || "CLOSED".equals(k[2])) {
