@@ -50,7 +50,7 @@ public class ContentCheckService {
 
     /** Sends the recorded checks of these images that are still waiting; what WeChat does not take is sent later. */
     public void sendImageChecks(List<String> fileIds) {
-        media.send(fileIds, SCENE_COMMENT);
+        media.sendNew(fileIds, SCENE_COMMENT);
     }
 
     /** The wait before asking again after the given number of failed attempts, for features that retry a text. */

@@ -59,11 +59,16 @@ class MediaChecks {
         fileIds.forEach(id -> store.insert(id, purpose, accountId, first));
     }
 
-    /** Sends each image still waiting; @return how many WeChat took */
-    int send(List<String> fileIds, int scene) {
+    /** Sends each of these images not sent yet (a retried filing sends nothing again); @return how many WeChat took */
+    int sendNew(List<String> fileIds, int scene) {
+        return send(fileIds, scene, true);
+    }
+
+    private int send(List<String> fileIds, int scene, boolean unsentOnly) {
         int sent = 0;
         for (String id : fileIds) {
-            Optional<MediaCheckStore.Row> row = store.open(id);
+            Optional<MediaCheckStore.Row> row =
+                    store.open(id).filter(r -> !unsentOnly || MediaCheckStore.UNSENT.equals(r.state()));
             if (row.isPresent() && send(row.get(), scene)) {
                 sent++;
             }
@@ -72,7 +77,7 @@ class MediaChecks {
     }
 
     int sendDue(int scene, int limit) {
-        return send(store.due(clock.instant(), limit), scene);
+        return send(store.due(clock.instant(), limit), scene, false);
     }
 
     private boolean send(MediaCheckStore.Row row, int scene) {
