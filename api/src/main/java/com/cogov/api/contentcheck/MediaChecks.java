@@ -53,9 +53,9 @@ class MediaChecks {
     }
 
     void request(String purpose, long accountId, List<String> fileIds) {
-        // A first attempt a little later: the send right after the commit normally comes first, and the job then
-        // finds nothing to do; if that send never happens, the job does it.
-        Instant first = clock.instant().plus(config.retryFirst());
+        // The send right after the commit comes first; the resend job takes the image only if that send never
+        // happened (the node stopped), after the callback timeout, so the two do not send the same image at once.
+        Instant first = clock.instant().plus(config.callbackTimeout());
         fileIds.forEach(id -> store.insert(id, purpose, accountId, first));
     }
 
