@@ -55,9 +55,22 @@ class ArchitectureTest {
             Map.entry("calendar", Set.of("audit")), // loading a year's notice is a change, and audited
             // complaints: deadlines on the calendar, attachments as files, the target pharmacy's district, sealed
             // complainants, filers and districts told, the deadline watch on one node
+            // ... and their text and images through the content check, re-checked on one node while WeChat is down
             Map.entry(
                     "complaint",
-                    Set.of("audit", "calendar", "export", "file", "job", "notify", "pharmacy", "privacy", "throttle")),
+                    Set.of(
+                            "audit",
+                            "calendar",
+                            "contentcheck",
+                            "export",
+                            "file",
+                            "job",
+                            "notify",
+                            "pharmacy",
+                            "privacy",
+                            "throttle")),
+            // WeChat wants the writer's openid (account); images go as signed links to files; resends on one node
+            Map.entry("contentcheck", Set.of("account", "file", "job")),
             // every change of the catalog is audited; drugs are found by name, generic name or maker (search) with
             // their keys rebuilt on one node (job); pharmacies that reported an unknown barcode are told how it was
             // handled (notify)

@@ -109,6 +109,11 @@ class ObjectScopeMatrixTest implements DevServicesTest {
         m.put(
                 "GET /mp/v1/inspections/photos/{photoId}",
                 id -> HttpRequest.GET("/mp/v1/inspections/photos/" + photoOfPharmacyOnesInspection));
+        // a file by signed link (WeChat's image check): without the file's own signature it is not found
+        m.put(
+                "GET /mp/v1/files/{id}",
+                id -> HttpRequest.GET(
+                        "/mp/v1/files/" + photoOfPharmacyOnesInspection + "?expires=4102444800&signature=forged"));
         // the inspector's routes: a manager's role may not use them (403); another district's inspector below (404)
         inspectorMatrix().forEach((route, request) -> m.put(route, id -> request.get()));
         return m;

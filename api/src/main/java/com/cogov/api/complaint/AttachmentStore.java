@@ -58,6 +58,74 @@ class AttachmentStore {
         return claimed;
     }
 
+    /** Which of the ids are the owner's unused images (PDFs are not sent to WeChat's image check). */
+    List<String> imagesAmong(String owner, List<String> fileIds) {
+        List<String> images = new ArrayList<>();
+        for (String id : fileIds) {
+            jdbc.prepareStatement(
+                    "SELECT file_id FROM complaint_attachment WHERE file_id = ? AND owner = ? AND complaint_id IS NULL"
+                            + " AND content_type LIKE 'image/%'",
+                    ps -> {
+                        ps.setString(1, id);
+                        ps.setString(2, owner);
+                        try (ResultSet rs = ps.executeQuery()) {
+                            if (rs.next()) {
+                                images.add(rs.getString(1));
+                            }
+                        }
+                        return null;
+                    });
+        }
+        return images;
+    }
+
+    /** Marks the attachment with its image check's state (PENDING, PASS, RISKY, REVIEW). @return its case */
+    Optional<Long> markCheck(String fileId, String state) {
+        jdbc.prepareStatement("UPDATE complaint_attachment SET content_check = ? WHERE file_id = ?", ps -> {
+            ps.setString(1, state);
+            ps.setString(2, fileId);
+            return ps.executeUpdate();
+        });
+        return jdbc.prepareStatement("SELECT complaint_id FROM complaint_attachment WHERE file_id = ?", ps -> {
+            ps.setString(1, fileId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    long id = rs.getLong(1);
+                    return rs.wasNull() ? Optional.<Long>empty() : Optional.of(id);
+                }
+                return Optional.<Long>empty();
+            }
+        });
+    }
+
+    /** Images of these cases not (yet) passed by the image check. */
+    int unclearedImages(long complaintId, long otherId) {
+        return jdbc.prepareStatement(
+                "SELECT COUNT(*) FROM complaint_attachment WHERE complaint_id IN (?, ?) AND content_check IS NOT NULL"
+                        + " AND content_check <> 'PASS'",
+                ps -> {
+                    ps.setLong(1, complaintId);
+                    ps.setLong(2, otherId);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        rs.next();
+                        return rs.getInt(1);
+                    }
+                });
+    }
+
+    /** Drops the rows of uploads no filing used, whose files the files piece removed. */
+    int deleteUnused(List<String> fileIds) {
+        int deleted = 0;
+        for (String id : fileIds) {
+            deleted += jdbc.prepareStatement(
+                    "DELETE FROM complaint_attachment WHERE file_id = ? AND complaint_id IS NULL", ps -> {
+                        ps.setString(1, id);
+                        return ps.executeUpdate();
+                    });
+        }
+        return deleted;
+    }
+
     List<Attachment> ofCase(long complaintId) {
         return jdbc.prepareStatement(
                 "SELECT file_id, owner, complaint_id, content_type, size_bytes, content_check"

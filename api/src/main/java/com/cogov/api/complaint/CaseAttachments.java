@@ -2,9 +2,11 @@ package com.cogov.api.complaint;
 
 import com.cogov.api.file.FileDownload;
 import com.cogov.api.file.FileService;
+import com.cogov.api.file.FilesRemovedEvent;
 import com.cogov.api.file.StoredFile;
 import com.cogov.contracts.complaint.AttachmentView;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.util.LinkedHashSet;
@@ -62,6 +64,26 @@ class CaseAttachments {
             throw ComplaintRejectedException.unknownAttachment();
         }
         ids.forEach(files::keep);
+    }
+
+    List<String> imagesAmong(String owner, List<String> ids) {
+        return store.imagesAmong(owner, ids);
+    }
+
+    void markChecking(List<String> images) {
+        images.forEach(id -> store.markCheck(id, "PENDING"));
+    }
+
+    /**
+     * The files piece removed uploads no filing used (after {@code unusedAttachmentExpiry}): their rows go with them,
+     * so a row never names a file that is gone. Used uploads are never removed: the filing kept their files.
+     */
+    @EventListener
+    @Transactional
+    void onFilesRemoved(FilesRemovedEvent removed) {
+        if (PURPOSE.equals(removed.purpose())) {
+            store.deleteUnused(removed.fileIds());
+        }
     }
 
     List<AttachmentStore.Attachment> of(long complaintId) {

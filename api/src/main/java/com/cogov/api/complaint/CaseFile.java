@@ -102,7 +102,7 @@ class CaseFile {
                 c.dueFlag(),
                 c.linkedId(),
                 files.stream()
-                        .map(a -> new AttachmentView(a.fileId(), a.contentType(), a.sizeBytes()))
+                        .map(a -> new AttachmentView(a.fileId(), a.contentType(), a.sizeBytes(), a.contentCheck()))
                         .toList(),
                 timeline.of(c.id()).stream()
                         .map(s -> new ComplaintCaseView.Step(

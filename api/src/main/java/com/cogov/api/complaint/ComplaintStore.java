@@ -54,7 +54,11 @@ class ComplaintStore {
             @Nullable String addressSealed,
             Instant receivedAt,
             LocalDate receivedOn,
-            CaseRow.Due decision) {}
+            CaseRow.Due decision,
+            boolean deadlineRunning,
+            String textCheck,
+            @Nullable Instant textCheckNextAt,
+            boolean contentHold) {}
 
     /**
      * Inserts the case under a fresh tracking number; a number already taken (6 random digits a day) is drawn
@@ -81,8 +85,8 @@ class ComplaintStore {
                         + " status, district_code, target_pharmacy_id, target_name, target_address, facts, claim,"
                         + " occurred_on, late_filing, complainant_name_sealed, complainant_phone_sealed,"
                         + " complainant_phone_index, complainant_address_sealed, received_at, received_on,"
-                        + " decision_due, decision_due_provisional, due_date)"
-                        + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+                        + " decision_due, decision_due_provisional, due_date, text_check, text_check_next_at,"
+                        + " content_hold) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
         try (PreparedStatement ps = jdbc.getConnection().prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
             int i = 0;
             ps.setString(++i, number);
@@ -108,7 +112,11 @@ class ComplaintStore {
             ps.setDate(++i, Date.valueOf(c.receivedOn()));
             ps.setDate(++i, Date.valueOf(c.decision().date()));
             ps.setBoolean(++i, c.decision().provisional());
-            ps.setDate(++i, Date.valueOf(c.decision().date()));
+            // A case held by the content check has no running deadline yet: it starts when the case is cleared.
+            ps.setDate(++i, c.deadlineRunning() ? Date.valueOf(c.decision().date()) : null);
+            ps.setString(++i, c.textCheck());
+            ps.setTimestamp(++i, c.textCheckNextAt() == null ? null : Timestamp.from(c.textCheckNextAt()));
+            ps.setBoolean(++i, c.contentHold());
             try {
                 ps.executeUpdate();
             } catch (SQLException e) {

@@ -37,6 +37,7 @@ class Filing {
     private final Targets targets;
     private final Idempotency idempotency;
     private final AuditService audit;
+    private final ContentScreening screening;
 
     Filing(
             ComplaintStore cases,
@@ -46,7 +47,8 @@ class Filing {
             PrivacyService privacy,
             Targets targets,
             Idempotency idempotency,
-            AuditService audit) {
+            AuditService audit,
+            ContentScreening screening) {
         this.cases = cases;
         this.timeline = timeline;
         this.attachments = attachments;
@@ -55,11 +57,15 @@ class Filing {
         this.targets = targets;
         this.idempotency = idempotency;
         this.audit = audit;
+        this.screening = screening;
     }
 
     /**
-     * @param owner              whose key and uploads: the account, or the client address for the public web
-     * @param awaitsContentCheck the case waits in PENDING_CONTENT_CHECK until WeChat clears its images
+     * @param owner       whose key and uploads: the account, or the client address for the public web
+     * @param text        the content check of the facts and claim (ContentScreening): anything but PASS holds the
+     *                    case in PENDING_CONTENT_CHECK
+     * @param checkImages the filing's images go through WeChat's media check (mini-program filings): the case waits
+     *                    in PENDING_CONTENT_CHECK until every one has passed
      */
     @Transactional
     FilingReceipt file(
@@ -68,7 +74,8 @@ class Filing {
             String owner,
             @Nullable String key,
             ComplaintRequest request,
-            boolean awaitsContentCheck) {
+            ContentScreening.TextCheck text,
+            boolean checkImages) {
         IdempotentRequest idem = idempotency.request("complaint", owner, key, request);
         List<String> attachmentIds = attachments.requireCount(request.attachmentIds());
         validate(request);
@@ -76,7 +83,7 @@ class Filing {
         Idempotency.Outcome outcome = idempotency.once(idem, () -> {
             String code = Codes.queryCode();
             queryCode.set(code);
-            return create(filer, channel, owner, request, attachmentIds, awaitsContentCheck, code);
+            return create(filer, channel, owner, request, attachmentIds, text, checkImages, code);
         });
         CaseRow first = cases.find(outcome.resultId()).orElseThrow();
         return ComplaintViews.receipt(
@@ -104,9 +111,14 @@ class Filing {
             String owner,
             ComplaintRequest r,
             List<String> attachmentIds,
-            boolean awaitsContentCheck,
+            ContentScreening.TextCheck text,
+            boolean checkImages,
             String queryCode) {
         Targets.Target target = targets.resolve(r.target());
+        List<String> images =
+                checkImages && filer.accountId() != null ? attachments.imagesAmong(owner, attachmentIds) : List.of();
+        boolean awaitsContentCheck = text != ContentScreening.TextCheck.PASS || !images.isEmpty();
+        boolean heldForPerson = text == ContentScreening.TextCheck.REVIEW;
         Instant now = deadlines.now();
         LocalDate today = deadlines.dayOf(now);
         boolean late = r.occurredOn() != null && r.occurredOn().isBefore(today.minusYears(3));
@@ -143,7 +155,11 @@ class Filing {
                                     : privacy.seal(person.address().strip()),
                             now,
                             today,
-                            deadlines.decision(kind, today)),
+                            deadlines.decision(kind, today),
+                            !awaitsContentCheck,
+                            text.name(),
+                            text == ContentScreening.TextCheck.RETRY ? now.plus(screening.retryAfter(1)) : null,
+                            heldForPerson),
                     queryCode);
             ids.add(inserted.id());
             timeline.append(
@@ -152,10 +168,10 @@ class Filing {
                     "FILED",
                     null,
                     status,
-                    complaint && late ? "知道权益受损之日起已超过三年，依第十五条建议不予受理" : null,
-                    complaint
-                            ? "已收到您的投诉，受理编号 " + inserted.trackingNumber()
-                            : "已收到您的举报，受理编号 " + inserted.trackingNumber());
+                    filedNote(complaint && late, text, images.size()),
+                    (complaint ? "已收到您的投诉，受理编号 " : "已收到您的举报，受理编号 ")
+                            + inserted.trackingNumber()
+                            + (awaitsContentCheck ? "；内容安全检查通过后开始办理" : ""));
             audit.record(
                     filer,
                     "complaint.file",
@@ -168,6 +184,29 @@ class Filing {
             cases.link(ids.get(0), ids.get(1));
         }
         attachments.claim(owner, attachmentIds, ids.get(0));
+        if (!images.isEmpty()) {
+            attachments.markChecking(images);
+            screening.requestImageChecks(filer.accountId(), images);
+        }
         return ids.get(0);
+    }
+
+    /** The handlers' note on the first step: why the case waits, and Art. 15's flag. */
+    private static @Nullable String filedNote(boolean late, ContentScreening.TextCheck text, int images) {
+        List<String> notes = new ArrayList<>();
+        if (late) {
+            notes.add("知道权益受损之日起已超过三年，依第十五条建议不予受理");
+        }
+        switch (text) {
+            case REVIEW -> notes.add("文字内容需人工审核（内容安全检查结果为 review），审核后以 clear-content 放行");
+            case RETRY -> notes.add("微信内容安全检查暂不可用，文字将自动重新检查");
+            default -> {
+                // nothing to say
+            }
+        }
+        if (images > 0) {
+            notes.add(images + " 张图片等待微信内容安全检查");
+        }
+        return notes.isEmpty() ? null : String.join("；", notes);
     }
 }

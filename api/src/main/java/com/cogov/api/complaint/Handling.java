@@ -33,6 +33,7 @@ class Handling {
     private final Notifier notifier;
     private final AuditService audit;
     private final PrivacyService privacy;
+    private final ContentRelease release;
 
     Handling(
             ComplaintStore cases,
@@ -41,7 +42,8 @@ class Handling {
             Targets targets,
             Notifier notifier,
             AuditService audit,
-            PrivacyService privacy) {
+            PrivacyService privacy,
+            ContentRelease release) {
         this.cases = cases;
         this.timeline = timeline;
         this.deadlines = deadlines;
@@ -49,6 +51,7 @@ class Handling {
         this.notifier = notifier;
         this.audit = audit;
         this.privacy = privacy;
+        this.release = release;
     }
 
     @Transactional
@@ -61,6 +64,10 @@ class Handling {
         }
         LocalDate today = deadlines.today();
         String note = r.note().strip();
+        if (t == Transition.CLEAR_CONTENT) {
+            release.clear(c, handler, note); // its own timeline step, audit entry and notice
+            return c.id();
+        }
         CaseRow next = c;
         Boolean onTime = null;
         String told;

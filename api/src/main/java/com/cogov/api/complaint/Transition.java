@@ -8,7 +8,8 @@ import java.util.Set;
 
 /**
  * The steps a handler takes on a case, each allowed from some statuses of one kind of case (docs/complaints.md has the
- * diagram). A step from any other status is refused with 409; none is taken while the content check holds a case.
+ * diagram). A step from any other status is refused with 409; while the content check holds a case, only
+ * {@code clear-content} is.
  */
 enum Transition {
     ACCEPT("accept", CaseRow.COMPLAINT, Set.of(ComplaintStatus.RECEIVED)),
@@ -24,6 +25,8 @@ enum Transition {
     EXTEND("extend", CaseRow.REPORT, Set.of(ComplaintStatus.CASE_DECISION)),
     START_MEDIATION("start-mediation", CaseRow.COMPLAINT, Set.of(ComplaintStatus.ACCEPTED)),
     CLOSE("close", null, Set.of(ComplaintStatus.ACCEPTED, ComplaintStatus.MEDIATING, ComplaintStatus.CASE_DECISION)),
+    /** A person has looked at what the content check flagged (or waited on) and lets the case start. */
+    CLEAR_CONTENT("clear-content", null, Set.of(ComplaintStatus.PENDING_CONTENT_CHECK)),
     REPLY(
             "reply",
             null,

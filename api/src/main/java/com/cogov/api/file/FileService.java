@@ -1,5 +1,6 @@
 package com.cogov.api.file;
 
+import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import java.io.IOException;
@@ -8,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.NoSuchFileException;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
@@ -30,11 +32,20 @@ public class FileService {
     private final FileStore store;
     private final ObjectStorage storage;
     private final Clock clock;
+    private final FileLinks links;
+    private final ApplicationEventPublisher<FilesRemovedEvent> removed;
 
-    FileService(FileStore store, ObjectStorage storage, Clock clock) {
+    FileService(
+            FileStore store,
+            ObjectStorage storage,
+            Clock clock,
+            FileLinks links,
+            ApplicationEventPublisher<FilesRemovedEvent> removed) {
         this.store = store;
         this.storage = storage;
         this.clock = clock;
+        this.links = links;
+        this.removed = removed;
     }
 
     /** Stores the content (read to its end, not closed) and records its facts. */
@@ -114,8 +125,28 @@ public class FileService {
     }
 
     public void delete(String id) {
+        Optional<StoredFile> file = store.find(id);
         store.delete(id);
         deleteQuietly(id);
+        file.ifPresent(f -> removed.publishEvent(new FilesRemovedEvent(f.purpose(), List.of(id))));
+    }
+
+    /**
+     * A link that opens the file without our tokens until {@code ttl} has passed, for a party that fetches it itself
+     * (WeChat's image check). Served by {@link #openLinked}; whoever holds the link can read the file until then.
+     */
+    public FileLink link(String id, Duration ttl) {
+        Instant expires = clock.instant().plus(ttl);
+        return FileLink.of(id, expires, links.sign(id, expires));
+    }
+
+    /** The file a link names, while the link is valid and the file is there; otherwise empty. */
+    public Optional<FileDownload> openLinked(String id, long expires, @Nullable String signature) {
+        if (!links.valid(id, expires, signature, clock.instant())) {
+            return Optional.empty();
+        }
+        return find(id).flatMap(
+                        f -> open(id).map(in -> new FileDownload(f.fileName(), f.contentType(), f.sizeBytes(), in)));
     }
 
     /** Removes every file past its expiry. @return how many */

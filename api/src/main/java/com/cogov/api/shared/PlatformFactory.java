@@ -60,6 +60,8 @@ class PlatformFactory {
         config.setAppid(weChat.appId());
         config.setSecret(weChat.appSecret());
         config.setApiHostUrl(weChat.apiHost());
+        // Message push (the content check's callback): WxMaService.checkSignature verifies pushes with this token.
+        config.setToken(weChat.messagePushToken());
         WxMaServiceImpl service = new WxMaServiceImpl();
         service.setWxMaConfig(config);
         // WxJava retries WeChat's "system busy" up to 5 times, sleeping 1 s more each time: a clerk would wait 15 s.

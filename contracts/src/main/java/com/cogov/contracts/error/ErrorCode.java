@@ -146,6 +146,9 @@ public enum ErrorCode {
     TOO_MANY_REQUESTS(429, "查询过于频繁，请稍后再试"),
     PHARMACIST_NOT_FOUND(404, "未找到该执业药师"),
     PHARMACIST_LICENSE_TAKEN(409, "该执业药师注册证编号已登记在某家药店"),
+    // Content check (WeChat msg_sec_check / media_check_async, and the local word list)
+    CONTENT_RISKY(422, "提交的文字含有不宜发布的内容，请修改后重新提交"),
+    WECHAT_SIGNATURE_INVALID(401, "微信消息推送的签名无效"),
 
     // Platform
     SERVICE_UNAVAILABLE(503, "服务暂时不可用，请稍后再试"),

@@ -101,11 +101,14 @@ class ComplaintController {
     @Post("/{id}/{transition}")
     @Operation(
             operationId = "transitionComplaint",
-            summary = "Take a step on a case: accept, reject, assign, extend, start-mediation, close or reply",
+            summary = "Take a step on a case: accept, reject, assign, extend, start-mediation, close, reply or"
+                    + " clear-content",
             description = "The note is required: for reject the legal reason, for extend the reason, for reply the text"
                     + " sent to the filer. close takes an outcome (AGREED, NOT_AGREED or WITHDRAWN for a complaint,"
                     + " CASE_OPENED or CASE_NOT_OPENED for a report); assign a districtCode (the city administrator"
-                    + " only). Each step is audited and the filer is told.")
+                    + " only). clear-content lets a case held in PENDING_CONTENT_CHECK start (its text or an image was"
+                    + " flagged by the content check, or WeChat has not answered): its deadlines count from that day."
+                    + " Each step is audited and the filer is told.")
     @ProblemResponse(status = "400", codes = "VALIDATION_FAILED: no note; MALFORMED_REQUEST")
     @ProblemResponse(
             status = "404",
@@ -116,7 +119,7 @@ class ComplaintController {
                     + " mediation for a report, a second extension, an outcome that does not fit)")
     ComplaintCaseView transition(
             long id,
-            @Parameter(description = "accept, reject, assign, extend, start-mediation, close or reply")
+            @Parameter(description = "accept, reject, assign, extend, start-mediation, close, reply or clear-content")
                     String transition,
             @Body @Valid TransitionRequest request,
             @Parameter(hidden = true) Actor handler) {

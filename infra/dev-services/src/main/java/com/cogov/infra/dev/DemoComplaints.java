@@ -17,11 +17,15 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.Locale;
+import org.bouncycastle.crypto.digests.SM3Digest;
+import org.bouncycastle.crypto.macs.HMac;
+import org.bouncycastle.crypto.params.KeyParameter;
 
 /**
  * A few complaints and reports in different states for the demo handlers (docs/complaints.md), each followed on the
- * public web with the query code {@link #QUERY_CODE}. Complainants are not shown: demo data is written before the
- * data folder's keys exist, so nothing can be sealed for it (the cases the running app receives have theirs). Their
+ * public web with the query code {@link #QUERY_CODE}. The cases are written with the rest of the demo data, before the
+ * data folder's keys are read; {@link #sealComplainants} then gives each complaint its (fictional) complainant,
+ * sealed exactly as the app seals them, as the law requires of a complaint (Art. 9). Reports stay anonymous. Their
  * deadlines count Monday to Friday from the day of seeding; the running app counts on the official calendar.
  */
 final class DemoComplaints {
@@ -38,7 +42,55 @@ final class DemoComplaints {
         {"000003", "COMPLAINT", "MEDIATING", null, "420106", 1L, "药品说明书缺页，店员拒绝更换", "更换药品", 6, null},
         {"000004", "REPORT", "CASE_DECISION", null, "420103", 2L, "疑似销售假冒医疗器械（血糖试纸）", null, 3, null},
         {"000005", "COMPLAINT", "CLOSED", "AGREED", "420103", 2L, "多收药费20元", "退还多收费用", 20, null},
+        // held by the content check: the local word list flagged 办证 for review; a handler clears it (clear-content)
+        {"000006", "COMPLAINT", "PENDING_CONTENT_CHECK", null, "420106", 1L, "店员称可以帮忙办证后再买处方药", "停止违规销售", 0, null},
     };
+
+    /** name, mobile, address of each demo complaint's complainant, in the order of the complaints in CASES. */
+    private static final String[][] COMPLAINANTS = {
+        {"李投诉", "13912345678", "湖北省武汉市武昌区中北路1号"},
+        {"赵市民", "13812340003", "湖北省武汉市洪山区珞喻路3号"},
+        {"钱女士", "13712340005", "湖北省武汉市江汉区解放大道5号"},
+        {"孙先生", "13612340006", "湖北省武汉市武昌区友谊大道6号"},
+    };
+
+    /**
+     * Gives the demo complaints that have none their complainant: name, phone and address sealed with SM4-GCM and the
+     * phone's HMAC-SM3 blind index, as the app's PrivacyService writes them (DemoRegistrations has the same sealing).
+     */
+    static void sealComplainants(Connection c, String personalDataKeyHex, String blindIndexKeyHex) throws SQLException {
+        KeyParameter sealing = new KeyParameter(HexFormat.of().parseHex(personalDataKeyHex.strip()));
+        KeyParameter indexing = new KeyParameter(HexFormat.of().parseHex(blindIndexKeyHex.strip()));
+        int next = 0;
+        for (Object[] k : CASES) {
+            if (!"COMPLAINT".equals(k[1])) {
+                continue;
+            }
+            String[] person = COMPLAINANTS[next++];
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE complaint SET complainant_name_sealed = ?, complainant_phone_sealed = ?,"
+                            + " complainant_phone_index = ?, complainant_address_sealed = ?"
+                            + " WHERE tracking_number LIKE ? AND kind = 'COMPLAINT' AND complainant_name_sealed IS NULL")) {
+                ps.setString(1, DemoRegistrations.seal(sealing, person[0]));
+                ps.setString(2, DemoRegistrations.seal(sealing, person[1]));
+                ps.setString(3, phoneIndex(indexing, person[1]));
+                ps.setString(4, DemoRegistrations.seal(sealing, person[2]));
+                ps.setString(5, "TS________" + k[0]);
+                ps.executeUpdate();
+            }
+        }
+    }
+
+    /** As the app indexes a mainland mobile: HMAC-SM3 of {@code PHONE|<11 digits>}. */
+    private static String phoneIndex(KeyParameter key, String mobile) {
+        byte[] input = ("PHONE|" + mobile).getBytes(StandardCharsets.UTF_8);
+        HMac hmac = new HMac(new SM3Digest());
+        hmac.init(key);
+        hmac.update(input, 0, input.length);
+        byte[] out = new byte[hmac.getMacSize()];
+        hmac.doFinal(out, 0);
+        return HexFormat.of().formatHex(out);
+    }
 
     static void insert(Connection c) throws SQLException {
         ZoneId zone = ZoneId.of("Asia/Shanghai");
@@ -52,6 +104,7 @@ final class DemoComplaints {
             LocalDate mediation = "MEDIATING".equals(k[2]) ? weekdaysAfter(today.minusDays(2), 45) : null;
             LocalDate due = switch ((String) k[2]) {
                 case "RECEIVED", "CASE_DECISION" -> "OVERDUE".equals(k[9]) ? today.minusDays(1) : decision;
+                // no deadline runs until the content check clears the case
                 case "MEDIATING" -> mediation;
                 default -> null;
             };
@@ -61,7 +114,8 @@ final class DemoComplaints {
                     "INSERT INTO complaint (tracking_number, query_code_hash, kind, channel, category, status, outcome,"
                             + " district_code, target_pharmacy_id, target_name, facts, claim, received_at, received_on,"
                             + " decision_due, mediation_started_on, mediation_due, due_date, due_flag, closed_at,"
-                            + " closed_on_time) VALUES (?,?,?,'WEB','DRUG',?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                            + " closed_on_time, text_check, content_hold)"
+                            + " VALUES (?,?,?,'WEB','DRUG',?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                     Statement.RETURN_GENERATED_KEYS)) {
                 int i = 0;
                 ps.setString(++i, number);
@@ -88,11 +142,26 @@ final class DemoComplaints {
                 } else {
                     ps.setNull(++i, java.sql.Types.BOOLEAN);
                 }
+                boolean held = "PENDING_CONTENT_CHECK".equals(k[2]);
+                ps.setString(++i, held ? "REVIEW" : "PASS");
+                ps.setBoolean(++i, held);
                 ps.executeUpdate();
                 try (ResultSet keys = ps.getGeneratedKeys()) {
                     keys.next();
                     id = keys.getLong(1);
                 }
+            }
+            if ("PENDING_CONTENT_CHECK".equals(k[2])) {
+                event(
+                        c,
+                        id,
+                        at,
+                        "FILED",
+                        null,
+                        "PENDING_CONTENT_CHECK",
+                        "文字内容需人工审核（本地词表：办证），审核后以 clear-content 放行",
+                        "已收到，受理编号 " + number + "；内容安全检查通过后开始办理");
+                continue;
             }
             event(c, id, at, "FILED", null, complaint ? "RECEIVED" : "CASE_DECISION", null, "已收到，受理编号 " + number);
             if ("MEDIATING".equals(k[2]) || "CLOSED".equals(k[2])) {

@@ -39,6 +39,7 @@ public final class DevServices implements AutoCloseable {
     private static final String REDIS_ADDRESS = "cogov.redis.address";
     private static final String WECHAT_API_HOST = "cogov.wechat.api-host";
     private static final String DATACENTRE_URL = "cogov.datacentre.url";
+    private static final String MESSAGE_PUSH_TOKEN = "cogov.wechat.message-push-token";
     private static DevServices forTests;
 
     private final EmbeddedMariaDb mariaDb;
@@ -85,6 +86,8 @@ public final class DevServices implements AutoCloseable {
             if (weChat != null) {
                 properties.put("cogov.wechat.app-id", WECHAT_APP_ID);
                 properties.put(WECHAT_API_HOST, weChat.baseUrl());
+                // Pushed events are signed as WeChat signs them, with the token the app checks them against.
+                weChat.setMessagePushToken(secrets.getProperty(MESSAGE_PUSH_TOKEN));
             }
             if (dataCentre != null) {
                 properties.put(DATACENTRE_URL, dataCentre.baseUrl());
@@ -225,6 +228,10 @@ public final class DevServices implements AutoCloseable {
                     connection,
                     secrets.getProperty("cogov.secrets.personal-data-key"),
                     secrets.getProperty("cogov.secrets.blind-index-key"));
+            DemoComplaints.sealComplainants(
+                    connection,
+                    secrets.getProperty("cogov.secrets.personal-data-key"),
+                    secrets.getProperty("cogov.secrets.blind-index-key"));
             return summary;
         } catch (SQLException e) {
             throw new IllegalStateException("Could not seed the demo data", e);
@@ -246,7 +253,8 @@ public final class DevServices implements AutoCloseable {
             "cogov.secrets.personal-data-key",
             "cogov.secrets.blind-index-key",
             "cogov.secrets.datacentre-signing-key",
-            "cogov.wechat.app-secret"
+            "cogov.wechat.app-secret",
+            MESSAGE_PUSH_TOKEN
         }) {
             if (secrets.getProperty(key) == null) {
                 byte[] bytes = new byte[key.endsWith("personal-data-key") ? 16 : 32]; // SM4 takes a 128-bit key

@@ -44,7 +44,9 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code GET /cgi-bin/token}, {@code POST /cgi-bin/stable_token}</li>
  *   <li>{@code GET /sns/jscode2session} (WxJava also sends an access_token here; it is not required)</li>
  *   <li>{@code POST /wxa/business/getuserphonenumber}</li>
- *   <li>{@code POST /wxa/msg_sec_check}, {@code POST /wxa/media_check_async} (callback event on the side)</li>
+ *   <li>{@code POST /wxa/msg_sec_check}, {@code POST /wxa/media_check_async} (WeChat fetches {@code media_url}, then
+ *       pushes the {@code wxa_media_check} event to {@link #setMediaCheckCallback}, signed with the message push
+ *       token as WeChat signs it; the embedded default points it at the BFF's {@code /mp/v1/wechat/callback})</li>
  *   <li>{@code POST /cv/ocr/idcard} ({@code img_url} query parameter, or a multipart upload)</li>
  *   <li>{@code POST /cgi-bin/message/subscribe/send} (each accepted message is kept: {@link #subscribeMessages()})</li>
  *   <li>{@code GET /__fake/requests}: the last recorded requests, for humans</li>
@@ -62,6 +64,16 @@ public final class FakeWeChatServer implements AutoCloseable {
     public record MediaCallback(String traceId, String url, String payload, int httpStatus, String error, Instant at) {
         public boolean delivered() {
             return error == null && httpStatus >= 200 && httpStatus < 300;
+        }
+    }
+
+    /**
+     * WeChat fetching the image a media check names, as it does before judging it: {@code status} 0 when no HTTP
+     * answer came. An image it could not fetch gets no verdict (the app sends it again after its callback timeout).
+     */
+    public record MediaFetch(String url, int status, String contentType, int bytes, Instant at) {
+        public boolean fetched() {
+            return status == 200 && bytes > 0;
         }
     }
 
@@ -123,6 +135,7 @@ public final class FakeWeChatServer implements AutoCloseable {
     private final Deque<Map<String, Object>> idCardAnswers = new ConcurrentLinkedDeque<>();
     private final AtomicReference<Verdict> nextMediaVerdict = new AtomicReference<>();
     private final List<MediaCallback> mediaCallbacks = new CopyOnWriteArrayList<>();
+    private final List<MediaFetch> mediaFetches = new CopyOnWriteArrayList<>();
     private final List<JsonNode> subscribeMessages = new CopyOnWriteArrayList<>();
 
     private volatile Set<String> riskyWords = DEFAULT_RISKY_WORDS;
@@ -256,6 +269,11 @@ public final class FakeWeChatServer implements AutoCloseable {
         return List.copyOf(mediaCallbacks);
     }
 
+    /** Every image fetched (or tried) for a media check, oldest first. */
+    public List<MediaFetch> mediaFetches() {
+        return List.copyOf(mediaFetches);
+    }
+
     /**
      * The subscribe messages WeChat accepted (and would have delivered), oldest first: the bodies of the
      * {@code subscribe/send} calls that were answered {@code errcode 0}, not those refused or failed on purpose.
@@ -279,6 +297,7 @@ public final class FakeWeChatServer implements AutoCloseable {
     public void reset() {
         http.clearRequests();
         mediaCallbacks.clear();
+        mediaFetches.clear();
         subscribeMessages.clear();
         idCardAnswers.clear();
         nextMediaVerdict.set(null);
@@ -483,7 +502,11 @@ public final class FakeWeChatServer implements AutoCloseable {
         String traceId = traceId();
         Verdict verdict = Objects.requireNonNullElse(nextMediaVerdict.getAndSet(null), new Verdict("pass", PASS_LABEL));
         String url = mediaCheckCallback;
-        if (url != null) {
+        String mediaUrl = body.path("media_url").asText();
+        if (url == null) {
+            // No message push configured: WeChat still fetches and judges the image, but tells no one.
+            callbacks.schedule(() -> fetch(mediaUrl), mediaCheckCallbackDelay.toMillis(), TimeUnit.MILLISECONDS);
+        } else {
             // Our clients use version 2, so the event always has the version 2 shape.
             Map<String, Object> event = fields(
                     "ToUserName",
@@ -511,7 +534,13 @@ public final class FakeWeChatServer implements AutoCloseable {
                     "result",
                     verdictBody(verdict));
             callbacks.schedule(
-                    () -> deliver(url, traceId, event), mediaCheckCallbackDelay.toMillis(), TimeUnit.MILLISECONDS);
+                    () -> {
+                        if (fetch(mediaUrl)) {
+                            deliver(url, traceId, event);
+                        }
+                    },
+                    mediaCheckCallbackDelay.toMillis(),
+                    TimeUnit.MILLISECONDS);
         }
         return fields("errcode", 0, "errmsg", "ok", "trace_id", traceId);
     }
@@ -568,6 +597,33 @@ public final class FakeWeChatServer implements AutoCloseable {
         }
         if (expiresAt.isBefore(Instant.now())) {
             throw new WeChatError(42001, "access_token expired");
+        }
+    }
+
+    /** Downloads the image as WeChat would; @return whether it came (HTTP 200 with a body) */
+    private boolean fetch(String mediaUrl) {
+        try {
+            HttpResponse<byte[]> answer = callbackClient.send(
+                    HttpRequest.newBuilder(URI.create(mediaUrl))
+                            .timeout(Duration.ofSeconds(5))
+                            .GET()
+                            .build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            MediaFetch fetch = new MediaFetch(
+                    mediaUrl,
+                    answer.statusCode(),
+                    answer.headers().firstValue("Content-Type").orElse(""),
+                    answer.body().length,
+                    Instant.now());
+            mediaFetches.add(fetch);
+            return fetch.fetched();
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("Could not fetch the media to check from {}: {}", mediaUrl, e.toString());
+            mediaFetches.add(new MediaFetch(mediaUrl, 0, "", 0, Instant.now()));
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 

@@ -172,6 +172,9 @@ class FakeWeChatServerTest {
         CompletableFuture<String> event = new CompletableFuture<>();
         CompletableFuture<Map<String, String>> query = new CompletableFuture<>();
         HttpServer receiver = receiver(exchange -> {
+            if (serveImage(exchange)) {
+                return;
+            }
             query.complete(FakeHttp.parseQuery(exchange.getRequestURI().getRawQuery()));
             event.complete(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
         });
@@ -184,7 +187,8 @@ class FakeWeChatServerTest {
 
             String traceId = wx.getSecurityService()
                     .mediaCheckAsync(WxMaMediaSecCheckCheckRequest.builder()
-                            .mediaUrl("https://example.invalid/report.jpg")
+                            .mediaUrl(
+                                    "http://127.0.0.1:" + receiver.getAddress().getPort() + "/files/report.jpg")
                             .mediaType(2)
                             .version(2)
                             .openid("o-reporter")
@@ -215,6 +219,10 @@ class FakeWeChatServerTest {
                 assertThat(c.delivered()).isTrue();
                 assertThat(c.traceId()).isEqualTo(traceId);
             });
+            // WeChat fetched the image before judging it
+            assertThat(fake.mediaFetches())
+                    .singleElement()
+                    .satisfies(f -> assertThat(f.fetched()).isTrue());
         } finally {
             receiver.stop(0);
         }
@@ -222,14 +230,52 @@ class FakeWeChatServerTest {
 
     @Test
     void undeliverableMediaCallbackIsRecordedAsFailed() throws Exception {
-        fake.setMediaCheckCallback("http://127.0.0.1:" + FreePorts.find() + "/nobody-home");
-        fake.setMediaCheckCallbackDelay(Duration.ZERO);
+        HttpServer media = receiver(FakeWeChatServerTest::serveImage);
+        try {
+            fake.setMediaCheckCallback("http://127.0.0.1:" + FreePorts.find() + "/nobody-home");
+            fake.setMediaCheckCallbackDelay(Duration.ZERO);
 
-        wx.getSecurityService().mediaCheckAsync("https://example.invalid/a.jpg", 2);
+            wx.getSecurityService()
+                    .mediaCheckAsync("http://127.0.0.1:" + media.getAddress().getPort() + "/a.jpg", 2);
 
-        await(() -> !fake.mediaCallbacks().isEmpty());
-        assertThat(fake.mediaCallbacks().get(0).delivered()).isFalse();
-        assertThat(fake.mediaCallbacks().get(0).error()).isNotBlank();
+            await(() -> !fake.mediaCallbacks().isEmpty());
+            assertThat(fake.mediaCallbacks().get(0).delivered()).isFalse();
+            assertThat(fake.mediaCallbacks().get(0).error()).isNotBlank();
+        } finally {
+            media.stop(0);
+        }
+    }
+
+    @Test
+    void anImageWeChatCannotFetchGetsNoVerdict() throws Exception {
+        CompletableFuture<String> event = new CompletableFuture<>();
+        HttpServer receiver = receiver(exchange -> event.complete("pushed"));
+        try {
+            fake.setMediaCheckCallback(
+                    "http://127.0.0.1:" + receiver.getAddress().getPort() + "/wechat/events");
+            fake.setMediaCheckCallbackDelay(Duration.ZERO);
+
+            wx.getSecurityService().mediaCheckAsync("http://127.0.0.1:" + FreePorts.find() + "/gone.jpg", 2);
+
+            await(() -> !fake.mediaFetches().isEmpty());
+            assertThat(fake.mediaFetches().get(0).fetched()).isFalse();
+            assertThat(fake.mediaCallbacks()).isEmpty();
+            assertThat(event).isNotDone();
+        } finally {
+            receiver.stop(0);
+        }
+    }
+
+    /** Answers a GET with a few image bytes, as our signed file link does; @return whether it answered */
+    private static boolean serveImage(com.sun.net.httpserver.HttpExchange exchange) throws java.io.IOException {
+        if (!"GET".equals(exchange.getRequestMethod())) {
+            return false;
+        }
+        byte[] image = {(byte) 0x89, 'P', 'N', 'G'};
+        exchange.getResponseHeaders().add("Content-Type", "image/png");
+        exchange.sendResponseHeaders(200, image.length);
+        exchange.getResponseBody().write(image);
+        return true;
     }
 
     @Test
@@ -434,7 +480,9 @@ class FakeWeChatServerTest {
         server.createContext("/", exchange -> {
             try (exchange) {
                 handler.handle(exchange);
-                exchange.sendResponseHeaders(200, -1);
+                if (exchange.getResponseCode() == -1) {
+                    exchange.sendResponseHeaders(200, -1);
+                }
             }
         });
         server.start();

@@ -88,10 +88,19 @@ public final class DevLauncher {
         try {
             Path logs = Files.createDirectories(data.resolve("logs"));
             apps.add(AppProcess.start(
-                    "miniprogram-bff", AppProcess.jarOf(root, "miniprogram-bff"), env(services, bffPort), logs));
-            apps.add(AppProcess.start("portal", AppProcess.jarOf(root, "portal"), env(services, portalPort), logs));
+                    "miniprogram-bff",
+                    AppProcess.jarOf(root, "miniprogram-bff"),
+                    env(services, bffPort, bffPort),
+                    logs));
+            apps.add(AppProcess.start(
+                    "portal", AppProcess.jarOf(root, "portal"), env(services, portalPort, bffPort), logs));
             for (AppProcess app : apps) {
                 app.awaitReady(READY_TIMEOUT);
+            }
+            if (services.weChat() != null) {
+                // The fake WeChat pushes its image verdicts (wxa_media_check) to the BFF's message push route, signed,
+                // within a fraction of a second, as WeChat does once the mini program's console names the address.
+                services.weChat().setMediaCheckCallback(bffBase(bffPort) + "/wechat/callback");
             }
         } catch (IOException | RuntimeException e) {
             System.err.println("\nCould not start the apps: " + e.getMessage());
@@ -103,11 +112,17 @@ public final class DevLauncher {
         }
     }
 
-    private static Map<String, String> env(DevServices services, int port) {
+    private static Map<String, String> env(DevServices services, int port, int bffPort) {
         Map<String, String> env = new HashMap<>(services.environment());
         env.put("MICRONAUT_SERVER_PORT", String.valueOf(port));
         env.put("ENDPOINTS_ALL_PORT", String.valueOf(port + 1000));
+        // Where WeChat fetches the images it checks (signed links served by the BFF); either app may send them.
+        env.putIfAbsent("COGOV_CONTENT_CHECK_MEDIA_BASE_URL", bffBase(bffPort));
         return env;
+    }
+
+    private static String bffBase(int bffPort) {
+        return "http://127.0.0.1:" + bffPort + "/mp/v1";
     }
 
     private static void printBanner(DevServices services, int bff, int portal, Path data, Duration took) {
