@@ -126,6 +126,16 @@ public enum ErrorCode {
     COMPLAINT_TRANSITION_INVALID(409, "该投诉举报当前状态不能进行此操作"),
     COMPLAINT_QUERY_INVALID(400, "查询条件有误，请按提示修改后重试"),
 
+    // Imports (药店导入, 药品导入)
+    IMPORT_KIND_UNKNOWN(400, "不支持的导入类型，请选择 PHARMACIES（药店）或 DRUGS（药品）"),
+    IMPORT_FILE_EMPTY(400, "没有收到文件，或文件中没有数据"),
+    IMPORT_FILE_TOO_LARGE(413, "导入文件不超过20MB，请分成几个文件导入"),
+    IMPORT_FILE_UNSUPPORTED(415, "只支持 Excel（.xlsx、.xls）或 CSV（UTF-8 或 GBK 编码）文件，且文件须能正常打开"),
+    IMPORT_HEADERS_MISMATCH(422, "表头与导入模板不一致，请下载模板并按模板的列填写"),
+    IMPORT_ERRORS_NOT_READY(409, "导入尚未完成，完成后才能下载错误行"),
+    IMPORT_ERRORS_EXPIRED(410, "错误行文件已过期（保留7天），请重新导入"),
+    IMPORT_FILE_EXPIRED(410, "上传的文件已过期，请重新上传"),
+
     // Platform
     SERVICE_UNAVAILABLE(503, "服务暂时不可用，请稍后再试"),
     INTERNAL_ERROR(500, "系统开小差了，请稍后再试；如多次出现请联系运维并提供追踪号");

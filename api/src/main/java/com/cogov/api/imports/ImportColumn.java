@@ -1,0 +1,28 @@
+package com.cogov.api.imports;
+
+import java.util.List;
+
+/**
+ * One column of an import's template.
+ *
+ * @param header   the Chinese header, exactly as the template writes it and as a file's header row must name it
+ *                 (spaces and a trailing {@code *} are forgiven)
+ * @param required whether a row without it is refused
+ * @param example  the template's example row's value
+ * @param allowed  the values the template's drop-down offers (listed on its second sheet), or empty for free text
+ * @param note     what goes there, shown as the header's comment in the template
+ */
+record ImportColumn(String header, boolean required, String example, List<String> allowed, String note) {
+
+    static ImportColumn required(String header, String example, String note) {
+        return new ImportColumn(header, true, example, List.of(), note);
+    }
+
+    static ImportColumn optional(String header, String example, String note) {
+        return new ImportColumn(header, false, example, List.of(), note);
+    }
+
+    ImportColumn allowing(List<String> values) {
+        return new ImportColumn(header, required, example, List.copyOf(values), note);
+    }
+}
