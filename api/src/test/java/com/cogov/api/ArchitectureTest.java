@@ -57,8 +57,9 @@ class ArchitectureTest {
             // complainants, filers and districts told, the deadline watch on one node
             Map.entry(
                     "complaint", Set.of("audit", "calendar", "export", "file", "job", "notify", "pharmacy", "privacy")),
-            // reports of unknown barcodes are changes, and every change is audited
-            Map.entry("catalog", Set.of("audit")),
+            // every change of the catalog is audited; drugs are found by name (search) with their keys rebuilt on one
+            // node (job); pharmacies that reported an unknown barcode are told how it was handled (notify)
+            Map.entry("catalog", Set.of("audit", "job", "notify", "search")),
             // the platform pieces (docs/platform): ports and helpers every feature may call
             // exports run as jobs, into files, named after the exporter's account; the filter may name a person: the
             // job keeps it sealed

@@ -8,6 +8,7 @@ import com.cogov.api.shared.ImageUpload;
 import com.cogov.contracts.account.Role;
 import com.cogov.contracts.catalog.DecodedBarcodes;
 import com.cogov.contracts.catalog.DecodedBarcodes.DecodedBarcode;
+import com.cogov.contracts.catalog.DrugStatus;
 import com.cogov.contracts.catalog.DrugView;
 import com.cogov.contracts.catalog.UnknownBarcodeReportView;
 import com.cogov.contracts.error.ErrorCode;
@@ -62,9 +63,18 @@ public class CatalogService {
         return cache.find(code, lookup::find).orElseThrow(() -> DrugNotFoundException.forBarcode(code.value()));
     }
 
-    /** A drug by its catalog id, as registrations refer to it. */
+    /** A drug by its catalog id, as registrations refer to it: retired ones too, since old sales name them. */
     public DrugView findById(long id) {
         return cache.findById(id, lookup::findById).orElseThrow(() -> DrugNotFoundException.forId(id));
+    }
+
+    /** A drug a new sale names by id: a retired one answers as not found, as its barcodes do. */
+    public DrugView findSellableById(long id) {
+        DrugView drug = findById(id);
+        if (drug.status() == DrugStatus.RETIRED) {
+            throw DrugNotFoundException.retired(id);
+        }
+        return drug;
     }
 
     /**

@@ -1,5 +1,6 @@
 package com.cogov.api.catalog;
 
+import com.cogov.contracts.catalog.DrugStatus;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.GeneratedValue;
 import io.micronaut.data.annotation.Id;
@@ -18,4 +19,10 @@ record Drug(
         @Nullable String specialCategoryCode,
         boolean prescriptionOnly,
         @Nullable Integer perSaleLimit,
-        @Nullable String productIdentifier) {}
+        @Nullable String productIdentifier,
+        DrugStatus status) {
+
+    boolean active() {
+        return status == DrugStatus.ACTIVE;
+    }
+}

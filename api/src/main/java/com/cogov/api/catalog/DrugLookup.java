@@ -20,18 +20,24 @@ class DrugLookup {
         this.categories = categories;
     }
 
-    /** The drug a valid code resolves to: a commodity barcode, or a traceability code by its product identifier. */
+    /**
+     * The drug a valid code resolves to: a commodity barcode, or a traceability code by its product identifier. A
+     * retired drug's codes resolve to nothing: it may not be sold any more.
+     */
     @ReadOnly
     Optional<DrugView> find(Barcode code) {
         if (code.kind() == Barcode.Kind.TRACEABILITY_CODE) {
             return drugs.findByProductIdentifier(code.productIdentifier())
+                    .filter(Drug::active)
                     .map(drug -> view(drug, DrugView.MatchKind.TRACEABILITY_CODE));
         }
         return barcodes.findById(code.value())
                 .flatMap(barcode -> drugs.findById(barcode.drugId()))
+                .filter(Drug::active)
                 .map(drug -> view(drug, DrugView.MatchKind.COMMODITY_BARCODE));
     }
 
+    /** Any drug by id, retired ones too: old sales name them. */
     @ReadOnly
     Optional<DrugView> findById(long id) {
         return drugs.findById(id).map(drug -> view(drug, DrugView.MatchKind.COMMODITY_BARCODE));
@@ -64,6 +70,7 @@ class DrugLookup {
                         .sorted()
                         .toList(),
                 drug.productIdentifier(),
-                matchedBy);
+                matchedBy,
+                drug.status());
     }
 }

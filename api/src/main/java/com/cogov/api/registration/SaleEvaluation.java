@@ -153,7 +153,9 @@ class SaleEvaluation {
         }
         DrugView drug;
         try {
-            drug = item.barcode() != null ? catalog.findByCode(item.barcode()) : catalog.findById(item.drugId());
+            drug = item.barcode() != null
+                    ? catalog.findByCode(item.barcode())
+                    : catalog.findSellableById(item.drugId());
         } catch (CogovException e) {
             throw new CogovException(
                     e.code(),

@@ -35,7 +35,13 @@ public record DrugView(
         String productIdentifier,
 
         @Schema(description = "How the code in the request matched")
-        MatchKind matchedBy) {
+        MatchKind matchedBy,
+
+        @Nullable
+        @Schema(
+                description = "ACTIVE, or RETIRED: no longer resolves for new sales but still shows in old ones",
+                type = "string")
+        DrugStatus status) {
 
     public enum MatchKind {
         COMMODITY_BARCODE,

@@ -13,13 +13,17 @@ public record UnknownBarcodeReportView(
         String barcode,
         @Nullable String note,
 
-        @Schema(description = "NEW until the regulator handles it", requiredMode = Schema.RequiredMode.REQUIRED)
+        @Schema(
+                description = "NEW until the regulator handles it: RESOLVED (the code now finds a drug) or REJECTED",
+                requiredMode = Schema.RequiredMode.REQUIRED)
         Status status,
 
         Instant reportedAt) {
 
-    /** The regulator's handling adds its states with the admin side. */
+    /** NEW in the regulator's queue; closed as RESOLVED (attached to a drug) or REJECTED (with a reason). */
     public enum Status {
-        NEW
+        NEW,
+        RESOLVED,
+        REJECTED
     }
 }

@@ -63,6 +63,15 @@ public enum ErrorCode {
     BARCODE_NOT_FOUND_IN_IMAGE(422, "未识别到条码：请对准条码、保持清晰、避免反光"),
     BARCODE_ALREADY_KNOWN(409, "该条码已在药品目录中，无需上报"),
 
+    // Drug maintenance and the unknown-barcode queue (portal, docs/catalog.md)
+    BARCODE_TAKEN(409, "该条码已属于另一个药品：一个条码只能对应一个药品，请先从原药品上移除"),
+    BARCODE_NOT_ON_DRUG(404, "该药品没有这个条码"),
+    DRUG_ALREADY_EXISTS(409, "药品目录中已有批准文号、规格和最小包装单位都相同的药品，请直接修改该药品"),
+    DRUG_RETIRED(409, "该药品已停用，请先恢复启用"),
+    DRUG_STATUS_TRANSITION_INVALID(409, "药品已是该状态"),
+    UNKNOWN_BARCODE_NOT_FOUND(404, "没有该条码的待处理上报"),
+    UNKNOWN_BARCODE_ALREADY_HANDLED(409, "该条码的上报已处理完毕"),
+
     // Lists, record queries and statistics (the regulator's desk)
     PAGE_CURSOR_INVALID(400, "翻页标记无效或已过期，请从第一页重新查询"),
     PAGE_LIMIT_INVALID(400, "每页条数须在1到200之间"),
