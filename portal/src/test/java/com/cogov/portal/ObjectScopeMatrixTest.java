@@ -286,13 +286,15 @@ class ObjectScopeMatrixTest implements PortalTest {
                         () -> HttpRequest.POST("/portal/v1/jobs/" + adminExport + "/cancel", ""),
                         () -> HttpRequest.POST(
                                 "/portal/v1/jobs/" + exportOf(districtInspector, 1_000_000) + "/cancel", "")));
-        // an import's refused rows are its requester's alone, like its job; a template's kind is not an object
+        // an import's refused rows are its requester's alone, like its job; drugs are the city's to import
         m.put(
                 "GET /portal/v1/imports/{id}/errors",
                 Case.scoped(
                         () -> HttpRequest.GET("/portal/v1/imports/" + adminImport + "/errors"),
                         () -> HttpRequest.GET("/portal/v1/imports/" + inspectorImport + "/errors")));
-        m.put("GET /portal/v1/imports/templates/{kind}", Case.unowned());
+        m.put(
+                "GET /portal/v1/imports/templates/{kind}",
+                Case.roleOnly(() -> HttpRequest.GET("/portal/v1/imports/templates/DRUGS")));
         m.put(
                 "GET /portal/v1/exports/{id}/file",
                 Case.scoped(

@@ -85,6 +85,11 @@ public class CatalogService {
         cache.invalidateAll();
     }
 
+    /** Every special category (含特殊药品复方制剂), in code order. */
+    public List<com.cogov.contracts.catalog.SpecialCategoryView> specialCategories() {
+        return lookup.specialCategories();
+    }
+
     /**
      * Finds the codes in a photo of a package and resolves each to its drug. A code the catalog cannot resolve is
      * answered with the reason, next to the codes that resolved.

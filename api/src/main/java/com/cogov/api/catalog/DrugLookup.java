@@ -37,6 +37,18 @@ class DrugLookup {
                 .map(drug -> view(drug, DrugView.MatchKind.COMMODITY_BARCODE));
     }
 
+    /** Every special category, in code order: the choices of an import template and a category filter. */
+    @ReadOnly
+    java.util.List<SpecialCategoryView> specialCategories() {
+        java.util.List<SpecialCategoryView> all = new java.util.ArrayList<>();
+        categories
+                .findAll()
+                .forEach(c -> all.add(new SpecialCategoryView(
+                        c.code(), c.name(), c.psychotropicCategoryTwo(), c.prescriptionRequired())));
+        all.sort(java.util.Comparator.comparing(SpecialCategoryView::code));
+        return all;
+    }
+
     /** Any drug by id, retired ones too: old sales name them. */
     @ReadOnly
     Optional<DrugView> findById(long id) {

@@ -79,7 +79,12 @@ final class TemplateWorkbook {
                         validations.createFormulaListConstraint(range),
                         new CellRangeAddressList(1, VALIDATED_ROWS, i, i));
                 validation.setShowErrorBox(true);
-                validation.createErrorBox("请从下拉列表中选择", "「" + column.header() + "」只能填写「" + ALLOWED + "」表中列出的值");
+                if (column.strict()) {
+                    validation.createErrorBox("请从下拉列表中选择", "「" + column.header() + "」只能填写「" + ALLOWED + "」表中列出的值");
+                } else {
+                    validation.setErrorStyle(DataValidation.ErrorStyle.WARNING);
+                    validation.createErrorBox("不在常用值中", "「" + column.header() + "」的常用值见「" + ALLOWED + "」表，确定要填写其他值吗？");
+                }
                 validation.setSuppressDropDownArrow(true);
                 sheet.addValidationData(validation);
                 listColumn++;
