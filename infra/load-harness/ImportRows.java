@@ -24,8 +24,9 @@ public class ImportRows {
             for (int i = 1; i <= rows; i++) {
                 String first17 = String.format("91420106MA%07d", i);
                 w.write("鄂CB-" + tag + "-" + i + "," + first17 + check(first17) + ",压测导入药房" + tag + "-" + i
-                        + ",420106 武昌区,武汉市武昌区压测路" + i + "号," + (30.5 + (i % 1000) / 20000.0) + ","
-                        + (114.3 + (i % 997) / 20000.0) + ",08:00-22:00,027-8888" + String.format("%04d", i % 10000)
+                        + ",420106 武昌区,武汉市武昌区压测路" + i + "号,"
+                        + String.format("%.6f", 30.5 + (i % 1000) / 20000.0) + ","
+                        + String.format("%.6f", 114.3 + (i % 997) / 20000.0) + ",08:00-22:00,027-8888" + String.format("%04d", i % 10000)
                         + "\r\n");
             }
         }
