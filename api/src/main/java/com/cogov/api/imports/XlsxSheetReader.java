@@ -187,8 +187,9 @@ final class XlsxSheetReader implements SheetReader {
             if (formula != null && !formula.isBlank()) {
                 return "=" + formula; // kept as the text it is: an import never evaluates a formula
             }
-            if (inline != null) {
-                return inline.toString();
+            // the type decides: a cell edited after an inline string was written may keep a stale <is> beside its <v>
+            if ("inlineStr".equals(type) || inline != null && value == null) {
+                return inline == null ? (value == null ? "" : value) : inline.toString();
             }
             if (value == null) {
                 return "";
