@@ -81,6 +81,9 @@ class ArchitectureTest {
             Map.entry("export", Set.of("account", "audit", "file", "job", "privacy")),
             Map.entry("file", Set.of("job")), // the expiry cleanup runs on one node
             Map.entry("geo", Set.of()),
+            // imports run as jobs over uploaded files, audited; each kind writes through the feature that owns the data
+            // (pharmacy, catalog) and exports it in the template's layout (export)
+            Map.entry("imports", Set.of("audit", "catalog", "export", "file", "job", "pharmacy")),
             Map.entry("search", Set.of()),
             Map.entry("throttle", Set.of()),
             // the public search: trading pharmacies (with their pharmacists), collection points (recycling), the

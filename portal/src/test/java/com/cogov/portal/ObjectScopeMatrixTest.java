@@ -66,6 +66,8 @@ class ObjectScopeMatrixTest implements PortalTest {
     long inspectorsInboxEntry;
     long adminExport;
     long inspectorExport;
+    long adminImport;
+    long inspectorImport;
     String saleInDistrict;
     String saleElsewhere;
     com.cogov.contracts.complaint.FilingReceipt complaintInDistrict;
@@ -309,6 +311,15 @@ class ObjectScopeMatrixTest implements PortalTest {
                         () -> HttpRequest.POST("/portal/v1/jobs/" + adminExport + "/cancel", ""),
                         () -> HttpRequest.POST(
                                 "/portal/v1/jobs/" + exportOf(districtInspector, 1_000_000) + "/cancel", "")));
+        // an import's refused rows are its requester's alone, like its job; drugs are the city's to import
+        m.put(
+                "GET /portal/v1/imports/{id}/errors",
+                Case.scoped(
+                        () -> HttpRequest.GET("/portal/v1/imports/" + adminImport + "/errors"),
+                        () -> HttpRequest.GET("/portal/v1/imports/" + inspectorImport + "/errors")));
+        m.put(
+                "GET /portal/v1/imports/templates/{kind}",
+                Case.roleOnly(() -> HttpRequest.GET("/portal/v1/imports/templates/DRUGS")));
         m.put(
                 "GET /portal/v1/exports/{id}/file",
                 Case.scoped(
@@ -412,6 +423,20 @@ class ObjectScopeMatrixTest implements PortalTest {
                 .id();
     }
 
+    /** A dry-run import of one 武昌区 pharmacy (nothing written), finished. @return its job's id */
+    private long finishedImportOf(String token) {
+        byte[] csv = ImportWorkbooks.csv(List.of(ImportWorkbooks.row(ImportWorkbooks.license(), "420106", "矩阵导入药房")))
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        long id = portal.call(ImportsTest.uploadRequest("PHARMACIES", csv, "m.csv", true), token, JobView.class)
+                .id();
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> portal.call(HttpRequest.GET("/portal/v1/jobs/" + id), token, JobView.class)
+                        .state()
+                        .ended());
+        return id;
+    }
+
     private long finishedExportOf(String token) {
         long id = exportOf(token, 1);
         await().atMost(Duration.ofSeconds(30))
@@ -452,6 +477,8 @@ class ObjectScopeMatrixTest implements PortalTest {
                 client, ComplaintFixtures.complaintInJianghan(), ComplaintFixtures.pdf());
         adminExport = finishedExportOf(admin);
         inspectorExport = finishedExportOf(districtInspector);
+        adminImport = finishedImportOf(admin);
+        inspectorImport = finishedImportOf(districtInspector);
     }
 
     private long inboxEntry(long accountId) throws SQLException {

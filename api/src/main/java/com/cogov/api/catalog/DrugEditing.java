@@ -1,6 +1,7 @@
 package com.cogov.api.catalog;
 
 import com.cogov.api.shared.Actor;
+import com.cogov.api.shared.WriteOutcome;
 
 /**
  * Writing the catalog: the one way drugs and their barcodes are added and changed, whether by the regulator's form

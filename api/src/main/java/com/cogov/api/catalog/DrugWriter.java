@@ -4,6 +4,7 @@ import com.cogov.api.audit.AuditOutcome;
 import com.cogov.api.audit.AuditService;
 import com.cogov.api.shared.AccessDeniedException;
 import com.cogov.api.shared.Actor;
+import com.cogov.api.shared.WriteOutcome;
 import com.cogov.contracts.account.Role;
 import com.cogov.contracts.catalog.DrugStatus;
 import io.micronaut.core.annotation.Nullable;

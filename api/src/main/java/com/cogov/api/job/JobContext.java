@@ -21,6 +21,12 @@ public interface JobContext {
      */
     void progress(long done, long total);
 
+    /**
+     * How many items failed so far (an import's rejected rows): shown as the job's {@code errors}, written with the next
+     * progress report or checkpoint.
+     */
+    void errors(long errors);
+
     /** Where the previous run of this job stopped, if it was interrupted (a node died) after setting one. */
     Optional<String> checkpoint();
 

@@ -138,6 +138,7 @@ class JobRunner {
                 end,
                 context.done(),
                 Math.max(context.total(), context.done()),
+                context.errors(),
                 message,
                 end == JobState.DONE ? context.result() : null,
                 clock.instant());

@@ -101,12 +101,13 @@ class JobStore {
 
     /** @return whether this node still holds the job */
     @Transactional
-    boolean progress(long id, String node, long done, long total, @Nullable String message, Instant now) {
+    boolean progress(long id, String node, long done, long total, long errors, @Nullable String message, Instant now) {
         return update(
-                        "UPDATE job SET done = ?, total = ?, message = ?, heartbeat_at = ?"
+                        "UPDATE job SET done = ?, total = ?, errors = ?, message = ?, heartbeat_at = ?"
                                 + " WHERE id = ? AND claimed_by = ? AND state = 'RUNNING'",
                         done,
                         total,
+                        errors,
                         message,
                         now,
                         id,
@@ -116,12 +117,13 @@ class JobStore {
 
     /** @return whether this node still holds the job */
     @Transactional
-    boolean checkpoint(long id, String node, String checkpoint, long done, Instant now) {
+    boolean checkpoint(long id, String node, String checkpoint, long done, long errors, Instant now) {
         return update(
-                        "UPDATE job SET checkpoint = ?, done = ?, heartbeat_at = ?"
+                        "UPDATE job SET checkpoint = ?, done = ?, errors = ?, heartbeat_at = ?"
                                 + " WHERE id = ? AND claimed_by = ? AND state = 'RUNNING'",
                         checkpoint,
                         done,
+                        errors,
                         now,
                         id,
                         node)
@@ -145,16 +147,18 @@ class JobStore {
             JobState state,
             long done,
             long total,
+            long errors,
             @Nullable String message,
             @Nullable String result,
             Instant now) {
         return update(
-                        "UPDATE job SET state = ?, done = ?, total = ?, message = ?, result = ?, finished_at = ?,"
-                                + " claimed_by = NULL, heartbeat_at = NULL"
+                        "UPDATE job SET state = ?, done = ?, total = ?, errors = ?, message = ?, result = ?,"
+                                + " finished_at = ?, claimed_by = NULL, heartbeat_at = NULL"
                                 + " WHERE id = ? AND claimed_by = ? AND state = 'RUNNING'",
                         state.name(),
                         done,
                         total,
+                        errors,
                         message,
                         result,
                         now,

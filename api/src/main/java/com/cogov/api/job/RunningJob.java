@@ -24,6 +24,7 @@ final class RunningJob implements JobContext {
 
     private long done;
     private long total;
+    private long errors;
 
     @Nullable
     private String message;
@@ -46,6 +47,7 @@ final class RunningJob implements JobContext {
         this.json = json;
         this.done = job.done();
         this.total = job.total();
+        this.errors = job.errors();
         this.checkpoint = job.checkpoint();
     }
 
@@ -79,6 +81,11 @@ final class RunningJob implements JobContext {
     }
 
     @Override
+    public void errors(long errors) {
+        this.errors = errors;
+    }
+
+    @Override
     public Optional<String> checkpoint() {
         return Optional.ofNullable(checkpoint);
     }
@@ -87,7 +94,7 @@ final class RunningJob implements JobContext {
     public void checkpoint(String checkpoint, long done) {
         this.checkpoint = checkpoint;
         this.done = done;
-        if (!store.checkpoint(job.id(), node, checkpoint, done, clock.instant())) {
+        if (!store.checkpoint(job.id(), node, checkpoint, done, errors, clock.instant())) {
             lost = true;
         }
     }
@@ -113,7 +120,7 @@ final class RunningJob implements JobContext {
 
     private void write(Instant now) {
         lastWrite = now;
-        if (!store.progress(job.id(), node, done, total, message, now)) {
+        if (!store.progress(job.id(), node, done, total, errors, message, now)) {
             lost = true; // re-queued (this node stalled) or ended elsewhere: another run owns it now
             return;
         }
@@ -136,6 +143,10 @@ final class RunningJob implements JobContext {
 
     long total() {
         return total;
+    }
+
+    long errors() {
+        return errors;
     }
 
     @Nullable

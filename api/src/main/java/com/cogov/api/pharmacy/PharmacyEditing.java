@@ -48,7 +48,20 @@ class PharmacyEditing {
         if (before.status() == PharmacyStatus.CLOSED) {
             throw PharmacyNotOpenException.of(PharmacyStatus.CLOSED);
         }
-        Pharmacy after = new Pharmacy(
+        Pharmacy after = applied(before, edit);
+        List<FieldChange> changes = changes(before, after);
+        if (changes.isEmpty()) {
+            return views.view(before, null);
+        }
+        rows.updateDetails(after);
+        Pharmacy edited = rows.find(id).orElseThrow();
+        records.pharmacy(actor, edited, PharmacyChangeKind.EDITED, changes, null);
+        return views.view(edited, null);
+    }
+
+    /** The pharmacy with the edit's fields applied, at its next version; absent fields stay as they are. */
+    static Pharmacy applied(Pharmacy before, PharmacyRequests.Edit edit) {
+        return new Pharmacy(
                 before.id(),
                 before.licenseNumber(),
                 before.creditCode(),
@@ -65,17 +78,9 @@ class PharmacyEditing {
                 before.createdAt(),
                 before.updatedAt(),
                 before.sellsSpecialCompounds());
-        List<FieldChange> changes = changes(before, after);
-        if (changes.isEmpty()) {
-            return views.view(before, null);
-        }
-        rows.updateDetails(after);
-        Pharmacy edited = rows.find(id).orElseThrow();
-        records.pharmacy(actor, edited, PharmacyChangeKind.EDITED, changes, null);
-        return views.view(edited, null);
     }
 
-    private static List<FieldChange> changes(Pharmacy before, Pharmacy after) {
+    static List<FieldChange> changes(Pharmacy before, Pharmacy after) {
         List<FieldChange> changes = new ArrayList<>();
         add(changes, "name", before.name(), after.name());
         add(changes, "address", before.address(), after.address());

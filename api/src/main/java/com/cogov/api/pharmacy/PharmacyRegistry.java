@@ -61,7 +61,7 @@ class PharmacyRegistry {
     }
 
     /** Every field as set at creation, so the history shows where each value came from. */
-    private static List<FieldChange> fields(Pharmacy p) {
+    static List<FieldChange> fields(Pharmacy p) {
         List<FieldChange> fields = new ArrayList<>();
         fields.add(new FieldChange("licenseNumber", null, p.licenseNumber()));
         fields.add(new FieldChange("creditCode", null, p.creditCode()));

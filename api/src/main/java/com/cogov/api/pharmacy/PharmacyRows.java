@@ -65,6 +65,12 @@ class PharmacyRows {
         return rows(SELECT + " WHERE id = ? FOR UPDATE", List.of(id)).stream().findFirst();
     }
 
+    /** The pharmacy holding this licence number, locked (or the gap where it would be) until the transaction ends. */
+    Optional<Pharmacy> lockByLicense(String licenseNumber) {
+        return rows(SELECT + " WHERE license_number = ? FOR UPDATE", List.of(licenseNumber)).stream()
+                .findFirst();
+    }
+
     /** @return the new pharmacy's id */
     long insert(
             String licenseNumber,

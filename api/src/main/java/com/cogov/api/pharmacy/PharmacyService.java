@@ -45,6 +45,7 @@ public class PharmacyService {
     private final PharmacyStatusChange statuses;
     private final DistrictMaintenance maintenance;
     private final PharmacistRegister pharmacists;
+    private final PharmacyUpsertByLicense upserts;
 
     PharmacyService(
             DistrictRepository districts,
@@ -54,7 +55,8 @@ public class PharmacyService {
             PharmacyTransfer transfers,
             PharmacyStatusChange statuses,
             DistrictMaintenance maintenance,
-            PharmacistRegister pharmacists) {
+            PharmacistRegister pharmacists,
+            PharmacyUpsertByLicense upserts) {
         this.districts = districts;
         this.directory = directory;
         this.registry = registry;
@@ -63,6 +65,7 @@ public class PharmacyService {
         this.statuses = statuses;
         this.maintenance = maintenance;
         this.pharmacists = pharmacists;
+        this.upserts = upserts;
     }
 
     // ---------------------------------------------------------------- districts, for everyone
@@ -141,6 +144,15 @@ public class PharmacyService {
     /** 药店状态变更: suspending or closing ends the staff's sessions; reopening gives them back. */
     public PharmacyView changeStatus(Actor actor, long id, PharmacyRequests.StatusChange request) {
         return statuses.change(actor, id, request);
+    }
+
+    /**
+     * 药店导入's write: one row added or updated by its licence number, in the caller's transaction (which must exist:
+     * an import writes a chunk of rows in one). A row this cannot take (another district, a changed credit code, a
+     * closed pharmacy) is answered refused, never thrown, so the chunk's other rows stand.
+     */
+    public PharmacyUpsert upsertByLicense(Actor actor, PharmacyRequests.Create row) {
+        return upserts.upsert(actor, row);
     }
 
     // ---------------------------------------------------------------- administrative divisions (the city)

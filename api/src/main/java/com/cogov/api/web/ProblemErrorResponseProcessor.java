@@ -111,8 +111,13 @@ class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Problem> {
             case 404 -> ErrorCode.NOT_FOUND;
             case 405 -> ErrorCode.METHOD_NOT_ALLOWED;
             case 406 -> ErrorCode.NOT_ACCEPTABLE;
-            // Every multipart upload of both apps is a photo (ImageUpload): say so, and what the limit is.
-            case 413 -> isMultipart(context) ? ErrorCode.UPLOAD_TOO_LARGE : ErrorCode.PAYLOAD_TOO_LARGE;
+            // A multipart upload is a photo (ImageUpload), except the portal's spreadsheet imports: say which limit.
+            case 413 ->
+                !isMultipart(context)
+                        ? ErrorCode.PAYLOAD_TOO_LARGE
+                        : context.getRequest().getPath().startsWith("/portal/v1/imports")
+                                ? ErrorCode.IMPORT_FILE_TOO_LARGE
+                                : ErrorCode.UPLOAD_TOO_LARGE;
             case 415 -> ErrorCode.UNSUPPORTED_MEDIA_TYPE;
             case 503 -> ErrorCode.SERVICE_UNAVAILABLE;
             default -> status.getCode() >= 500 ? ErrorCode.INTERNAL_ERROR : ErrorCode.MALFORMED_REQUEST;

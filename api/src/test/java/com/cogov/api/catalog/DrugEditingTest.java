@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.cogov.api.shared.AccessDeniedException;
 import com.cogov.api.shared.Actor;
+import com.cogov.api.shared.WriteOutcome;
 import com.cogov.contracts.account.Role;
 import com.cogov.contracts.catalog.DrugStatus;
 import com.cogov.contracts.catalog.DrugView;

@@ -149,6 +149,15 @@ public enum ErrorCode {
     // Content check (WeChat msg_sec_check / media_check_async, and the local word list)
     CONTENT_RISKY(422, "提交的文字含有不宜发布的内容，请修改后重新提交"),
     WECHAT_SIGNATURE_INVALID(401, "微信消息推送的签名无效"),
+    // Imports (药店导入, 药品导入)
+    IMPORT_KIND_UNKNOWN(400, "不支持的导入类型，请选择 PHARMACIES（药店）或 DRUGS（药品）"),
+    IMPORT_FILE_EMPTY(400, "没有收到文件，或文件中没有数据"),
+    IMPORT_FILE_TOO_LARGE(413, "导入文件不超过20MB，请分成几个文件导入"),
+    IMPORT_FILE_UNSUPPORTED(415, "只支持 Excel（.xlsx、.xls）或 CSV（UTF-8 或 GBK 编码）文件，且文件须能正常打开"),
+    IMPORT_HEADERS_MISMATCH(422, "表头与导入模板不一致，请下载模板并按模板的列填写"),
+    IMPORT_ERRORS_NOT_READY(409, "导入尚未完成，完成后才能下载错误行"),
+    IMPORT_ERRORS_EXPIRED(410, "错误行文件已过期（保留7天），请重新导入"),
+    IMPORT_FILE_EXPIRED(410, "上传的文件已过期，请重新上传"),
 
     // Platform
     SERVICE_UNAVAILABLE(503, "服务暂时不可用，请稍后再试"),

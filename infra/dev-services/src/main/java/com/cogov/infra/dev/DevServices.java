@@ -68,6 +68,7 @@ public final class DevServices implements AutoCloseable {
                 String jdbcUrl = mariaDb.jdbcUrl(DATABASE);
                 demoPasswords = DemoLogins.load(root.resolve("demo-logins.properties"));
                 demo = migrateAndSeed(jdbcUrl, demoPasswords, secrets);
+                DemoImports.write(root); // a file to upload, not rows: imports write through the app
                 properties.put(DB_URL, jdbcUrl);
                 properties.put("datasources.default.username", DB_USER);
                 properties.put("datasources.default.password", "");
