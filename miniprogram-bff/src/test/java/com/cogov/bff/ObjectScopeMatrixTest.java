@@ -54,6 +54,10 @@ class ObjectScopeMatrixTest implements DevServicesTest {
     Tokens inspectorOfDistrictOne;
     long inspectionOfPharmacyOne;
     String photoOfPharmacyOnesInspection;
+    long noticeToPharmacyOnesDistrict;
+
+    @Inject
+    com.cogov.api.notice.NoticeService notices;
 
     /** route -> the request another pharmacy's manager makes against pharmacy 1's object, or null if not scoped. */
     Map<String, LongFunction<MutableHttpRequest<?>>> matrix() {
@@ -99,6 +103,15 @@ class ObjectScopeMatrixTest implements DevServicesTest {
         m.put(
                 "GET /mp/v1/inspections/photos/{photoId}",
                 id -> HttpRequest.GET("/mp/v1/inspections/photos/" + photoOfPharmacyOnesInspection));
+        // a notice to 武昌区's pharmacies is not found by 江汉区's manager (NoticeReadingTest: the readers' scope)
+        m.put("GET /mp/v1/notices/{id}", id -> HttpRequest.GET("/mp/v1/notices/" + noticeToPharmacyOnesDistrict));
+        m.put(
+                "GET /mp/v1/notices/{id}/attachments/{fileId}",
+                id -> HttpRequest.GET("/mp/v1/notices/" + noticeToPharmacyOnesDistrict
+                        + "/attachments/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"));
+        m.put(
+                "POST /mp/v1/notices/{id}/read",
+                id -> HttpRequest.POST("/mp/v1/notices/" + noticeToPharmacyOnesDistrict + "/read", ""));
         // the inspector's routes: a manager's role may not use them (403); another district's inspector below (404)
         inspectorMatrix().forEach((route, request) -> m.put(route, id -> request.get()));
         return m;
@@ -141,6 +154,8 @@ class ObjectScopeMatrixTest implements DevServicesTest {
                 inboxEntryOfPharmacyOnesClerk = keys.getLong(1);
             }
         }
+        noticeToPharmacyOnesDistrict = NoticeFixture.published(
+                devServices(), notices, com.cogov.contracts.notice.NoticeAudience.PHARMACIES, "420106");
         mp = new MiniProgramSessions(client);
         otherPharmacysManager = mp.signIn("idor-manager-2");
         clerkOfPharmacyOne = mp.signIn("demo-clerk").profile().accountId();

@@ -71,7 +71,7 @@ class Register {
         audit.record(
                 actor,
                 "crossborder.revoke",
-                "cross_border_pharmacist",
+                "cross-border-pharmacist",
                 String.valueOf(id),
                 AuditOutcome.SUCCESS,
                 Map.of("reason", reason.strip()));
@@ -91,7 +91,7 @@ class Register {
         audit.record(
                 actor,
                 action,
-                "cross_border_pharmacist",
+                "cross-border-pharmacist",
                 String.valueOf(id),
                 AuditOutcome.SUCCESS,
                 Map.of(

@@ -74,7 +74,9 @@ class Reading {
     }
 
     static boolean staff(Actor actor) {
-        return List.of(Role.PHARMACY_CLERK, Role.PHARMACY_MANAGER).contains(actor.role()) && actor.pharmacyId() != null;
+        // an anonymous reader has no role: List.contains(null) would throw
+        return (actor.role() == Role.PHARMACY_CLERK || actor.role() == Role.PHARMACY_MANAGER)
+                && actor.pharmacyId() != null;
     }
 
     private PublishedNoticeView view(NoticeLists.Published p, boolean full) {

@@ -126,6 +126,7 @@ public final class DemoData {
             DemoAlerts.insert(connection);
             DemoLifecycle.insert(connection);
             DemoComplaints.insert(connection);
+            DemoNotices.insert(connection);
             connection.commit();
             return new Summary(PHARMACIES, drugs[0], drugs[1], count(connection, "account"), true);
         } catch (SQLException | RuntimeException e) {
