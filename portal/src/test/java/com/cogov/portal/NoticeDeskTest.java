@@ -341,6 +341,12 @@ class NoticeDeskTest implements PortalTest {
         assertThat(portal.refused(HttpRequest.GET("/portal/v1/public/notices/abc"), 400)
                         .code())
                 .isEqualTo("MALFORMED_REQUEST");
+        Map<String, Object> tooLate = notice("PUBLIC", null);
+        tooLate.put("publishAt", "2040-01-01T00:00:00Z");
+        assertThat(portal.refused(
+                                HttpRequest.POST("/portal/v1/notices", tooLate).bearerAuth(admin), 400)
+                        .code())
+                .isEqualTo("VALIDATION_FAILED");
         Map<String, Object> noAudience = notice("PUBLIC", null);
         noAudience.remove("audience");
         portal.refused(HttpRequest.POST("/portal/v1/notices", noAudience).bearerAuth(admin), 400);

@@ -5,8 +5,12 @@ import com.cogov.api.audit.AuditService;
 import com.cogov.api.shared.Actor;
 import com.cogov.contracts.notice.NoticeAttachmentView;
 import com.cogov.contracts.notice.NoticeRequests;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 
 /** Writing a notice: a draft, its edits while it is a draft (or withdrawn), and its files. */
@@ -17,12 +21,14 @@ class Drafting {
     private final NoticeScope scope;
     private final NoticeAttachments attachments;
     private final AuditService audit;
+    private final Clock clock;
 
-    Drafting(NoticeStore store, NoticeScope scope, NoticeAttachments attachments, AuditService audit) {
+    Drafting(NoticeStore store, NoticeScope scope, NoticeAttachments attachments, AuditService audit, Clock clock) {
         this.store = store;
         this.scope = scope;
         this.attachments = attachments;
         this.audit = audit;
+        this.clock = clock;
     }
 
     @Transactional
@@ -33,7 +39,7 @@ class Drafting {
                 request.audience(),
                 scope.targetDistrict(author, request.districtCode()),
                 Boolean.TRUE.equals(request.pinned()),
-                request.publishAt());
+                publishAt(request.publishAt()));
         long id = store.insert(content, author.accountId());
         attachments.replace(id, author.accountId(), request.attachmentIds());
         audit.record(author, "notice.create", "notice", String.valueOf(id), AuditOutcome.SUCCESS, details(content));
@@ -60,7 +66,7 @@ class Drafting {
                 request.pinned() == null ? row.pinned() : request.pinned(),
                 Boolean.TRUE.equals(request.publishOnApproval())
                         ? null
-                        : request.publishAt() == null ? row.publishAt() : request.publishAt());
+                        : request.publishAt() == null ? row.publishAt() : publishAt(request.publishAt()));
         if (!store.update(id, content)) {
             throw NoticeRefusedException.transition("已提交", "修改");
         }
@@ -73,6 +79,21 @@ class Drafting {
     NoticeAttachmentView upload(Actor author, byte[] content) {
         scope.deskDistrict(author);
         return attachments.upload(author.accountId(), content);
+    }
+
+    /**
+     * A publishing time within a year (the columns hold instants up to 2038 on MySQL, and a date years ahead is a
+     * typo); one already past means as soon as approved, as an absent one does.
+     */
+    private @Nullable Instant publishAt(@Nullable Instant requested) {
+        if (requested == null) {
+            return null;
+        }
+        Instant now = clock.instant();
+        if (requested.isAfter(now.plus(Duration.ofDays(366)))) {
+            throw NoticeRefusedException.publishAt();
+        }
+        return requested.isBefore(now) ? null : requested;
     }
 
     private static Map<String, String> details(NoticeStore.Content c) {

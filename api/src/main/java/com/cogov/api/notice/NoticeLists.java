@@ -127,7 +127,9 @@ class NoticeLists {
             ps.setLong(1, id);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
-                    throw NoticeRefusedException.query("cursor", "翻页标记无效，请从第一页重新查询");
+                    throw new com.cogov.api.shared.CogovException(
+                            com.cogov.contracts.error.ErrorCode.PAGE_CURSOR_INVALID,
+                            com.cogov.contracts.error.ErrorCode.PAGE_CURSOR_INVALID.title());
                 }
                 return rs.getBoolean(1);
             }

@@ -38,6 +38,10 @@ public class NoticeRefusedException extends CogovException {
                 ErrorCode.ATTACHMENT_INVALID, "有附件不存在、已过期、已用于其他通知公告或不是由您上传的，请重新上传", "attachmentIds");
     }
 
+    static NoticeRefusedException publishAt() {
+        return new NoticeRefusedException(ErrorCode.VALIDATION_FAILED, "发布时间须在一年之内（已过的时间按审核通过时发布）", "publishAt");
+    }
+
     static NoticeRefusedException query(String field, String detail) {
         return new NoticeRefusedException(ErrorCode.QUERY_PARAMETER_INVALID, detail, field);
     }
