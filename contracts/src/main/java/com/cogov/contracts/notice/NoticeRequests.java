@@ -61,7 +61,8 @@ public final class NoticeRequests {
             @Nullable @Size(min = 1, max = 100_000, message = "正文为1-10万个字符") @MultiLine
             String body,
 
-            @Nullable NoticeAudience audience,
+            @Nullable @Schema(nullable = true, type = "string")
+            NoticeAudience audience,
 
             @Nullable @Pattern(regexp = "\\d{6}", message = "行政区划代码为6位数字")
             String districtCode,

@@ -30,7 +30,7 @@ public record NoticeView(
         long authorAccountId,
         @Nullable @Schema(nullable = true) Long approverAccountId,
         List<NoticeAttachmentView> attachments,
-        @Nullable @Schema(nullable = true) Reading reading,
+        @Nullable @Schema(nullable = true, type = "object") Reading reading,
         Instant createdAt,
         Instant updatedAt) {
 
