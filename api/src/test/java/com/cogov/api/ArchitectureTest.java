@@ -109,6 +109,11 @@ class ArchitectureTest {
                             "search",
                             "statistics")),
             Map.entry("job", Set.of()),
+            // notices: attachments as files, districts and pharmacies (required reading counted per pharmacy), the
+            // pharmacies told (notify), scheduled ones announced on one node (job)
+            Map.entry("notice", Set.of("audit", "file", "job", "notify", "pharmacy")),
+            // the register names the practising pharmacy
+            Map.entry("crossborder", Set.of("audit", "pharmacy")),
             Map.entry("notify", Set.of("job")),
             Map.entry("statistics", Set.of("export", "job")),
             // pharmacies keep their search keys and their place in the nearby index current (rebuilt on one node)

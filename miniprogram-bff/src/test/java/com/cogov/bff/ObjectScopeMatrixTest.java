@@ -55,6 +55,10 @@ class ObjectScopeMatrixTest implements DevServicesTest {
     long inspectionOfPharmacyOne;
     String photoOfPharmacyOnesInspection;
     long pharmacistOfPharmacyOne;
+    long noticeToPharmacyOnesDistrict;
+
+    @Inject
+    com.cogov.api.notice.NoticeService notices;
 
     /** route -> the request another pharmacy's manager makes against pharmacy 1's object, or null if not scoped. */
     Map<String, LongFunction<MutableHttpRequest<?>>> matrix() {
@@ -114,6 +118,15 @@ class ObjectScopeMatrixTest implements DevServicesTest {
                 "GET /mp/v1/files/{id}",
                 id -> HttpRequest.GET(
                         "/mp/v1/files/" + photoOfPharmacyOnesInspection + "?expires=4102444800&signature=forged"));
+        // a notice to 武昌区's pharmacies is not found by 江汉区's manager (NoticeReadingTest: the readers' scope)
+        m.put("GET /mp/v1/notices/{id}", id -> HttpRequest.GET("/mp/v1/notices/" + noticeToPharmacyOnesDistrict));
+        m.put(
+                "GET /mp/v1/notices/{id}/attachments/{fileId}",
+                id -> HttpRequest.GET("/mp/v1/notices/" + noticeToPharmacyOnesDistrict
+                        + "/attachments/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"));
+        m.put(
+                "POST /mp/v1/notices/{id}/read",
+                id -> HttpRequest.POST("/mp/v1/notices/" + noticeToPharmacyOnesDistrict + "/read", ""));
         // the inspector's routes: a manager's role may not use them (403); another district's inspector below (404)
         inspectorMatrix().forEach((route, request) -> m.put(route, id -> request.get()));
         return m;
@@ -162,6 +175,8 @@ class ObjectScopeMatrixTest implements DevServicesTest {
             rs.next();
             pharmacistOfPharmacyOne = rs.getLong(1);
         }
+        noticeToPharmacyOnesDistrict = NoticeFixture.published(
+                devServices(), notices, com.cogov.contracts.notice.NoticeAudience.PHARMACIES, "420106");
         mp = new MiniProgramSessions(client);
         otherPharmacysManager = mp.signIn("idor-manager-2");
         clerkOfPharmacyOne = mp.signIn("demo-clerk").profile().accountId();

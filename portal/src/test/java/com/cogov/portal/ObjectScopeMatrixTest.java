@@ -72,6 +72,9 @@ class ObjectScopeMatrixTest implements PortalTest {
     String saleElsewhere;
     com.cogov.contracts.complaint.FilingReceipt complaintInDistrict;
     com.cogov.contracts.complaint.FilingReceipt complaintElsewhere;
+    long noticeElsewhere;
+    long noticeWithFile;
+    String fileOfNotice;
 
     /**
      * How one route keeps a scoped user out. {@code outOfScope} is their request against an object outside their scope;
@@ -325,7 +328,76 @@ class ObjectScopeMatrixTest implements PortalTest {
                 Case.scoped(
                         () -> HttpRequest.GET("/portal/v1/exports/" + adminExport + "/file"),
                         () -> HttpRequest.GET("/portal/v1/exports/" + inspectorExport + "/file")));
+        notices(m);
         return m;
+    }
+
+    /**
+     * Notices (docs/notices.md): 江汉区's (written by the city) is outside 武昌区; in-scope steps act on fresh 武昌区
+     * notices of the inspector's. Approval is the city's alone. The register of cross-border pharmacists is the city's.
+     */
+    private void notices(Map<String, Case> m) {
+        String elsewhere = "/portal/v1/notices/" + noticeElsewhere;
+        m.put(
+                "GET /portal/v1/notices/{id}",
+                Case.scoped(
+                        () -> HttpRequest.GET(elsewhere),
+                        () -> HttpRequest.GET("/portal/v1/notices/" + noticeWithFile)));
+        m.put(
+                "PATCH /portal/v1/notices/{id}",
+                Case.scoped(
+                        () -> HttpRequest.PATCH(elsewhere, Map.of("title", "越权修改")),
+                        () -> HttpRequest.PATCH("/portal/v1/notices/" + freshNotice(false), Map.of("title", "辖区修改"))));
+        m.put(
+                "POST /portal/v1/notices/{id}/submit",
+                Case.scoped(
+                        () -> HttpRequest.POST(elsewhere + "/submit", ""),
+                        () -> HttpRequest.POST("/portal/v1/notices/" + freshNotice(false) + "/submit", "")));
+        m.put(
+                "POST /portal/v1/notices/{id}/withdraw",
+                Case.scoped(
+                        () -> HttpRequest.POST(elsewhere + "/withdraw", ""),
+                        () -> HttpRequest.POST("/portal/v1/notices/" + freshNotice(true) + "/withdraw", "")));
+        m.put(
+                "POST /portal/v1/notices/{id}/approve",
+                Case.roleOnly(() -> HttpRequest.POST("/portal/v1/notices/" + freshNotice(true) + "/approve", "")));
+        m.put(
+                "GET /portal/v1/notices/{id}/readers",
+                Case.scoped(
+                        () -> HttpRequest.GET(elsewhere + "/readers"),
+                        () -> HttpRequest.GET("/portal/v1/notices/" + noticeWithFile + "/readers")));
+        m.put(
+                "GET /portal/v1/notices/{id}/attachments/{fileId}",
+                Case.scoped(
+                        () -> HttpRequest.GET(elsewhere + "/attachments/" + fileOfNotice),
+                        () -> HttpRequest.GET(
+                                "/portal/v1/notices/" + noticeWithFile + "/attachments/" + fileOfNotice)));
+        // published public notices are everyone's to read (NoticeDeskTest: only published PUBLIC ones are found)
+        m.put("GET /portal/v1/public/notices/{id}", Case.unowned());
+        m.put("GET /portal/v1/public/notices/{id}/attachments/{fileId}", Case.unowned());
+        m.put(
+                "PATCH /portal/v1/cross-border-pharmacists/{id}",
+                Case.roleOnly(() -> HttpRequest.PATCH("/portal/v1/cross-border-pharmacists/1", Map.of("namePt", "X"))));
+        m.put(
+                "POST /portal/v1/cross-border-pharmacists/{id}/revoke",
+                Case.roleOnly(() ->
+                        HttpRequest.POST("/portal/v1/cross-border-pharmacists/1/revoke", Map.of("reason", "越权测试"))));
+    }
+
+    /** A 武昌区 PHARMACIES notice of the inspector's: a draft, or submitted. */
+    private long freshNotice(boolean submitted) {
+        long id = portal.call(
+                        HttpRequest.POST("/portal/v1/notices", NoticeFixtures.notice("PHARMACIES", null)),
+                        districtInspector,
+                        com.cogov.contracts.notice.NoticeView.class)
+                .id();
+        if (submitted) {
+            portal.call(
+                    HttpRequest.POST("/portal/v1/notices/" + id + "/submit", ""),
+                    districtInspector,
+                    com.cogov.contracts.notice.NoticeView.class);
+        }
+        return id;
     }
 
     /** A new 武昌区 pharmacy, added by the city administrator, for in-scope changes that must not touch the demo's. */
@@ -475,6 +547,32 @@ class ObjectScopeMatrixTest implements PortalTest {
                 ComplaintFixtures.fileOnTheWeb(client, ComplaintFixtures.complaint(), ComplaintFixtures.pdf());
         complaintElsewhere = ComplaintFixtures.fileOnTheWeb(
                 client, ComplaintFixtures.complaintInJianghan(), ComplaintFixtures.pdf());
+        noticeElsewhere = portal.call(
+                        HttpRequest.POST("/portal/v1/notices", NoticeFixtures.notice("PHARMACIES", "420103")),
+                        admin,
+                        com.cogov.contracts.notice.NoticeView.class)
+                .id();
+        fileOfNotice = portal.call(
+                        HttpRequest.POST(
+                                        "/portal/v1/notices/attachments",
+                                        io.micronaut.http.client.multipart.MultipartBody.builder()
+                                                .addPart(
+                                                        "file",
+                                                        "f",
+                                                        io.micronaut.http.MediaType.APPLICATION_OCTET_STREAM_TYPE,
+                                                        ComplaintFixtures.pdf())
+                                                .build())
+                                .contentType(io.micronaut.http.MediaType.MULTIPART_FORM_DATA_TYPE),
+                        districtInspector,
+                        com.cogov.contracts.notice.NoticeAttachmentView.class)
+                .id();
+        Map<String, Object> withFile = NoticeFixtures.notice("PHARMACIES", null);
+        withFile.put("attachmentIds", List.of(fileOfNotice));
+        noticeWithFile = portal.call(
+                        HttpRequest.POST("/portal/v1/notices", withFile),
+                        districtInspector,
+                        com.cogov.contracts.notice.NoticeView.class)
+                .id();
         adminExport = finishedExportOf(admin);
         inspectorExport = finishedExportOf(districtInspector);
         adminImport = finishedImportOf(admin);

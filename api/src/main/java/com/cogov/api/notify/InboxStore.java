@@ -42,6 +42,15 @@ class InboxStore {
                     "a.pharmacy_id = ? AND a.role = 'PHARMACY_MANAGER' AND a.status = 'ACTIVE'", pharmacyId);
         }
 
+        /** The managers of the district's active pharmacies, or the city's when the code is null. */
+        static Recipients managersIn(@Nullable String districtCode) {
+            String managersOf = "a.role = 'PHARMACY_MANAGER' AND a.status = 'ACTIVE' AND a.pharmacy_id IN"
+                    + " (SELECT p.id FROM pharmacy p WHERE p.status = 'ACTIVE' AND ";
+            return districtCode == null
+                    ? new Recipients(managersOf + "p.status = ?)", "ACTIVE") // one bound value, as every condition
+                    : new Recipients(managersOf + "p.district_code = ?)", districtCode);
+        }
+
         /** One account, while active (a citizen is told of their own case). */
         static Recipients account(long accountId) {
             return new Recipients("a.id = ? AND a.status = 'ACTIVE'", accountId);

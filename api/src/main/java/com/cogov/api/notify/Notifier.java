@@ -13,6 +13,12 @@ public interface Notifier {
     /** Every active manager of the pharmacy. */
     void toPharmacyManagers(long pharmacyId, Notice notice);
 
+    /**
+     * Every active manager of every active pharmacy of the district, or of the city when {@code districtCode} is null:
+     * e.g. a notice to pharmacies, published.
+     */
+    void toPharmacyManagersIn(@io.micronaut.core.annotation.Nullable String districtCode, Notice notice);
+
     /** One account, if active: e.g. the citizen who filed a complaint from the mini-program. */
     void toAccount(long accountId, Notice notice);
 }

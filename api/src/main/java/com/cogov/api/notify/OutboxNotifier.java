@@ -35,6 +35,12 @@ class OutboxNotifier implements Notifier {
 
     @Override
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public void toPharmacyManagersIn(@io.micronaut.core.annotation.Nullable String districtCode, Notice notice) {
+        deliver(InboxStore.Recipients.managersIn(districtCode), notice);
+    }
+
+    @Override
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     public void toAccount(long accountId, Notice notice) {
         deliver(InboxStore.Recipients.account(accountId), notice);
     }

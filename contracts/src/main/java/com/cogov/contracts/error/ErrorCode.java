@@ -158,6 +158,16 @@ public enum ErrorCode {
     IMPORT_ERRORS_NOT_READY(409, "导入尚未完成，完成后才能下载错误行"),
     IMPORT_ERRORS_EXPIRED(410, "错误行文件已过期（保留7天），请重新导入"),
     IMPORT_FILE_EXPIRED(410, "上传的文件已过期，请重新上传"),
+    // Notices (通知通告) and the cross-border register (跨境执业), docs/notices.md
+    NOTICE_NOT_FOUND(404, "未找到该通知公告"),
+    NOTICE_BODY_EMPTY(422, "正文清理不安全内容（脚本、事件、样式等）后为空，请填写正文文字"),
+    NOTICE_TRANSITION_INVALID(409, "该通知公告当前状态不能进行此操作"),
+    NOTICE_OWN_APPROVAL(409, "不能审核自己撰写的通知公告，请由市局其他管理员审核"),
+    NOTICE_NOT_REQUIRED_READING(409, "只有发给药店的通知公告需要确认阅读"),
+    CROSS_BORDER_PHARMACIST_NOT_FOUND(404, "未找到该跨境执业药师登记"),
+    CROSS_BORDER_LICENSE_TAKEN(409, "该澳门执业牌照号码已登记"),
+    CROSS_BORDER_VALIDITY_INVALID(400, "有效期无效：截止日期不能早于起始日期"),
+    CROSS_BORDER_REVOKED(409, "该登记已撤销，不能再修改或撤销"),
 
     // Platform
     SERVICE_UNAVAILABLE(503, "服务暂时不可用，请稍后再试"),

@@ -128,6 +128,7 @@ public final class DemoData {
             DemoComplaints.insert(connection);
             DemoUnknownBarcodes.insert(connection);
             DemoPublicSearch.insert(connection);
+            DemoNotices.insert(connection);
             connection.commit();
             return new Summary(PHARMACIES, drugs[0], drugs[1], count(connection, "account"), true);
         } catch (SQLException | RuntimeException e) {
