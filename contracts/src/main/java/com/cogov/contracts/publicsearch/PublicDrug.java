@@ -20,11 +20,14 @@ public record PublicDrug(
         @Schema(description = "Prescription only (处方药)") boolean prescriptionOnly,
         List<String> barcodes,
 
-        @Nullable @Schema(nullable = true, description = "Absent for ordinary drugs")
+        @Nullable @Schema(nullable = true, type = "object", description = "Absent for ordinary drugs")
         SpecialCategory specialCategory,
 
         @Nullable
-        @Schema(nullable = true, description = "How a special compound preparation may be bought; absent otherwise")
+        @Schema(
+                nullable = true,
+                type = "object",
+                description = "How a special compound preparation may be bought; absent otherwise")
         PurchaseRules purchaseRules) {
 
     @Serdeable

@@ -17,6 +17,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
@@ -36,6 +37,7 @@ class FileLinkController {
         this.files = files;
     }
 
+    @SecurityRequirement(name = "") // signed link, no token
     @Get("/{id}")
     @Operation(
             operationId = "downloadLinkedFile",
