@@ -2,6 +2,7 @@ package com.cogov.portal.complaint;
 
 import com.cogov.api.complaint.ComplaintService;
 import com.cogov.api.shared.Actor;
+import com.cogov.api.web.ComplaintFilingDocs;
 import com.cogov.api.web.ProblemResponse;
 import com.cogov.contracts.complaint.AttachmentView;
 import com.cogov.contracts.complaint.ComplaintRequest;
@@ -53,18 +54,11 @@ class PublicComplaintController {
     @Operation(
             operationId = "fileWebComplaint",
             summary = "File a complaint (投诉) or report (举报) without an account",
-            description = "Send a new Idempotency-Key per filing and the same key when retrying: a retry answers the"
-                    + " same tracking number (without the query code, which is shown once). BOTH is split into a linked"
-                    + " complaint and report. The text is checked against the sensitive-word list. Limited per client"
-                    + " address.")
+            description = ComplaintFilingDocs.FILING
+                    + " The text is checked against the sensitive-word list. Limited per client address.")
     @ApiResponse(responseCode = "201", description = "Received: keep the tracking number and the query code")
-    @ProblemResponse(
-            status = "400",
-            codes = "VALIDATION_FAILED (e.g. a phone that is not a mainland mobile or landline, text over 5,000"
-                    + " characters), MALFORMED_REQUEST, IDEMPOTENCY_KEY_REQUIRED, COMPLAINT_INCOMPLETE (a complaint"
-                    + " without complainant or claim; a target without name, address and district),"
-                    + " COMPLAINT_DATE_INVALID (occurredOn in the future), ATTACHMENTS_TOO_MANY, ATTACHMENT_INVALID")
-    @ProblemResponse(status = "404", codes = "PHARMACY_NOT_FOUND, DISTRICT_NOT_FOUND: the target named is unknown")
+    @ProblemResponse(status = "400", codes = ComplaintFilingDocs.FILING_400)
+    @ProblemResponse(status = "404", codes = ComplaintFilingDocs.FILING_404)
     @ProblemResponse(status = "422", codes = "IDEMPOTENCY_KEY_REUSED")
     @ProblemResponse(status = "429", codes = "TOO_MANY_ATTEMPTS: too many filings from this address; see Retry-After")
     FilingReceipt file(
@@ -79,9 +73,7 @@ class PublicComplaintController {
     @Operation(
             operationId = "uploadWebComplaintAttachment",
             summary = "Upload an attachment (image or PDF) for a filing from this address",
-            description = "Multipart field `file`: a JPEG, PNG or WebP image or a PDF of at most 10 MB, judged by its"
-                    + " content, never its name. Images are re-encoded without EXIF. Send the answered id in the"
-                    + " filing's attachmentIds (at most 9); an upload no filing uses is removed after a day.")
+            description = ComplaintFilingDocs.ATTACHMENT)
     @ApiResponse(responseCode = "201", description = "Stored: its id")
     @ProblemResponse(status = "400", codes = "UPLOAD_EMPTY, MISSING_PARAMETER, MALFORMED_REQUEST")
     @ProblemResponse(status = "413", codes = "ATTACHMENT_TOO_LARGE, UPLOAD_TOO_LARGE")
